@@ -3,6 +3,7 @@
 # glslc writes a depfile, so editing an #included GLSL file rebuilds the shaders that use it.
 function(dermasim_add_shaders target)
   set(outputs)
+  file(MAKE_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR}/spirv)
   foreach(src IN LISTS ARGN)
     get_filename_component(name ${src} NAME)
     set(out ${CMAKE_CURRENT_BINARY_DIR}/spirv/${name}.spv.inc)

@@ -1,0 +1,21 @@
+#pragma once
+// The dermasim subcommands. Each parses its own arguments, prints its own --help and returns an exit code.
+#include <string>
+#include <vector>
+#include "app/cli.hpp"
+#include "engine/vk/context.hpp"
+
+namespace dermasim::app {
+
+using Argv = std::vector<std::string>;
+
+int run_window(const Argv& args);
+int run_render(const Argv& args);
+
+// Flags every GPU command takes: --gpu NAME and --validate (or DERMASIM_VALIDATION=1).
+vk::ContextOptions gpu_options(cli::Args& args);
+// After a run with validation: reports and turns any validation message into a failure.
+int finish_validation(const vk::Context& context, int exit_code);
+extern const char* kGpuFlagsHelp;
+
+}  // namespace dermasim::app

@@ -1,0 +1,138 @@
+#include "engine/render/annotations.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <glm/vec4.hpp>
+
+#include "engine/render/skin_block_pass.hpp"
+
+namespace dermasim {
+namespace {
+
+struct Projector {
+    glm::mat4 view_proj;
+    VkExtent2D extent;
+    bool visible(glm::vec3 p) const { return (view_proj * glm::vec4(p, 1.0f)).w > 0.0f; }
+    ImVec2 operator()(glm::vec3 p) const {
+        glm::vec4 clip = view_proj * glm::vec4(p, 1.0f);
+        float w = std::max(clip.w, 1e-4f);
+        return {(clip.x / w * 0.5f + 0.5f) * extent.width, (clip.y / w * 0.5f + 0.5f) * extent.height};
+    }
+};
+
+// Swatches for the legend, close to the illustrated look's colours (sRGB).
+constexpr std::array<ImU32, kLayerCount> kSwatch = {IM_COL32(245, 228, 200, 255), IM_COL32(238, 180, 155, 255),
+                                                    IM_COL32(250, 200, 198, 255), IM_COL32(228, 160, 156, 255),
+                                                    IM_COL32(255, 236, 160, 255)};
+constexpr ImU32 kText = IM_COL32(235, 238, 242, 255);
+constexpr ImU32 kDim = IM_COL32(180, 186, 196, 255);
+constexpr ImU32 kShadow = IM_COL32(0, 0, 0, 160);
+
+void text(ImDrawList* list, ImVec2 at, ImU32 colour, const char* s) {
+    list->AddText(ImVec2(at.x + 1, at.y + 1), kShadow, s);
+    list->AddText(at, colour, s);
+}
+
+void draw_ruler(ImDrawList* list, const Projector& project, glm::vec3 top, float depth_mm) {
+    ImVec2 a = project(top), b = project(top - glm::vec3(0, depth_mm, 0));
+    float px_per_mm = std::hypot(b.x - a.x, b.y - a.y) / depth_mm;
+    ImVec2 offset(-10.0f, 0.0f);
+    list->AddLine(ImVec2(a.x + offset.x, a.y), ImVec2(b.x + offset.x, b.y), kText, 1.5f);
+    // Finest tick spacing that stays at least 4 px apart.
+    float step = px_per_mm * 0.1f >= 4.0f ? 0.1f : (px_per_mm * 0.5f >= 4.0f ? 0.5f : 1.0f);
+    float label_every = px_per_mm >= 60.0f ? 0.5f : 1.0f;
+    int ticks = int(std::floor(depth_mm / step + 1e-3f));
+    for (int i = 0; i <= ticks; ++i) {
+        float d = i * step;
+        ImVec2 p = project(top - glm::vec3(0, d, 0));
+        bool major = std::fabs(std::remainder(d, label_every)) < 1e-3f;
+        bool mid = std::fabs(std::remainder(d, 0.5f)) < 1e-3f;
+        float len = major ? 9.0f : (mid ? 6.0f : 3.5f);
+        list->AddLine(ImVec2(p.x + offset.x - len, p.y), ImVec2(p.x + offset.x, p.y), kText, 1.0f);
+        if (major) {
+            char s[16];
+            std::snprintf(s, sizeof s, d == 0.0f ? "0 mm" : "%.1f", d);
+            ImVec2 size = ImGui::CalcTextSize(s);
+            text(list, ImVec2(p.x + offset.x - len - 4 - size.x, p.y - size.y * 0.5f), kText, s);
+        }
+    }
+}
+
+void draw_layer_labels(ImDrawList* list, const Projector& project, const SkinView& view, float left_x,
+                       float cut_z, float block_depth) {
+    // Anchor the labels where the cut face crosses about 55 % of the image width, so they stay on screen
+    // whatever the camera; the labels stack to the right of the anchors on dark pills.
+    const float goal = 0.55f * project.extent.width;
+    float best_x = left_x + 0.3f * view.width_mm, best_err = 1e9f;
+    for (int i = 0; i <= 40; ++i) {
+        float x = left_x + view.width_mm * (0.03f + 0.94f * i / 40.0f);
+        glm::vec3 p(x, -0.5f * block_depth, cut_z);
+        if (!project.visible(p)) continue;
+        float err = std::fabs(project(p).x - goal);
+        if (err < best_err) { best_err = err; best_x = x; }
+    }
+    const RegionProfile& r = view.region;
+    float line_h = ImGui::GetTextLineHeight() + 6.0f;
+    float last_y = -1e9f;
+    for (int i = 0; i < kLayerCount; ++i) {
+        Layer layer = static_cast<Layer>(i);
+        float top = float(r.top_of_mm(layer));
+        float bottom = std::min(float(r.bottom_of_mm(layer)), block_depth);
+        if (top >= block_depth) break;
+        glm::vec3 anchor3(best_x, -0.5f * (top + bottom), cut_z);
+        if (!project.visible(anchor3)) continue;
+        ImVec2 anchor = project(anchor3);
+        float y = std::max(anchor.y - line_h * 0.5f, last_y + line_h);  // keep thin layers' labels apart
+        last_y = y;
+        std::string name(layer_name(layer));
+        ImVec2 size = ImGui::CalcTextSize(name.c_str());
+        ImVec2 label(anchor.x + 70.0f, y + 3.0f);
+        list->AddLine(anchor, ImVec2(label.x - 6.0f, y + line_h * 0.5f), kText, 1.0f);
+        list->AddCircleFilled(anchor, 2.5f, kText);
+        list->AddRectFilled(ImVec2(label.x - 6.0f, y), ImVec2(label.x + size.x + 6.0f, y + line_h - 1.0f),
+                            IM_COL32(20, 22, 26, 190), 4.0f);
+        list->AddRectFilled(ImVec2(label.x - 6.0f, y), ImVec2(label.x - 2.0f, y + line_h - 1.0f), kSwatch[i], 2.0f);
+        text(list, ImVec2(label.x + 2.0f, y + 3.0f), kText, name.c_str());
+    }
+}
+
+void draw_legend(ImDrawList* list, const SkinView& view) {
+    const RegionProfile& r = view.region;
+    float line_h = ImGui::GetTextLineHeight() + 4.0f;
+    ImVec2 origin(14.0f, 12.0f);
+    char title[128];
+    std::snprintf(title, sizeof title, "%s skin, %s", r.name.c_str(),
+                  view.look == Look::Histology ? "histology (H&E-like)" : "illustrated");
+    list->AddRectFilled(ImVec2(origin.x - 8, origin.y - 6),
+                        ImVec2(origin.x + 270, origin.y + line_h * (kLayerCount + 1) + 6), IM_COL32(0, 0, 0, 110),
+                        6.0f);
+    text(list, origin, kText, title);
+    for (int i = 0; i < kLayerCount; ++i) {
+        Layer layer = static_cast<Layer>(i);
+        ImVec2 row(origin.x, origin.y + line_h * (i + 1));
+        list->AddRectFilled(ImVec2(row.x, row.y + 2), ImVec2(row.x + 12, row.y + line_h - 6), kSwatch[i], 2.0f);
+        char s[96];
+        double mm = r.thickness_mm(layer);
+        if (mm < 1.0) std::snprintf(s, sizeof s, "%s  %.0f um", std::string(layer_name(layer)).c_str(), mm * 1000.0);
+        else std::snprintf(s, sizeof s, "%s  %.1f mm", std::string(layer_name(layer)).c_str(), mm);
+        text(list, ImVec2(row.x + 20, row.y), r.layers[i].estimated ? kDim : kText, s);
+    }
+}
+
+}  // namespace
+
+void draw_annotations(ImDrawList* list, const SkinView& view, VkExtent2D extent) {
+    SceneUniforms u = SkinBlockPass::uniforms_for(view, extent);
+    Projector project{u.view_proj, extent};
+    float depth = -u.block_min.y;
+    glm::vec3 front_left_top(u.block_min.x, 0.0f, u.block_max.z);
+    if (project.visible(front_left_top)) draw_ruler(list, project, front_left_top, depth);
+    draw_layer_labels(list, project, view, u.block_min.x, u.block_max.z, depth);
+    draw_legend(list, view);
+}
+
+}  // namespace dermasim

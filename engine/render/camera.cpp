@@ -1,0 +1,42 @@
+#include "engine/render/camera.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <glm/gtc/matrix_transform.hpp>
+
+namespace dermasim {
+
+glm::vec3 OrbitCamera::eye() const {
+    float yaw = glm::radians(yaw_deg), pitch = glm::radians(pitch_deg);
+    glm::vec3 dir{std::cos(pitch) * std::sin(yaw), std::sin(pitch), std::cos(pitch) * std::cos(yaw)};
+    return target + dir * distance_mm;
+}
+
+glm::mat4 OrbitCamera::view() const { return glm::lookAt(eye(), target, glm::vec3(0, 1, 0)); }
+
+glm::mat4 OrbitCamera::projection(float aspect) const {
+    glm::mat4 p = glm::perspective(glm::radians(fov_deg), aspect, distance_mm * 0.05f, distance_mm * 4.0f);
+    p[1][1] *= -1.0f;  // Vulkan's framebuffer y points down
+    return p;
+}
+
+void OrbitCamera::orbit(float dyaw_deg, float dpitch_deg) {
+    yaw_deg = std::fmod(yaw_deg + dyaw_deg, 360.0f);
+    pitch_deg = std::clamp(pitch_deg + dpitch_deg, -10.0f, 89.0f);
+}
+
+void OrbitCamera::zoom(float factor) { distance_mm = std::clamp(distance_mm * factor, 3.0f, 200.0f); }
+
+OrbitCamera OrbitCamera::framing(float width_mm, float depth_mm, float cut_z_mm) {
+    // Look at the cut face from the front-right and a little above, close enough that the layers read.
+    OrbitCamera camera;
+    // The block is far wider than deep (true scale), so frame the front-left part of the cut, where the
+    // ruler stands, rather than the whole block.
+    camera.target = {-0.2f * width_mm, -0.5f * depth_mm, cut_z_mm - 0.1f * width_mm};
+    camera.distance_mm = width_mm * 0.75f;
+    camera.yaw_deg = -28.0f;
+    camera.pitch_deg = 22.0f;
+    return camera;
+}
+
+}  // namespace dermasim

@@ -1,0 +1,21 @@
+#pragma once
+// The image one frame is drawn into: colour (read back to PNG or blitted to the window) and depth.
+#include <vulkan/vulkan.h>
+#include "engine/vk/handle.hpp"
+#include "engine/vk/image.hpp"
+
+namespace dermasim {
+
+inline constexpr VkFormat kColorFormat = VK_FORMAT_R8G8B8A8_UNORM;  // shaders encode sRGB themselves
+inline constexpr VkFormat kDepthFormat = VK_FORMAT_D32_SFLOAT;
+
+struct FrameTarget {
+    vk::Image color;
+    vk::Image depth;
+    vk::Framebuffer ui_framebuffer;  // for the Dear ImGui render pass on top of the scene
+    bool depth_written = false;      // depth held earlier writes that the next frame must wait for
+
+    VkExtent2D extent() const { return color.extent(); }
+};
+
+}  // namespace dermasim

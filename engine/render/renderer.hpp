@@ -1,0 +1,33 @@
+#pragma once
+// One renderer for window and headless runs: it draws a frame into its own offscreen FrameTarget (scene, then
+// Dear ImGui on top) and leaves the colour image ready to be copied: TRANSFER_SRC_OPTIMAL, writes visible to
+// transfers. The window blits it to the swapchain; a headless run copies it to a buffer and writes a PNG.
+#include <memory>
+#include <vulkan/vulkan.h>
+#include "engine/render/frame_target.hpp"
+#include "engine/render/skin_block_pass.hpp"
+#include "engine/render/skin_view.hpp"
+#include "engine/render/ui_overlay.hpp"
+
+struct ImDrawData;
+
+namespace dermasim {
+namespace vk { class Context; }
+
+class Renderer {
+public:
+    Renderer(const vk::Context& context, int frame_slots);
+
+    FrameTarget make_target(VkExtent2D extent) const;
+    UiOverlay& ui() { return ui_; }
+
+    // Records one frame. The target must not be in use by the GPU (the caller waited on its slot's fence).
+    void record(VkCommandBuffer cmd, int slot, FrameTarget& target, const SkinView& view, ImDrawData* ui);
+
+private:
+    const vk::Context& context_;
+    SkinBlockPass skin_;
+    UiOverlay ui_;
+};
+
+}  // namespace dermasim

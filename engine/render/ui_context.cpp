@@ -1,0 +1,36 @@
+#include "engine/render/ui_context.hpp"
+
+#include <imgui.h>
+
+#include <filesystem>
+
+namespace dermasim {
+
+UiContext::UiContext() {
+    IMGUI_CHECKVERSION();
+    context_ = ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // no imgui.ini littering the working folder
+    // DejaVu Sans (fonts-dejavu-core, installed by the set-up) reads far better than ImGui's bitmap font;
+    // without it we fall back to the built-in one rather than fail.
+    const char* font = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+    if (std::filesystem::exists(font)) io.Fonts->AddFontFromFileTTF(font, 15.0f);
+    ImGui::StyleColorsDark();
+    ImGuiStyle& style = ImGui::GetStyle();
+    style.WindowRounding = 6.0f;
+    style.FrameRounding = 4.0f;
+    style.GrabRounding = 4.0f;
+    style.WindowBorderSize = 0.0f;
+    style.Colors[ImGuiCol_WindowBg].w = 0.88f;
+}
+
+UiContext::~UiContext() { ImGui::DestroyContext(context_); }
+
+void UiContext::new_headless_frame(VkExtent2D extent) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(float(extent.width), float(extent.height));
+    io.DeltaTime = 1.0f / 60.0f;
+    ImGui::NewFrame();
+}
+
+}  // namespace dermasim

@@ -1,0 +1,32 @@
+#pragma once
+// Dear ImGui drawn on top of the scene, in the same offscreen image, for the window and headless runs alike:
+// the window's panels and the annotations (ruler, layer labels) both go through it.
+// The caller owns the ImGui context (with or without the GLFW platform backend); this owns the Vulkan side.
+#include <vulkan/vulkan.h>
+#include "engine/render/frame_target.hpp"
+#include "engine/vk/handle.hpp"
+
+struct ImDrawData;
+
+namespace dermasim {
+namespace vk { class Context; }
+
+class UiOverlay {
+public:
+    UiOverlay(const vk::Context& context, int frame_slots);
+    ~UiOverlay();
+    UiOverlay(const UiOverlay&) = delete;
+    UiOverlay& operator=(const UiOverlay&) = delete;
+
+    void begin_frame();  // ImGui_ImplVulkan_NewFrame
+    void make_framebuffer(FrameTarget& target) const;
+    // Draws ImGui's draw data over the target's colour (which must be in COLOR_ATTACHMENT_OPTIMAL).
+    void record(VkCommandBuffer cmd, const FrameTarget& target, ImDrawData* draw_data) const;
+
+private:
+    const vk::Context& context_;
+    vk::RenderPass render_pass_;
+    vk::DescriptorPool pool_;
+};
+
+}  // namespace dermasim

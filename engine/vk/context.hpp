@@ -1,0 +1,71 @@
+#pragma once
+// The Vulkan core every run shares: instance (with the validation layer and a debug messenger when asked), the
+// chosen physical device, one logical device and its universal queue. It knows nothing about windows beyond the
+// instance extensions a window system asks for.
+#include <atomic>
+#include <cstdint>
+#include <string>
+#include <vector>
+#include <vulkan/vulkan.h>
+
+namespace dermasim::vk {
+
+struct ContextOptions {
+    bool validation = false;                     // Khronos validation + synchronization validation
+    std::string gpu;                             // pick the device whose name contains this (case-insensitive)
+    std::vector<const char*> instance_extensions;  // e.g. from glfwGetRequiredInstanceExtensions
+    bool swapchain = false;                      // enable VK_KHR_swapchain on the device
+    bool quiet = false;                          // do not print the chosen device
+};
+
+struct DeviceInfo {
+    std::string name;
+    std::string type;  // "discrete GPU", "integrated GPU", "CPU", ...
+    std::string driver;
+    uint32_t api_version = 0;
+};
+
+class Context {
+public:
+    explicit Context(const ContextOptions& options);
+    ~Context();
+    Context(const Context&) = delete;
+    Context& operator=(const Context&) = delete;
+
+    VkInstance instance() const { return instance_; }
+    VkPhysicalDevice physical_device() const { return physical_; }
+    VkDevice device() const { return device_; }
+    VkQueue queue() const { return queue_; }
+    uint32_t queue_family() const { return queue_family_; }
+    const DeviceInfo& info() const { return info_; }
+    const VkPhysicalDeviceLimits& limits() const { return properties_.limits; }
+    bool validation_enabled() const { return validation_; }
+
+    uint32_t find_memory_type(uint32_t type_bits, VkMemoryPropertyFlags wanted) const;
+    void wait_idle() const;
+
+    // Warnings and errors reported by the validation layer since start; tests require zero.
+    static uint64_t validation_message_count();
+    static std::string last_validation_message();
+
+    // All devices Vulkan reports, in the order the pick prefers them (for --gpu help and error messages).
+    static std::vector<DeviceInfo> list_devices(VkInstance instance);
+
+private:
+    void create_instance(const ContextOptions& options);
+    void pick_device(const std::string& wanted);
+    void create_device(bool swapchain);
+
+    bool validation_ = false;
+    VkInstance instance_ = VK_NULL_HANDLE;
+    VkDebugUtilsMessengerEXT messenger_ = VK_NULL_HANDLE;
+    VkPhysicalDevice physical_ = VK_NULL_HANDLE;
+    VkPhysicalDeviceProperties properties_{};
+    VkPhysicalDeviceMemoryProperties memory_{};
+    VkDevice device_ = VK_NULL_HANDLE;
+    VkQueue queue_ = VK_NULL_HANDLE;
+    uint32_t queue_family_ = 0;
+    DeviceInfo info_;
+};
+
+}  // namespace dermasim::vk
