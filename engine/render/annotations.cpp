@@ -32,9 +32,15 @@ constexpr ImU32 kText = IM_COL32(235, 238, 242, 255);
 constexpr ImU32 kDim = IM_COL32(180, 186, 196, 255);
 constexpr ImU32 kShadow = IM_COL32(0, 0, 0, 160);
 
+// Annotation text scales with the image so small renders stay readable and uncluttered.
+float g_text_px = 15.0f;
+
+ImVec2 text_size(const char* s) { return ImGui::GetFont()->CalcTextSizeA(g_text_px, 1e6f, 0.0f, s); }
+float line_height() { return g_text_px * 1.2f; }
+
 void text(ImDrawList* list, ImVec2 at, ImU32 colour, const char* s) {
-    list->AddText(ImVec2(at.x + 1, at.y + 1), kShadow, s);
-    list->AddText(at, colour, s);
+    list->AddText(ImGui::GetFont(), g_text_px, ImVec2(at.x + 1, at.y + 1), kShadow, s);
+    list->AddText(ImGui::GetFont(), g_text_px, at, colour, s);
 }
 
 void draw_ruler(ImDrawList* list, const Projector& project, glm::vec3 top, float depth_mm) {
@@ -56,7 +62,7 @@ void draw_ruler(ImDrawList* list, const Projector& project, glm::vec3 top, float
         if (major) {
             char s[16];
             std::snprintf(s, sizeof s, d == 0.0f ? "0 mm" : "%.1f", d);
-            ImVec2 size = ImGui::CalcTextSize(s);
+            ImVec2 size = text_size(s);
             text(list, ImVec2(p.x + offset.x - len - 4 - size.x, p.y - size.y * 0.5f), kText, s);
         }
     }
@@ -76,7 +82,7 @@ void draw_layer_labels(ImDrawList* list, const Projector& project, const SkinVie
         if (err < best_err) { best_err = err; best_x = x; }
     }
     const RegionProfile& r = view.region;
-    float line_h = ImGui::GetTextLineHeight() + 6.0f;
+    float line_h = line_height() + 4.0f;
     float last_y = -1e9f;
     for (int i = 0; i < kLayerCount; ++i) {
         Layer layer = static_cast<Layer>(i);
@@ -89,43 +95,52 @@ void draw_layer_labels(ImDrawList* list, const Projector& project, const SkinVie
         float y = std::max(anchor.y - line_h * 0.5f, last_y + line_h);  // keep thin layers' labels apart
         last_y = y;
         std::string name(layer_name(layer));
-        ImVec2 size = ImGui::CalcTextSize(name.c_str());
-        ImVec2 label(anchor.x + 70.0f, y + 3.0f);
+        ImVec2 size = text_size(name.c_str());
+        ImVec2 label(anchor.x + 4.0f * g_text_px, y + 3.0f);
         list->AddLine(anchor, ImVec2(label.x - 6.0f, y + line_h * 0.5f), kText, 1.0f);
         list->AddCircleFilled(anchor, 2.5f, kText);
         list->AddRectFilled(ImVec2(label.x - 6.0f, y), ImVec2(label.x + size.x + 6.0f, y + line_h - 1.0f),
                             IM_COL32(20, 22, 26, 190), 4.0f);
         list->AddRectFilled(ImVec2(label.x - 6.0f, y), ImVec2(label.x - 2.0f, y + line_h - 1.0f), kSwatch[i], 2.0f);
-        text(list, ImVec2(label.x + 2.0f, y + 3.0f), kText, name.c_str());
+        text(list, ImVec2(label.x + 2.0f, y + 2.0f), kText, name.c_str());
     }
 }
 
 void draw_legend(ImDrawList* list, const SkinView& view) {
     const RegionProfile& r = view.region;
-    float line_h = ImGui::GetTextLineHeight() + 4.0f;
-    ImVec2 origin(14.0f, 12.0f);
+    float line_h = line_height() + 2.0f;
+    ImVec2 origin(g_text_px, g_text_px * 0.8f);
     char title[128];
     std::snprintf(title, sizeof title, "%s skin, %s", r.name.c_str(),
                   view.look == Look::Histology ? "histology (H&E-like)" : "illustrated");
-    list->AddRectFilled(ImVec2(origin.x - 8, origin.y - 6),
-                        ImVec2(origin.x + 270, origin.y + line_h * (kLayerCount + 1) + 6), IM_COL32(0, 0, 0, 110),
-                        6.0f);
-    text(list, origin, kText, title);
+    char rows[kLayerCount][96];
+    float width = text_size(title).x;
     for (int i = 0; i < kLayerCount; ++i) {
         Layer layer = static_cast<Layer>(i);
-        ImVec2 row(origin.x, origin.y + line_h * (i + 1));
-        list->AddRectFilled(ImVec2(row.x, row.y + 2), ImVec2(row.x + 12, row.y + line_h - 6), kSwatch[i], 2.0f);
-        char s[96];
         double mm = r.thickness_mm(layer);
-        if (mm < 1.0) std::snprintf(s, sizeof s, "%s  %.0f um", std::string(layer_name(layer)).c_str(), mm * 1000.0);
-        else std::snprintf(s, sizeof s, "%s  %.1f mm", std::string(layer_name(layer)).c_str(), mm);
-        text(list, ImVec2(row.x + 20, row.y), r.layers[i].estimated ? kDim : kText, s);
+        std::string name(layer_name(layer));
+        if (mm < 1.0) std::snprintf(rows[i], sizeof rows[i], "%s  %.0f um", name.c_str(), mm * 1000.0);
+        else std::snprintf(rows[i], sizeof rows[i], "%s  %.1f mm", name.c_str(), mm);
+        width = std::max(width, text_size(rows[i]).x + 1.4f * g_text_px);
+    }
+    float pad = 0.5f * g_text_px;
+    list->AddRectFilled(ImVec2(origin.x - pad, origin.y - pad),
+                        ImVec2(origin.x + width + pad, origin.y + line_h * (kLayerCount + 1) + pad),
+                        IM_COL32(0, 0, 0, 110), pad);
+    text(list, origin, kText, title);
+    for (int i = 0; i < kLayerCount; ++i) {
+        ImVec2 row(origin.x, origin.y + line_h * (i + 1));
+        float box = 0.8f * g_text_px;
+        list->AddRectFilled(ImVec2(row.x, row.y + 0.2f * g_text_px), ImVec2(row.x + box, row.y + 0.2f * g_text_px + box),
+                            kSwatch[i], 2.0f);
+        text(list, ImVec2(row.x + 1.4f * g_text_px, row.y), r.layers[i].estimated ? kDim : kText, rows[i]);
     }
 }
 
 }  // namespace
 
 void draw_annotations(ImDrawList* list, const SkinView& view, VkExtent2D extent) {
+    g_text_px = std::clamp(15.0f * float(extent.height) / 720.0f, 9.0f, 30.0f);
     SceneUniforms u = SkinBlockPass::uniforms_for(view, extent);
     Projector project{u.view_proj, extent};
     float depth = -u.block_min.y;

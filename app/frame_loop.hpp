@@ -1,0 +1,47 @@
+#pragma once
+// Two frames in flight: each slot has its own command buffer, fence, acquire semaphore and offscreen target,
+// so the CPU records frame N+1 while the GPU still draws frame N.
+#include <array>
+#include <functional>
+#include <optional>
+#include <vulkan/vulkan.h>
+
+#include "engine/io/png.hpp"
+#include "engine/render/frame_target.hpp"
+#include "engine/render/renderer.hpp"
+#include "engine/vk/handle.hpp"
+#include "engine/vk/swapchain.hpp"
+
+namespace dermasim::app {
+
+inline constexpr int kFramesInFlight = 2;
+
+class FrameLoop {
+public:
+    FrameLoop(const vk::Context& context, VkSurfaceKHR surface, VkExtent2D window_size);
+
+    Renderer& renderer() { return renderer_; }
+    // Renders view + ImGui draw data and presents. Returns false if the frame was skipped (swapchain rebuilt).
+    bool draw(const SkinView& view, ImDrawData* ui, VkExtent2D window_size);
+    // The last presented frame's pixels (waits for the GPU).
+    RgbaImage read_last_frame();
+
+private:
+    struct Slot {
+        vk::CommandPool pool;
+        VkCommandBuffer cmd = VK_NULL_HANDLE;
+        vk::Fence done;
+        vk::Semaphore acquired;
+        FrameTarget target;
+    };
+    void resize(VkExtent2D window_size);
+
+    const vk::Context& context_;
+    vk::Swapchain swapchain_;
+    Renderer renderer_;
+    std::array<Slot, kFramesInFlight> slots_;
+    int next_ = 0;
+    int last_drawn_ = -1;
+};
+
+}  // namespace dermasim::app

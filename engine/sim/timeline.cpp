@@ -1,0 +1,90 @@
+#include "engine/sim/timeline.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include "engine/core/error.hpp"
+#include "engine/sim/heal_time_step.hpp"
+
+namespace dermasim {
+namespace {
+
+void check_options(const TimelineOptions& o, double start_s) {
+    if (!(o.end_time_s > start_s) || !std::isfinite(o.end_time_s))
+        throw Error("timeline: end_time_s must be finite and after the start");
+    if (!(o.sample_interval_s > 0) || !std::isfinite(o.sample_interval_s))
+        throw Error("timeline: sample_interval_s must be finite and > 0");
+    for (std::size_t i = 0; i < o.session_times_s.size(); ++i) {
+        const double t = o.session_times_s[i];
+        if (!std::isfinite(t) || t < start_s || t >= o.end_time_s)
+            throw Error("timeline: session " + std::to_string(i) + " time is outside the run");
+        if (i > 0 && t < o.session_times_s[i - 1])
+            throw Error("timeline: session times must be ascending");
+    }
+}
+
+}  // namespace
+
+TimelineOptions monthly_protocol(int count, double interval_s, double follow_up_s, double sample_interval_s) {
+    if (count < 1 || !(interval_s > 0) || !(follow_up_s > 0))
+        throw Error("protocol: needs at least one session, a positive interval and a positive follow-up");
+    TimelineOptions o;
+    for (int i = 0; i < count; ++i) o.session_times_s.push_back(i * interval_s);
+    o.end_time_s = (count - 1) * interval_s + follow_up_s;
+    o.sample_interval_s = sample_interval_s;
+    return o;
+}
+
+TimelineStats run_timeline(TissueState& state, const HealParameters& params, const TimelineOptions& options,
+                           const SessionHandler& stamp, TimelineObserver* observer) {
+    check_tissue_state(state);
+    check_options(options, state.time_s);
+    kernel::HealParams kp = params.kernel;
+    kp.occluded = options.occluded ? 1.0f : 0.0f;
+    const HealControl& c = params.control;
+
+    // Events are compared with a small tolerance so that float round-off never leaves a sliver step.
+    const double eps = 1e-6;
+    std::size_t next_session = 0;
+    double next_sample = std::ceil((state.time_s - eps) / options.sample_interval_s) * options.sample_interval_s;
+    double serum_until = -1;
+    double prev_dt = 0;
+    TimelineStats stats;
+
+    while (true) {
+        while (next_session < options.session_times_s.size() &&
+               options.session_times_s[next_session] <= state.time_s + eps) {
+            if (stamp) stamp(state, static_cast<int>(next_session));
+            check_tissue_state(state);
+            if (options.apply_serum) serum_until = state.time_s + c.serum_contact_s;
+            prev_dt = 0;  // a fresh injury starts again from the finest step
+            if (observer) observer->on_session(state, static_cast<int>(next_session));
+            ++next_session;
+        }
+        if (next_sample <= state.time_s + eps) {
+            if (observer) observer->on_sample(state);
+            next_sample += options.sample_interval_s;
+        }
+        if (state.time_s >= options.end_time_s - eps) break;
+
+        double next_event = std::min(options.end_time_s, next_sample);
+        if (next_session < options.session_times_s.size())
+            next_event = std::min(next_event, options.session_times_s[next_session]);
+        if (serum_until > state.time_s + eps) next_event = std::min(next_event, serum_until);
+        const float serum_surface = serum_until > state.time_s + eps ? 1.0f : 0.0f;
+
+        // The phase's own step (not shortened by the event) sets how fast the next one may grow.
+        HealStepPlan plan = plan_heal_step(summarize(state, kp), c, serum_surface, prev_dt, 0.0);
+        const double natural_dt = plan.dt_s;
+        plan.dt_s = std::min(natural_dt, next_event - state.time_s);
+        heal_step(state, kp, plan);
+        if (std::abs(state.time_s - next_event) < eps) state.time_s = next_event;  // land exactly on events
+        prev_dt = natural_dt;
+        stats.min_dt_s = stats.steps == 0 ? plan.dt_s : std::min(stats.min_dt_s, plan.dt_s);
+        stats.max_dt_s = std::max(stats.max_dt_s, plan.dt_s);
+        ++stats.steps;
+        if (observer) observer->on_step(state, plan);
+    }
+    return stats;
+}
+
+}  // namespace dermasim

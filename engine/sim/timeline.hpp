@@ -1,0 +1,45 @@
+#pragma once
+// Simulated time from the first treatment to the end of follow-up, as one run: treatment sessions (the caller
+// stamps punctures in a handler), adaptive heal steps in between, and samples at fixed times.
+// Deterministic: the same state, parameters, options and handler give bit-identical results.
+#include <functional>
+#include <vector>
+#include "engine/sim/heal_params.hpp"
+#include "engine/sim/heal_step.hpp"
+#include "engine/sim/tissue_state.hpp"
+
+namespace dermasim {
+
+struct TimelineOptions {
+    std::vector<double> session_times_s;  // ascending, >= 0, < end_time_s
+    double end_time_s = 0;                // > 0
+    double sample_interval_s = 0;         // > 0: samples at 0, interval, 2*interval, ... end (steps land on them)
+    bool occluded = false;                // skin covered after each session (channels close more slowly)
+    bool apply_serum = false;             // serum on the skin for control.serum_contact_s after each session
+};
+
+// Sessions 0..count-1, `interval_s` apart, starting at 0; end = last session + follow_up_s.
+TimelineOptions monthly_protocol(int count, double interval_s, double follow_up_s, double sample_interval_s);
+
+// What the timeline tells its observers. All calls happen in time order.
+class TimelineObserver {
+public:
+    virtual ~TimelineObserver() = default;
+    virtual void on_session(const TissueState& /*after_stamp*/, int /*session*/) {}
+    virtual void on_step(const TissueState& /*after_step*/, const HealStepPlan& /*plan*/) {}
+    virtual void on_sample(const TissueState& /*state*/) {}
+};
+
+// Stamps the punctures of one session into the state (OpenChannel, Blood). Called at each session time.
+using SessionHandler = std::function<void(TissueState& state, int session)>;
+
+struct TimelineStats {
+    int steps = 0;
+    double min_dt_s = 0, max_dt_s = 0;
+};
+
+// Runs from state.time_s to options.end_time_s. Throws Error on bad options or state.
+TimelineStats run_timeline(TissueState& state, const HealParameters& params, const TimelineOptions& options,
+                           const SessionHandler& stamp, TimelineObserver* observer = nullptr);
+
+}  // namespace dermasim

@@ -1,0 +1,171 @@
+#include "engine/tools/stroke_script.hpp"
+
+#include <cmath>
+#include <fstream>
+#include <iomanip>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include "engine/core/error.hpp"
+#include "engine/skin/region_profile.hpp"
+#include "engine/skin/tissue_grid.hpp"
+#include "engine/tools/device_limits.hpp"
+#include "engine/tools/json_fields.hpp"
+#include "engine/tools/pen_kinematics.hpp"
+#include "engine/tools/roller_kinematics.hpp"
+
+namespace dermasim {
+
+using json_fields::format_number;
+
+std::string_view device_key(DeviceKind kind) { return kind == DeviceKind::Pen ? "pen" : "roller"; }
+
+DeviceKind parse_device_kind(std::string_view key, const std::string& origin) {
+    if (key == "roller") return DeviceKind::Roller;
+    if (key == "pen") return DeviceKind::Pen;
+    throw Error(origin + ": unknown device '" + std::string(key) + "' (known: roller, pen)");
+}
+
+namespace {
+
+std::string where(const std::string& origin, std::size_t stroke, std::size_t point) {
+    return origin + ": strokes[" + std::to_string(stroke) + "].points[" + std::to_string(point) + "]";
+}
+
+void check_needle(DeviceKind device, double mm, const std::string& origin) {
+    if (device == DeviceKind::Roller) check_roller_needle_length(mm, origin, "needle_mm");
+    else check_pen_depth(mm, origin, "needle_mm");
+}
+
+}  // namespace
+
+void validate_stroke_script(const StrokeScript& s, const std::string& origin) {
+    check_needle(s.device, s.needle_mm, origin);
+    check_pressure(s.pressure, origin, "pressure");
+    if (s.strokes.empty()) throw Error(origin + ": strokes is empty (a script needs at least one stroke)");
+    const float lo = -kStrokeMarginMm, hi = kPatchSizeMm + kStrokeMarginMm;
+    double previous_end = -INFINITY;
+    for (std::size_t i = 0; i < s.strokes.size(); ++i) {
+        const auto& pts = s.strokes[i].points;
+        if (pts.empty()) throw Error(origin + ": strokes[" + std::to_string(i) + "] has an empty path (no points)");
+        for (std::size_t j = 0; j < pts.size(); ++j) {
+            const auto& p = pts[j];
+            const std::string at = where(origin, i, j);
+            if (!std::isfinite(p.t_s) || !std::isfinite(p.pos_mm.x) || !std::isfinite(p.pos_mm.y))
+                throw Error(at + ": time and position must be finite numbers");
+            if (p.t_s < 0) throw Error(at + ": time " + format_number(p.t_s) + " s is negative");
+            check_pressure(p.pressure, at, "pressure");
+            if (p.pos_mm.x < lo || p.pos_mm.x > hi || p.pos_mm.y < lo || p.pos_mm.y > hi)
+                throw Error(at + ": (" + format_number(p.pos_mm.x) + ", " + format_number(p.pos_mm.y) +
+                            ") mm is too far off the patch (allowed " + format_number(lo) + ".." + format_number(hi) + " mm)");
+            if (j == 0 && p.t_s < previous_end)
+                throw Error(at + ": stroke starts at " + format_number(p.t_s) + " s, before the previous stroke ended (" +
+                            format_number(previous_end) + " s)");
+            if (j > 0 && !(p.t_s > pts[j - 1].t_s))
+                throw Error(at + ": time " + format_number(p.t_s) + " s does not increase (previous point " +
+                            format_number(pts[j - 1].t_s) + " s)");
+        }
+        previous_end = pts.back().t_s;
+    }
+}
+
+StrokeScript parse_stroke_script(const nlohmann::json& doc, const std::string& origin) {
+    json_fields::FieldReader top(doc, origin);
+    top.reject_unknown({"device", "needle_mm", "pressure", "strokes", "description"});
+    StrokeScript s;
+    s.device = parse_device_kind(top.text("device"), origin);
+    s.needle_mm = float(top.number("needle_mm", -INFINITY, INFINITY, "mm"));
+    check_needle(s.device, s.needle_mm, origin);
+    if (top.has("pressure")) s.pressure = float(top.number("pressure", 0, 1, ""));
+    const auto& strokes = top.raw("strokes");
+    if (!strokes.is_array()) top.fail("strokes", "is not an array");
+    for (std::size_t i = 0; i < strokes.size(); ++i) {
+        const std::string stroke_at = origin + ": strokes[" + std::to_string(i) + "]";
+        const auto& st = strokes[i];
+        if (!st.is_object() || !st.contains("points") || !st.at("points").is_array())
+            throw Error(stroke_at + " needs a \"points\" array");
+        Stroke stroke;
+        const auto& pts = st.at("points");
+        for (std::size_t j = 0; j < pts.size(); ++j) {
+            const auto& p = pts[j];
+            const std::string at = where(origin, i, j);
+            if (!p.is_array() || p.size() < 3 || p.size() > 4)
+                throw Error(at + " must be [t_s, x_mm, y_mm] or [t_s, x_mm, y_mm, pressure]");
+            for (const auto& v : p)
+                if (!v.is_number()) throw Error(at + " holds a value that is not a number");
+            StrokePoint sp;
+            sp.t_s = p[0].get<double>();
+            sp.pos_mm = {p[1].get<float>(), p[2].get<float>()};
+            sp.pressure = p.size() == 4 ? p[3].get<float>() : s.pressure;
+            stroke.points.push_back(sp);
+        }
+        s.strokes.push_back(std::move(stroke));
+    }
+    validate_stroke_script(s, origin);
+    return s;
+}
+
+StrokeScript load_stroke_script(const std::filesystem::path& file) {
+    std::ifstream in(file);
+    if (!in) throw Error(file.string() + ": cannot open stroke script");
+    nlohmann::json doc;
+    try {
+        doc = nlohmann::json::parse(in);
+    } catch (const nlohmann::json::exception& e) {
+        throw Error(file.string() + ": not valid JSON (" + e.what() + ")");
+    }
+    return parse_stroke_script(doc, file.filename().string());
+}
+
+nlohmann::json to_json(const StrokeScript& s) {
+    nlohmann::json strokes = nlohmann::json::array();
+    for (const auto& st : s.strokes) {
+        nlohmann::json pts = nlohmann::json::array();
+        for (const auto& p : st.points) pts.push_back({p.t_s, p.pos_mm.x, p.pos_mm.y, p.pressure});
+        strokes.push_back({{"points", std::move(pts)}});
+    }
+    return {{"device", device_key(s.device)}, {"needle_mm", s.needle_mm}, {"pressure", s.pressure},
+            {"strokes", std::move(strokes)}};
+}
+
+void save_stroke_script(const StrokeScript& s, const std::filesystem::path& file) {
+    validate_stroke_script(s, file.filename().string());
+    std::ofstream out(file);
+    if (!out) throw Error(file.string() + ": cannot write stroke script");
+    out << to_json(s).dump(1) << '\n';
+    if (!out) throw Error(file.string() + ": writing the stroke script failed");
+}
+
+RollerSpec roller_for(const StrokeScript& s, RollerSpec base) {
+    check_roller_needle_length(s.needle_mm, "stroke script", "needle_mm");
+    base.needle.length_mm = s.needle_mm;
+    return base;
+}
+
+PenSpec pen_for(const StrokeScript& s, PenSpec base) {
+    check_pen_depth(s.needle_mm, "stroke script", "needle_mm");
+    base.depth_setting_mm = s.needle_mm;
+    base.needle.length_mm = s.needle_mm;
+    return base;
+}
+
+PunctureList run_stroke_script(const StrokeScript& script, const RegionProfile& region, const RollerSpec& roller,
+                               const PenSpec& pen, StrokeStats* stats) {
+    validate_stroke_script(script);
+    std::unique_ptr<DeviceKinematics> device;
+    if (script.device == DeviceKind::Roller) device = std::make_unique<RollerKinematics>(roller_for(script, roller), region);
+    else device = std::make_unique<PenKinematics>(pen_for(script, pen), region);
+    PunctureList all;
+    for (const auto& stroke : script.strokes) {
+        device->begin_pass(stroke.points.front().pos_mm, stroke.points.front().t_s);
+        for (std::size_t j = 1; j < stroke.points.size(); ++j) {
+            const auto& p = stroke.points[j];
+            PunctureList step = device->move_to(p.pos_mm, p.t_s, p.pressure);
+            all.insert(all.end(), step.begin(), step.end());
+        }
+        device->lift();
+    }
+    if (stats) *stats = device->stats();
+    return all;
+}
+
+}  // namespace dermasim

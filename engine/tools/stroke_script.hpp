@@ -1,0 +1,66 @@
+#pragma once
+// A stroke script: a device, its needle length, and the strokes made with it, each stroke one pass between
+// putting the device down and lifting it. Scripts drive headless runs and tests, and recorded sessions are
+// saved in the same form.
+//
+//   {"device": "roller", "needle_mm": 0.5, "pressure": 0.5,
+//    "strokes": [ {"points": [[t_s, x_mm, y_mm], [t_s, x_mm, y_mm, pressure], ...]}, ... ]}
+//
+// Points are in patch coordinates (0..kPatchSizeMm); a stroke may start or end up to kStrokeMarginMm beside the
+// patch (a roller is put down beside the skin and rolled on). Times increase strictly within a stroke, and a
+// stroke starts no earlier than the previous one ended.
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+#include <glm/vec2.hpp>
+#include <nlohmann/json_fwd.hpp>
+#include "engine/tools/device_spec.hpp"
+#include "engine/tools/kinematics.hpp"
+#include "engine/tools/puncture.hpp"
+
+namespace dermasim {
+
+struct RegionProfile;
+
+enum class DeviceKind { Roller, Pen };
+std::string_view device_key(DeviceKind kind);  // "roller" | "pen"
+// Throws Error "<origin>: unknown device 'x' (known: roller, pen)".
+DeviceKind parse_device_kind(std::string_view key, const std::string& origin = "device");
+
+inline constexpr float kStrokeMarginMm = 10.0f;
+
+struct StrokePoint {
+    double t_s = 0;
+    glm::vec2 pos_mm{0};
+    float pressure = 0.5f;  // resolved: the point's own value or the script's default
+};
+
+struct Stroke {
+    std::vector<StrokePoint> points;
+};
+
+struct StrokeScript {
+    DeviceKind device = DeviceKind::Roller;
+    float needle_mm = 0.5f;  // roller: needle length (0.1..3.0); pen: depth setting (0..2.5 in 0.25 steps)
+    float pressure = 0.5f;   // default for points without their own
+    std::vector<Stroke> strokes;
+};
+
+// Throw Error naming the origin, the stroke and the point index for any invalid value.
+StrokeScript parse_stroke_script(const nlohmann::json& doc, const std::string& origin = "stroke script");
+StrokeScript load_stroke_script(const std::filesystem::path& file);
+void validate_stroke_script(const StrokeScript& script, const std::string& origin = "stroke script");
+nlohmann::json to_json(const StrokeScript& script);
+void save_stroke_script(const StrokeScript& script, const std::filesystem::path& file);
+
+// Applies the script's needle setting to a device description (validated).
+RollerSpec roller_for(const StrokeScript& script, RollerSpec base = {});
+PenSpec pen_for(const StrokeScript& script, PenSpec base = {});
+
+// Runs every stroke through the device's kinematics; deterministic: the same script gives the same punctures.
+// stats (optional) receives the device's final StrokeStats.
+PunctureList run_stroke_script(const StrokeScript& script, const RegionProfile& region, const RollerSpec& roller = {},
+                               const PenSpec& pen = {}, StrokeStats* stats = nullptr);
+
+}  // namespace dermasim

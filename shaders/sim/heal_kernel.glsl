@@ -1,0 +1,243 @@
+// The healing model's per-voxel math, shared verbatim by the compute shaders and the CPU twin.
+// Written in the common subset of GLSL 4.50 and C++/glm (see docs/MODEL.md for the equations):
+//   - no #version / layout here; the includer provides them (GLSL) or wraps this file in
+//     namespace dermasim::kernel { using namespace glm; using uint = std::uint32_t; #define INOUT(T) T&  #define HEAL_FN inline ... }
+//   - float literals carry an f suffix (legal GLSL, and keeps glm's templates on float);
+//   - structs of floats only (HealParams is an std430 SSBO on the GPU: all-float keeps both layouts equal).
+// Internal units: time in seconds, lengths in millimetres. heal_params.cpp converts the JSON's units.
+
+// Function qualifier: empty in GLSL; the C++ includer defines it as `inline` (the file sits in a header).
+#ifndef HEAL_FN
+#define HEAL_FN
+#endif
+
+// Layer ids: the order of dermasim::Layer (engine/skin/layer.hpp).
+const int HEAL_LAYER_STRATUM_CORNEUM = 0;
+const int HEAL_LAYER_VIABLE_EPIDERMIS = 1;
+const int HEAL_LAYER_PAPILLARY_DERMIS = 2;
+const int HEAL_LAYER_RETICULAR_DERMIS = 3;
+const int HEAL_LAYER_HYPODERMIS = 4;
+
+// Diffusing fields (which line solve a coefficient is for).
+const int HEAL_DIFFUSE_SIGNAL = 0;
+const int HEAL_DIFFUSE_FIBROBLASTS = 1;
+const int HEAL_DIFFUSE_SERUM = 2;
+
+struct HealParams {
+    // Re-epithelialisation / channel closure (1/s).
+    float close_rate;             // open channel in the epidermis, uncovered skin
+    float close_dermis_factor;    // closure rate multiplier in the dermis and fat
+    float occluded_factor;        // closure rate multiplier under occlusion
+    float occluded;               // 1 = skin covered/occluded, 0 = uncovered (set per run)
+    // Blood / clot (provisional matrix).
+    float blood_clear_rate;       // 1/s
+    // Inflammatory signal (TGF-beta/PDGF proxy).
+    float injury_reference;       // open fraction of a typical full treatment (normalises the sources)
+    float signal_release_open;    // 1/s, per injury_reference of open channel
+    float signal_release_blood;   // 1/s, per injury_reference of blood/clot
+    float signal_decay;           // 1/s
+    float signal_diffusivity;     // mm^2/s
+    // Erythema (papillary dermis).
+    float erythema_rate;          // 1/s, relaxation towards the signal-driven target
+    float erythema_half_signal;   // signal giving half the maximal redness (Hill coefficient 2)
+    // Fibroblasts (density relative to the cap).
+    float fibroblast_rest;        // resting density in the dermis
+    float fibroblast_recruit;     // 1/s, influx from the surroundings at full activation
+    float fibroblast_half_signal; // signal giving half activation
+    float fibroblast_proliferation; // 1/s
+    float fibroblast_apoptosis;   // 1/s, of the excess over rest
+    float fibroblast_diffusivity; // mm^2/s (random migration)
+    // Matrix (relative to baseline reticular collagen / elastin).
+    float collagen3_deposition;   // 1/s at full fibroblast activation, once inflammation has subsided
+    float collagen_remodel_rate;  // 1/s, excess collagen III -> collagen I
+    float collagen1_turnover;     // 1/s, excess collagen I back towards baseline
+    float elastin_deposition;     // 1/s at full activation
+    float elastin_turnover;       // 1/s, excess elastin back towards baseline
+    // Capillaries (relative to the papillary baseline).
+    float angiogenesis_rate;      // 1/s at full activation
+    float capillary_regression;   // 1/s, excess vessels regress
+    // Baseline matrix by layer.
+    float collagen1_papillary;
+    float collagen3_papillary;
+    float collagen1_reticular;
+    float collagen3_reticular;
+    float elastin_papillary;
+    float elastin_reticular;
+    float capillaries_papillary;
+    // Topical serum.
+    float serum_perm_intact;      // mm/s through intact stratum corneum
+    float serum_perm_channel;     // mm/s through an open channel mouth
+    float serum_diffusivity_tissue; // mm^2/s in viable tissue
+    float serum_diffusivity_channel; // mm^2/s in the fluid of an open channel
+    float serum_clearance;        // 1/s, uptake by the vasculature (dermis and fat)
+};
+
+struct VoxelState {
+    float open;
+    float blood;
+    float signal;
+    float erythema;
+    float fibroblasts;
+    float collagen3;
+    float collagen1;
+    float elastin;
+    float capillaries;
+    float serum;
+};
+
+HEAL_FN bool heal_is_dermis(int layer) {
+    return layer == HEAL_LAYER_PAPILLARY_DERMIS || layer == HEAL_LAYER_RETICULAR_DERMIS;
+}
+
+// The untreated tissue of a layer (a fixed point of heal_react).
+HEAL_FN VoxelState heal_baseline(int layer, HealParams p) {
+    VoxelState v;
+    v.open = 0.0f;
+    v.blood = 0.0f;
+    v.signal = 0.0f;
+    v.erythema = 0.0f;
+    v.fibroblasts = heal_is_dermis(layer) ? p.fibroblast_rest : 0.0f;
+    v.collagen3 = layer == HEAL_LAYER_PAPILLARY_DERMIS ? p.collagen3_papillary
+                : (layer == HEAL_LAYER_RETICULAR_DERMIS ? p.collagen3_reticular : 0.0f);
+    v.collagen1 = layer == HEAL_LAYER_PAPILLARY_DERMIS ? p.collagen1_papillary
+                : (layer == HEAL_LAYER_RETICULAR_DERMIS ? p.collagen1_reticular : 0.0f);
+    v.elastin = layer == HEAL_LAYER_PAPILLARY_DERMIS ? p.elastin_papillary
+              : (layer == HEAL_LAYER_RETICULAR_DERMIS ? p.elastin_reticular : 0.0f);
+    v.capillaries = layer == HEAL_LAYER_PAPILLARY_DERMIS ? p.capillaries_papillary : 0.0f;
+    v.serum = 0.0f;
+    return v;
+}
+
+// x(t+dt) for dx/dt = src - k x with constant src, k >= 0: exact, so any dt is stable.
+HEAL_FN float heal_relax(float x, float src, float k, float dt) {
+    float decay = exp(-k * dt);
+    return k > 0.0f ? x * decay + (src / k) * (1.0f - decay) : x + src * dt;
+}
+
+// Patankar step for dx/dt = P - L x with P, L >= 0: (x + dt P) / (1 + dt L). Positive for any dt.
+HEAL_FN float heal_positive(float x, float production, float loss, float dt) {
+    return (x + dt * production) / (1.0f + dt * loss);
+}
+
+// Values that have decayed below this are set to zero: no denormals (GPUs flush them, CPUs slow down on
+// them), so both sides agree and the step chooser can see a field as finished.
+HEAL_FN float heal_flush(float x) {
+    return x < 1e-12f ? 0.0f : x;
+}
+
+// Fibroblast activation by the signal, 0..1.
+HEAL_FN float heal_activation(float signal, HealParams p) {
+    float s = max(signal, 0.0f);
+    return s / (s + p.fibroblast_half_signal);
+}
+
+// One reaction step of length dt (seconds) for one voxel. Diffusion is separate (heal_line_row).
+HEAL_FN VoxelState heal_react(VoxelState v, int layer, float dt, HealParams p) {
+    VoxelState base = heal_baseline(layer, p);
+    bool dermis = heal_is_dermis(layer);
+    VoxelState n = v;
+
+    // Re-epithelialisation and tissue recoil close the channel; occlusion keeps it moist and open longer.
+    float close = p.close_rate * (layer <= HEAL_LAYER_VIABLE_EPIDERMIS ? 1.0f : p.close_dermis_factor)
+                * mix(1.0f, p.occluded_factor, clamp(p.occluded, 0.0f, 1.0f));
+    n.open = clamp(v.open, 0.0f, 1.0f) * exp(-close * dt);
+    n.blood = clamp(v.blood, 0.0f, 1.0f) * exp(-p.blood_clear_rate * dt);
+
+    // Injury releases signal in proportion to the open and bleeding volume (time-averaged over the step).
+    float open_avg = 0.5f * (clamp(v.open, 0.0f, 1.0f) + n.open);
+    float blood_avg = 0.5f * (clamp(v.blood, 0.0f, 1.0f) + n.blood);
+    float source = (p.signal_release_open * open_avg + p.signal_release_blood * blood_avg) / p.injury_reference;
+    n.signal = max(heal_relax(max(v.signal, 0.0f), source, p.signal_decay, dt), 0.0f);
+
+    // Redness: capillary dilation in the papillary dermis follows the signal (Hill 2) with a lag.
+    float s_avg = 0.5f * (max(v.signal, 0.0f) + n.signal);
+    float s2 = s_avg * s_avg;
+    float k2 = p.erythema_half_signal * p.erythema_half_signal;
+    float red_target = layer == HEAL_LAYER_PAPILLARY_DERMIS ? s2 / (s2 + k2) : 0.0f;
+    n.erythema = clamp(heal_relax(clamp(v.erythema, 0.0f, 1.0f), p.erythema_rate * red_target,
+                                  p.erythema_rate, dt), 0.0f, 1.0f);
+
+    // Fibroblasts (dermis only): recruitment and proliferation while activated, apoptosis of the excess.
+    float g = heal_activation(s_avg, p);
+    float f = clamp(v.fibroblasts, 0.0f, 1.0f);
+    if (dermis) {
+        float grow = p.fibroblast_proliferation * g * f;
+        float recruit = p.fibroblast_recruit * g;
+        n.fibroblasts = clamp(heal_positive(f, grow + recruit + p.fibroblast_apoptosis * base.fibroblasts,
+                                            grow + recruit + p.fibroblast_apoptosis, dt), 0.0f, 1.0f);
+    } else {
+        n.fibroblasts = f * exp(-p.fibroblast_apoptosis * dt);
+    }
+
+    // Matrix: activated fibroblasts lay down collagen III once the inflammation subsides (1 - g);
+    // excess collagen III is remodelled into collagen I; excesses turn over slowly.
+    float f_mid = 0.5f * (f + n.fibroblasts);
+    float activity = dermis ? max(f_mid - base.fibroblasts, 0.0f) / max(1.0f - base.fibroblasts, 1e-6f) : 0.0f;
+    float c3 = max(v.collagen3, 0.0f);
+    float deposit = p.collagen3_deposition * activity * (1.0f - g);
+    float excess3 = max(c3 - base.collagen3, 0.0f);
+    float remodel_frac = 1.0f - exp(-p.collagen_remodel_rate * dt);
+    float c3_after = excess3 * (1.0f - remodel_frac) + base.collagen3 + deposit * dt;
+    n.collagen3 = c3 > base.collagen3 ? c3_after : c3 + deposit * dt;
+    float converted = excess3 * remodel_frac;
+    float c1 = max(v.collagen1, 0.0f);
+    n.collagen1 = base.collagen1 + (c1 - base.collagen1) * exp(-p.collagen1_turnover * dt) + converted;
+
+    float el = max(v.elastin, 0.0f);
+    n.elastin = heal_relax(el, p.elastin_deposition * activity + p.elastin_turnover * base.elastin,
+                           p.elastin_turnover, dt);
+
+    // New vessels sprout with the granulation tissue and regress towards the baseline network.
+    float cap = max(v.capillaries, 0.0f);
+    n.capillaries = dermis ? heal_relax(cap, p.angiogenesis_rate * activity + p.capillary_regression * base.capillaries,
+                                        p.capillary_regression, dt)
+                           : cap * exp(-p.capillary_regression * dt);
+
+    // Serum taken up by the vasculature of dermis and fat (diffusion and the surface flux are in the line solve).
+    float clear = layer >= HEAL_LAYER_PAPILLARY_DERMIS ? p.serum_clearance : 0.0f;
+    n.serum = max(v.serum, 0.0f) * exp(-clear * dt);
+
+    n.open = heal_flush(n.open);
+    n.blood = heal_flush(n.blood);
+    n.signal = heal_flush(n.signal);
+    n.erythema = heal_flush(n.erythema);
+    n.serum = heal_flush(n.serum);
+    return n;
+}
+
+// Diffusivity of a voxel for one diffusing field (mm^2/s); along_depth: 1 for the depth lines, 0 lateral.
+HEAL_FN float heal_diffusivity(int field, int layer, float open, int along_depth, HealParams p) {
+    float o = clamp(open, 0.0f, 1.0f);
+    if (field == HEAL_DIFFUSE_SIGNAL) return p.signal_diffusivity;
+    if (field == HEAL_DIFFUSE_FIBROBLASTS) return heal_is_dermis(layer) ? p.fibroblast_diffusivity : 0.0f;
+    // Serum: along the (vertical) channels, parallel paths: the fluid-filled channel and the tissue around it;
+    // across, the tissue only.
+    return along_depth != 0 ? mix(p.serum_diffusivity_tissue, p.serum_diffusivity_channel, o)
+                            : p.serum_diffusivity_tissue;
+}
+
+// Diffusivity of the face between two voxels: harmonic mean (no flux into a voxel that does not conduct).
+HEAL_FN float heal_face_diffusivity(float da, float db) {
+    return (da > 0.0f && db > 0.0f) ? 2.0f * da * db / (da + db) : 0.0f;
+}
+
+// One row of the backward-Euler line system  -lo*u[i-1] + (1+lo+hi)*u[i] - hi*u[i+1] = u_old[i],
+// returned as (a, b, c, d) = (-lo, 1+lo+hi, -hi, u_old). Faces at the ends of a line get d_face = 0
+// (no flux). h: voxel size along the line (mm), dt in seconds.
+HEAL_FN vec4 heal_line_row(float d_face_lo, float d_face_hi, float h, float dt, float u_old) {
+    float lo = dt * d_face_lo / (h * h);
+    float hi = dt * d_face_hi / (h * h);
+    return vec4(-lo, 1.0f + lo + hi, -hi, u_old);
+}
+
+// Surface permeability to serum: intact stratum corneum where closed, channel mouths where open.
+HEAL_FN float heal_serum_permeability(float open_surface, HealParams p) {
+    float o = clamp(open_surface, 0.0f, 1.0f);
+    return p.serum_perm_intact * (1.0f - o) + p.serum_perm_channel * o;
+}
+
+// The top row of a depth line for serum: adds the implicit surface flux P (c_surface - u0) / h.
+HEAL_FN vec4 heal_serum_top_row(vec4 row, float open_surface, float c_surface, float h, float dt, HealParams p) {
+    float r = dt * heal_serum_permeability(open_surface, p) / h;
+    return vec4(row.x, row.y + r, row.z, row.w + r * c_surface);
+}

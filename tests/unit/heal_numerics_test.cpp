@@ -1,0 +1,152 @@
+// Numerics of the heal step (docs/MODEL.md §Numerics): baseline fixed point, mass-conserving no-flux
+// diffusion, stability with the largest steps, adaptive step choice, determinism, session callbacks.
+#include <gtest/gtest.h>
+#include <cmath>
+#include <numeric>
+#include "engine/core/error.hpp"
+#include "engine/sim/heal_time_step.hpp"
+#include "engine/sim/timeline.hpp"
+#include "heal_test_helpers.hpp"
+
+namespace dermasim {
+namespace {
+
+constexpr double kDay = 86400.0;
+
+double total(const TissueState& s, Field f) {
+    const auto& v = s.field(f);
+    return std::accumulate(v.begin(), v.end(), 0.0);
+}
+
+TEST(HealNumerics, UntreatedTissueStaysAtBaseline) {
+    const HealParameters p = load_default_heal_parameters();
+    const TissueState base = make_baseline_state(heal_test::make_test_grid(3, 3), p.kernel);
+    TissueState s = base;
+    TimelineOptions o;
+    o.end_time_s = 60 * kDay;
+    o.sample_interval_s = 10 * kDay;
+    run_timeline(s, p, o, nullptr);
+    for (int f = 0; f < kFieldCount; ++f)
+        for (std::size_t i = 0; i < s.fields[f].size(); ++i)
+            ASSERT_NEAR(s.fields[f][i], base.fields[f][i], 1e-6f) << kFieldKeys[f] << " drifted at voxel " << i;
+}
+
+TEST(HealNumerics, BaselineHasDermalMatrixAndPapillaryCapillariesOnly) {
+    const HealParameters p = load_default_heal_parameters();
+    const TissueState s = make_baseline_state(heal_test::make_test_grid(2, 2), p.kernel);
+    for (int k = 0; k < s.grid.nz; ++k) {
+        const Layer l = s.grid.layer_at(k);
+        const bool dermis = l == Layer::PapillaryDermis || l == Layer::ReticularDermis;
+        EXPECT_EQ(s.at(Field::Collagen1, 1, 1, k) > 0, dermis) << "slice " << k;
+        EXPECT_EQ(s.at(Field::Capillaries, 1, 1, k) > 0, l == Layer::PapillaryDermis) << "slice " << k;
+        EXPECT_EQ(s.at(Field::OpenChannel, 1, 1, k), 0.0f);
+    }
+    const int pap = 5, ret = 40;  // slices inside the papillary and reticular dermis of the test grid
+    ASSERT_EQ(s.grid.layer_at(pap), Layer::PapillaryDermis);
+    ASSERT_EQ(s.grid.layer_at(ret), Layer::ReticularDermis);
+    EXPECT_NE(s.at(Field::Collagen1, 0, 0, pap), s.at(Field::Collagen1, 0, 0, ret));
+    EXPECT_GT(s.at(Field::Collagen3, 0, 0, pap) / s.at(Field::Collagen1, 0, 0, pap),
+              s.at(Field::Collagen3, 0, 0, ret) / s.at(Field::Collagen1, 0, 0, ret));
+}
+
+TEST(HealNumerics, ImplicitDiffusionConservesSignalWithNoFluxBoundaries) {
+    const HealParameters p = load_default_heal_parameters();
+    TissueState s = make_baseline_state(heal_test::make_test_grid(6, 5), p.kernel);
+    s.at(Field::Signal, 2, 3, 10) = 5.0f;
+    s.at(Field::Signal, 0, 0, 0) = 1.0f;
+    const double before = total(s, Field::Signal);
+    HealStepPlan plan;
+    plan.dt_s = 6 * 3600.0;
+    plan.diffuse_fibroblasts = plan.diffuse_serum = false;
+    heal_diffuse_all(s, p.kernel, plan);
+    EXPECT_NEAR(total(s, Field::Signal), before, 1e-4 * before);
+    EXPECT_LT(s.at(Field::Signal, 2, 3, 10), 5.0f) << "the peak spreads";
+    EXPECT_GT(s.at(Field::Signal, 3, 3, 10), 0.0f) << "laterally";
+    EXPECT_GT(s.at(Field::Signal, 2, 3, 20), 0.0f) << "and in depth";
+}
+
+TEST(HealNumerics, LargestStepsStayFiniteAndNonNegative) {
+    const HealParameters p = load_default_heal_parameters();
+    TissueState s = make_baseline_state(heal_test::make_test_grid(4, 4), p.kernel);
+    heal_test::stamp_treatment(s, 1.5f, 1.0f);  // far heavier than any real treatment
+    for (double dt : {30 * kDay, 1.0, 365 * kDay, 60.0, 30 * kDay}) {
+        HealStepPlan plan;
+        plan.dt_s = dt;
+        plan.serum_surface = 1.0f;
+        heal_step(s, p.kernel, plan);
+        for (int f = 0; f < kFieldCount; ++f)
+            for (float v : s.fields[f]) {
+                ASSERT_TRUE(std::isfinite(v)) << kFieldKeys[f] << " after dt " << dt;
+                ASSERT_GE(v, 0.0f) << kFieldKeys[f] << " after dt " << dt;
+            }
+        EXPECT_LE(s.at(Field::Fibroblasts, 1, 1, 20), 1.0f) << "fibroblasts above the cap";
+    }
+}
+
+TEST(HealNumerics, StepChooserIsFineWhileChannelsAreOpenAndDaysDuringRemodelling) {
+    const HealParameters p = load_default_heal_parameters();
+    StateSummary fresh;
+    fresh.open = 1.0f;
+    const HealStepPlan a = plan_heal_step(fresh, p.control, 0.0f, 0.0, 0.0);
+    EXPECT_LE(a.dt_s, 30 * 60.0) << "minutes while channels close";
+    StateSummary quiet;
+    const HealStepPlan b = plan_heal_step(quiet, p.control, 0.0f, 1e9, 0.0);
+    EXPECT_GE(b.dt_s, kDay) << "days during remodelling";
+    EXPECT_LE(plan_heal_step(quiet, p.control, 0.0f, 600.0, 0.0).dt_s, 600.0 * p.control.dt_growth);
+    EXPECT_EQ(plan_heal_step(quiet, p.control, 0.0f, 1e9, 5.0).dt_s, 5.0) << "lands on the next event";
+}
+
+TEST(HealNumerics, TimelineCallsTheStampHandlerAtEachSessionTime) {
+    const HealParameters p = load_default_heal_parameters();
+    TissueState s = make_baseline_state(heal_test::make_test_grid(2, 2), p.kernel);
+    std::vector<double> seen;
+    const TimelineOptions o = monthly_protocol(3, 28 * kDay, 10 * kDay, kDay);
+    const TimelineStats st = run_timeline(s, p, o, [&](TissueState& t, int i) {
+        EXPECT_EQ(i, int(seen.size()));
+        seen.push_back(t.time_s);
+        heal_test::stamp_channel(t, 0, 0, 0.5f, 0.02f);
+    });
+    ASSERT_EQ(seen.size(), 3u);
+    for (int i = 0; i < 3; ++i) EXPECT_DOUBLE_EQ(seen[i], i * 28 * kDay);
+    EXPECT_DOUBLE_EQ(s.time_s, 66 * kDay);
+    EXPECT_LE(st.min_dt_s, 15 * 60.0);
+    EXPECT_GE(st.max_dt_s, kDay);
+    EXPECT_LT(st.steps, 400) << "adaptive steps keep a 2-month protocol short";
+}
+
+TEST(HealNumerics, SameInputGivesBitIdenticalResult) {
+    const HealParameters p = load_default_heal_parameters();
+    auto simulate = [&] {
+        TissueState s = make_baseline_state(heal_test::make_test_grid(5, 4), p.kernel);
+        TimelineOptions o = monthly_protocol(2, 28 * kDay, 20 * kDay, kDay);
+        o.apply_serum = true;
+        run_timeline(s, p, o, [](TissueState& t, int i) {
+            heal_test::stamp_channel(t, 1 + i, 2, 1.0f, 0.05f);
+            heal_test::stamp_channel(t, 3, 0, 0.4f, 0.02f);
+        });
+        return s;
+    };
+    const TissueState a = simulate(), b = simulate();
+    EXPECT_EQ(a.time_s, b.time_s);
+    for (int f = 0; f < kFieldCount; ++f) EXPECT_EQ(a.fields[f], b.fields[f]) << kFieldKeys[f];
+}
+
+TEST(HealNumerics, BadStepOrStateThrowsError) {
+    const HealParameters p = load_default_heal_parameters();
+    TissueState s = make_baseline_state(heal_test::make_test_grid(2, 2), p.kernel);
+    HealStepPlan plan;
+    plan.dt_s = std::nan("");
+    EXPECT_THROW(heal_step(s, p.kernel, plan), Error);
+    plan.dt_s = 60;
+    s.field(Field::Serum).pop_back();
+    EXPECT_THROW(heal_step(s, p.kernel, plan), Error);
+    TimelineOptions o;
+    o.end_time_s = kDay;
+    o.sample_interval_s = kDay;
+    o.session_times_s = {2 * kDay};
+    TissueState ok = make_baseline_state(heal_test::make_test_grid(2, 2), p.kernel);
+    EXPECT_THROW(run_timeline(ok, p, o, nullptr), Error);
+}
+
+}  // namespace
+}  // namespace dermasim

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Rewrites the golden images from the current renderer. Run it only on purpose, then LOOK at every image in
+# tests/golden/ before committing. CI never runs this.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cmake --build build -j2 --target dermasim_gpu_tests
+lavapipe=$(ls /usr/share/vulkan/icd.d/lvp_icd.*.json | head -1)
+DERMASIM_UPDATE_GOLDENS=1 VK_DRIVER_FILES=$lavapipe LP_NUM_THREADS=2 \
+  ./build/tests/dermasim_gpu_tests --gtest_filter='*MatchesGolden*'
+echo "Goldens rewritten in tests/golden/: look at them before committing."
