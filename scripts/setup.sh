@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs what DermaSim needs on Debian 12 -- only what is missing -- and the Khronos glTF validator (npm) that
+# the tests use. Safe to run again: it does nothing when everything is there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(build-essential cmake pkg-config glslc libvulkan-dev mesa-vulkan-drivers vulkan-validationlayers
+          libglfw3-dev libglm-dev libimgui-dev libtinygltf-dev libgtest-dev libstb-dev nlohmann-json3-dev
+          fonts-dejavu-core xvfb xauth)
+command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [ ! -d build/node/node_modules/gltf-validator ]; then
+  echo "setup: installing gltf-validator (npm) into build/node"
+  mkdir -p build/node
+  npm install --prefix build/node --no-audit --no-fund --silent gltf-validator@2 >/dev/null
+fi
