@@ -17,11 +17,16 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}"
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
 if [ ! -d build/node/node_modules/gltf-validator ]; then
   echo "setup: installing gltf-validator (npm) into build/node"
   mkdir -p build/node
-  npm install --prefix build/node --no-audit --no-fund --silent gltf-validator@2 >/dev/null
+  # The package publishes only pre-releases (2.0.0-dev.*), so pin the exact version rather than a range.
+  if ! log=$(npm install --prefix build/node --no-audit --no-fund gltf-validator@2.0.0-dev.3.10 2>&1); then
+    echo "$log"
+    echo "setup: could not install gltf-validator from npm (is the npm registry reachable?)" >&2
+    exit 1
+  fi
 fi
