@@ -14,6 +14,7 @@ const char* kUsage = R"(DermaSim - micro-needling on layered skin, in 3D.
 Usage:
   dermasim [--region R] [--look L] [...]   open the window (needs a display; see 'dermasim --help')
   dermasim render --region R --out FILE    render the skin block to a PNG without a window
+  dermasim simulate --region R --report F  a treatment (roller or pen) and its healing, headless
   dermasim help                            this text
 
 Every command takes --help. Regions: see assets/regions.json (forehead, periorbital, nose, cheek, perioral,
@@ -30,6 +31,7 @@ int main(int argc, char** argv) {
     try {
         if (command == "") return run_window(args);
         if (command == "render") return run_render(args);
+        if (command == "simulate") return run_simulate(args);
         if (command == "help" || command == "-h") {
             std::fputs(kUsage, stdout);
             return 0;

@@ -3,6 +3,7 @@
 #include "common/scene.glsl"
 #include "common/noise.glsl"
 #include "common/tissue_look.glsl"
+#include "common/channels.glsl"
 
 layout(location = 0) in vec3 in_world;
 layout(location = 1) in vec3 in_normal;
@@ -36,10 +37,23 @@ void main() {
     float depth = -p.y;
     vec3 albedo;
     bool top = n.y > 0.5;
+    vec2 patch_pos = p.xz + vec2(0.5 * kPatchMm);
+    float openness = scene.look.w;
     if (top) {
         albedo = surface_colour(p, n);
+        // Puncture marks: pinpoint bleeding where a channel reached the capillaries, a pink speck elsewhere.
+        vec2 mark = surface_marks(patch_pos, openness);
+        vec3 mark_colour = mark.y > 0.5 ? vec3(0.45, 0.02, 0.03) : vec3(0.80, 0.38, 0.36);
+        albedo = mix(albedo, mark_colour, mark.x * (0.35 + 0.65 * openness));
     } else {
         albedo = tissue_colour(p, max(depth, 0.0));
+        if (n.z > 0.5 && openness > 0.0) {
+            // The cut face shows channels within a thin section behind it.
+            vec2 ch = section_channels(vec2(patch_pos.x, depth), depth, patch_pos.y, openness);
+            bool in_dermis = depth > scene.layer_bottom.y;
+            vec3 lumen = ch.y > 0.5 && in_dermis ? vec3(0.50, 0.03, 0.05) : vec3(0.30, 0.16, 0.14);
+            albedo = mix(albedo, lumen, ch.x);
+        }
     }
     // The highlighted layer (UI hover / lesson focus) is tinted; the rest stays as is.
     if (!top && scene.look.z >= 0.0 && layer_at(p, depth) == int(scene.look.z + 0.5))

@@ -1,11 +1,24 @@
 #pragma once
-// Headless rendering: one frame of a SkinView into an image in memory, without any window system.
+// Headless rendering: frames of a SkinView into images in memory, without any window system.
+#include <memory>
 #include <vulkan/vulkan.h>
 #include "engine/io/png.hpp"
 #include "engine/render/skin_view.hpp"
 
 namespace dermasim {
 namespace vk { class Context; }
+
+// Keeps pipelines and the target between frames (time-lapse frames, tests).
+class OffscreenRenderer {
+public:
+    OffscreenRenderer(const vk::Context& context, VkExtent2D size);
+    ~OffscreenRenderer();
+    RgbaImage render(const SkinView& view);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
 
 RgbaImage render_offscreen(const vk::Context& context, const SkinView& view, VkExtent2D size);
 

@@ -4,6 +4,7 @@
 // transfers. The window blits it to the swapchain; a headless run copies it to a buffer and writes a PNG.
 #include <memory>
 #include <vulkan/vulkan.h>
+#include "engine/render/device_pass.hpp"
 #include "engine/render/frame_target.hpp"
 #include "engine/render/skin_block_pass.hpp"
 #include "engine/render/skin_view.hpp"
@@ -25,9 +26,14 @@ public:
     void record(VkCommandBuffer cmd, int slot, FrameTarget& target, const SkinView& view, ImDrawData* ui);
 
 private:
+    // Clears colour and depth and opens the dynamic-rendering scope every scene pass draws in.
+    void begin_scene(VkCommandBuffer cmd, const FrameTarget& target);
+
     const vk::Context& context_;
+    int frame_slots_;
     SkinBlockPass skin_;
     UiOverlay ui_;
+    std::unique_ptr<DevicePass> devices_;  // made on the first frame that shows a device (loads the models)
 };
 
 }  // namespace dermasim

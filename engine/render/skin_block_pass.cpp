@@ -1,9 +1,11 @@
 #include "engine/render/skin_block_pass.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <glm/geometric.hpp>
 
 #include "engine/core/error.hpp"
+#include "engine/render/channel_bins.hpp"
 #include "engine/vk/context.hpp"
 #include "engine/vk/pipeline.hpp"
 
@@ -26,7 +28,10 @@ const uint32_t kSkinBlockFrag[] = {
 SkinBlockPass::SkinBlockPass(const vk::Context& context, int frame_slots) : context_(context) {
     VkDevice device = context.device();
     const vk::Binding bindings[] = {
-        {0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT}};
+        {0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT},
+        {1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
+        {2, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
+        {3, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT}};
     set_layout_ = vk::make_set_layout(device, bindings);
     VkDescriptorSetLayout set_layout = set_layout_;
     layout_ = vk::make_pipeline_layout(device, {&set_layout, 1}, 0, 0);
@@ -46,34 +51,64 @@ SkinBlockPass::SkinBlockPass(const vk::Context& context, int frame_slots) : cont
     desc.depth_write = true;
     block_ = vk::make_graphics_pipeline(device, desc);
 
-    VkDescriptorPoolSize size{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, uint32_t(frame_slots)};
+    VkDescriptorPoolSize sizes[] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, uint32_t(frame_slots)},
+                                     {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, uint32_t(3 * frame_slots)}};
     VkDescriptorPoolCreateInfo pool{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
     pool.maxSets = uint32_t(frame_slots);
-    pool.poolSizeCount = 1;
-    pool.pPoolSizes = &size;
+    pool.poolSizeCount = 2;
+    pool.pPoolSizes = sizes;
     VkDescriptorPool pool_handle;
     VK_CHECK(vkCreateDescriptorPool(device, &pool, nullptr, &pool_handle));
     pool_ = vk::DescriptorPool(device, pool_handle, vkDestroyDescriptorPool);
 
-    for (int i = 0; i < frame_slots; ++i) {
-        uniforms_.emplace_back(context, sizeof(SceneUniforms), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT,
-                               vk::MemoryUse::Upload);
+    slots_.resize(frame_slots);
+    for (SlotResources& slot : slots_) {
+        slot.uniforms = vk::Buffer(context, sizeof(SceneUniforms), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT,
+                                   vk::MemoryUse::Upload);
         VkDescriptorSetAllocateInfo alloc{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO};
         alloc.descriptorPool = pool_;
         alloc.descriptorSetCount = 1;
         alloc.pSetLayouts = &set_layout;
-        VkDescriptorSet set;
-        VK_CHECK(vkAllocateDescriptorSets(device, &alloc, &set));
-        VkDescriptorBufferInfo buffer{uniforms_.back(), 0, sizeof(SceneUniforms)};
+        VK_CHECK(vkAllocateDescriptorSets(device, &alloc, &slot.set));
+        VkDescriptorBufferInfo buffer{slot.uniforms, 0, sizeof(SceneUniforms)};
         VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-        write.dstSet = set;
+        write.dstSet = slot.set;
         write.dstBinding = 0;
         write.descriptorCount = 1;
         write.descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
         write.pBufferInfo = &buffer;
         vkUpdateDescriptorSets(device, 1, &write, 0, nullptr);
-        sets_.push_back(set);
     }
+}
+
+void SkinBlockPass::update_channels(SlotResources& slot, const SkinView& view) {
+    if (slot.channels_version == view.punctures_version && slot.channels) return;
+    slot.channels_version = view.punctures_version;
+    ChannelBins bins = bin_channels(view.punctures ? *view.punctures : PunctureList{},
+                                    float(view.region.top_of_mm(Layer::PapillaryDermis)));
+    // Host-visible buffers sized to fit (grown, never shrunk); the slot's previous frame has finished.
+    auto upload = [&](vk::Buffer& buffer, const void* data, size_t bytes) {
+        size_t wanted = std::max<size_t>(bytes, 16);
+        if (!buffer || buffer.size() < wanted)
+            buffer = vk::Buffer(context_, wanted * 3 / 2, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, vk::MemoryUse::Upload);
+        if (bytes) std::memcpy(buffer.mapped(), data, bytes);
+    };
+    upload(slot.channels, bins.channels.data(), bins.channels.size() * sizeof(ChannelGpu));
+    upload(slot.cell_start, bins.cell_start.data(), bins.cell_start.size() * sizeof(uint32_t));
+    upload(slot.cell_items, bins.items.data(), bins.items.size() * sizeof(uint32_t));
+    VkDescriptorBufferInfo infos[3] = {{slot.channels, 0, VK_WHOLE_SIZE},
+                                       {slot.cell_start, 0, VK_WHOLE_SIZE},
+                                       {slot.cell_items, 0, VK_WHOLE_SIZE}};
+    VkWriteDescriptorSet writes[3];
+    for (int i = 0; i < 3; ++i) {
+        writes[i] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
+        writes[i].dstSet = slot.set;
+        writes[i].dstBinding = uint32_t(i + 1);
+        writes[i].descriptorCount = 1;
+        writes[i].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+        writes[i].pBufferInfo = &infos[i];
+    }
+    vkUpdateDescriptorSets(context_.device(), 3, writes, 0, nullptr);
 }
 
 SceneUniforms SkinBlockPass::uniforms_for(const SkinView& view, VkExtent2D extent) {
@@ -89,44 +124,20 @@ SceneUniforms SkinBlockPass::uniforms_for(const SkinView& view, VkExtent2D exten
     u.layer_bottom = glm::vec4(r.bottom_of_mm(Layer::StratumCorneum), r.bottom_of_mm(Layer::ViableEpidermis),
                                r.bottom_of_mm(Layer::PapillaryDermis), r.bottom_of_mm(Layer::ReticularDermis));
     u.look = glm::vec4(view.look == Look::Histology ? 1.0f : 0.0f, r.bottom_of_mm(Layer::Hypodermis),
-                       float(view.highlight_layer), 0.0f);
+                       float(view.highlight_layer), view.channel_openness);
     return u;
 }
 
-void SkinBlockPass::record(VkCommandBuffer cmd, int slot, const FrameTarget& target, const SkinView& view) {
-    SceneUniforms u = uniforms_for(view, target.extent());
-    std::memcpy(uniforms_[slot].mapped(), &u, sizeof u);
-
-    VkRenderingAttachmentInfo color{VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO};
-    color.imageView = target.color.view();
-    color.imageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
-    color.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
-    color.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
-    color.clearValue.color = {{0.1f, 0.1f, 0.12f, 1.0f}};
-    VkRenderingAttachmentInfo depth{VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO};
-    depth.imageView = target.depth.view();
-    depth.imageLayout = VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL;
-    depth.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
-    depth.storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;
-    depth.clearValue.depthStencil = {1.0f, 0};
-    VkRenderingInfo rendering{VK_STRUCTURE_TYPE_RENDERING_INFO};
-    rendering.renderArea = {{0, 0}, target.extent()};
-    rendering.layerCount = 1;
-    rendering.colorAttachmentCount = 1;
-    rendering.pColorAttachments = &color;
-    rendering.pDepthAttachment = &depth;
-    vkCmdBeginRendering(cmd, &rendering);
-
-    VkViewport viewport{0, 0, float(target.extent().width), float(target.extent().height), 0, 1};
-    VkRect2D scissor{{0, 0}, target.extent()};
-    vkCmdSetViewport(cmd, 0, 1, &viewport);
-    vkCmdSetScissor(cmd, 0, 1, &scissor);
-    vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout_, 0, 1, &sets_[slot], 0, nullptr);
+void SkinBlockPass::draw(VkCommandBuffer cmd, int slot, VkExtent2D extent, const SkinView& view) {
+    SlotResources& resources = slots_[slot];
+    SceneUniforms u = uniforms_for(view, extent);
+    std::memcpy(resources.uniforms.mapped(), &u, sizeof u);
+    update_channels(resources, view);
+    vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout_, 0, 1, &resources.set, 0, nullptr);
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, background_);
     vkCmdDraw(cmd, 3, 1, 0, 0);
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, block_);
     vkCmdDraw(cmd, 36, 1, 0, 0);
-    vkCmdEndRendering(cmd);
 }
 
 }  // namespace dermasim

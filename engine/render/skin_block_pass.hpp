@@ -14,8 +14,8 @@ namespace vk { class Context; }
 class SkinBlockPass {
 public:
     SkinBlockPass(const vk::Context& context, int frame_slots);
-    // Records the scene into target (colour and depth in attachment layouts). slot < frame_slots.
-    void record(VkCommandBuffer cmd, int slot, const FrameTarget& target, const SkinView& view);
+    // Draws the background and the block inside the renderer's dynamic-rendering scope. slot < frame_slots.
+    void draw(VkCommandBuffer cmd, int slot, VkExtent2D extent, const SkinView& view);
     static SceneUniforms uniforms_for(const SkinView& view, VkExtent2D extent);
 
 private:
@@ -25,8 +25,15 @@ private:
     vk::PipelineLayout layout_;
     vk::Pipeline background_;
     vk::Pipeline block_;
-    std::vector<vk::Buffer> uniforms_;       // one per frame slot: written by the CPU while others are in flight
-    std::vector<VkDescriptorSet> sets_;
+    // Per frame slot, so the CPU can rewrite one while the GPU reads another.
+    struct SlotResources {
+        vk::Buffer uniforms;
+        vk::Buffer channels, cell_start, cell_items;  // binned punctures (channel_bins.hpp)
+        uint64_t channels_version = ~0ull;
+        VkDescriptorSet set = VK_NULL_HANDLE;
+    };
+    void update_channels(SlotResources& slot, const SkinView& view);
+    std::vector<SlotResources> slots_;
 };
 
 }  // namespace dermasim

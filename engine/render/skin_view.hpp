@@ -1,14 +1,29 @@
 #pragma once
 // What the renderer is asked to show: the region's skin block, how it looks, where it is cut, from where.
+#include <cstdint>
+#include <memory>
+#include <optional>
 #include <string>
+#include <glm/vec3.hpp>
 #include "engine/render/camera.hpp"
 #include "engine/skin/region_profile.hpp"
+#include "engine/tools/puncture.hpp"
 
 namespace dermasim {
 
 enum class Look { Illustrated, Histology };
 Look parse_look(const std::string& name);  // "illustrated" | "histology"; throws Error otherwise
 const char* look_name(Look look);
+
+// Where a hand-held device stands, for drawing (render/device_pass.hpp). World axes: mm, skin surface y = 0,
+// x/z across the block. heading_rad turns the device about +y; at 0 the roller rolls forward along +z.
+struct DevicePose {
+    enum Kind { Roller, Pen } kind = Roller;
+    glm::vec3 position_mm{0.0f};  // the surface point under the drum's contact line / the pen's cartridge centre
+    float heading_rad = 0.0f;
+    float drum_angle_rad = 0.0f;  // roller: drum turned by this about its axis (RollerKinematics::drum_angle_rad)
+    float lift_mm = 0.0f;         // above resting: roller drum surface / pen cartridge face, over the surface
+};
 
 struct SkinView {
     RegionProfile region;
@@ -19,6 +34,10 @@ struct SkinView {
     OrbitCamera camera = OrbitCamera::framing(20.0f, 2.5f, 0.0f);
     int highlight_layer = -1;  // a Layer to tint, or -1
     bool annotations = true;   // depth ruler and layer labels
+    std::optional<DevicePose> device;  // the roller or pen to draw over the block, if any
+    std::shared_ptr<const PunctureList> punctures;  // needle channels to show (null: none)
+    uint64_t punctures_version = 0;  // bump whenever *punctures changes, so the GPU copy is refreshed
+    float channel_openness = 1.0f;   // 1: freshly open .. 0: closed (healing)
 
     float block_depth_mm() const;  // dermis plus the fat shown
     float cut_z_mm() const;        // where the cut plane sits (world z; the block spans -width/2..+width/2)

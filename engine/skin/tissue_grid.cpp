@@ -32,6 +32,15 @@ const QualityPreset& preset_of(Quality quality) {
 
 }  // namespace
 
+const char* quality_name(Quality quality) {
+    switch (quality) {
+        case Quality::Ci: return "ci";
+        case Quality::Medium: return "medium";
+        case Quality::High: return "high";
+    }
+    return "?";
+}
+
 Quality parse_quality(std::string_view name) {
     std::string valid;
     for (const auto& p : kPresets) {

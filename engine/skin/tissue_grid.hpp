@@ -15,6 +15,7 @@ struct RegionProfile;
 // Resolution presets: small for lavapipe/CI, large for discrete GPUs.
 enum class Quality { Ci, Medium, High };
 Quality parse_quality(std::string_view name);  // "ci" | "medium" | "high"; throws Error otherwise
+const char* quality_name(Quality quality);
 
 struct TissueGrid {
     int nx = 0, ny = 0, nz = 0;             // voxel counts: across x, across y, down into the skin

@@ -6,5 +6,6 @@ layout(set = 0, binding = 0) uniform SceneUniforms {
     vec4 block_min;     // xyz: block corner (x left, y bottom = -depth, z back), mm
     vec4 block_max;     // xyz: other corner (y = 0 is the skin surface, z = the cut plane)
     vec4 layer_bottom;  // depth (mm, positive down) of the bottom of: stratum corneum, epidermis, papillary, reticular
-    vec4 look;          // x: 0 illustrated / 1 histology; y: fat bottom depth (mm); z: highlight layer (-1 none)
+    vec4 look;          // x: 0 illustrated / 1 histology; y: fat bottom depth (mm); z: highlight layer (-1 none);
+                        // w: channel openness 1 (fresh) .. 0 (closed)
 } scene;

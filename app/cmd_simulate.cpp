@@ -1,0 +1,174 @@
+// dermasim simulate: a treatment without a window, to a JSON report (and optionally curves, images, frames).
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "app/commands.hpp"
+#include "app/progress.hpp"
+#include "engine/core/atomic_file.hpp"
+#include "engine/core/error.hpp"
+#include "engine/render/offscreen.hpp"
+#include "engine/sim/healing_metrics.hpp"
+#include "engine/sim/treatment_sim.hpp"
+#include "engine/tools/treatment_plan.hpp"
+
+namespace dermasim::app {
+SkinView view_from_args(cli::Args& args);
+
+namespace {
+const char* kHelp = R"(dermasim simulate - a micro-needling treatment without a window, and the tissue's healing
+
+Usage: dermasim simulate --region R --report out.json [options]
+Treatment (one session):
+  --device D         roller (default) or pen
+  --needle-mm L      roller needle length 0.1..3.0 mm, or pen depth 0..2.5 mm in 0.25 steps (default 0.5)
+  --passes N         even number of lifted passes, horizontal/vertical/diagonal, 2..40 (default 8)
+  --pressure P       0 (barely touching) .. 1 (firm), default 0.5
+  --strokes FILE     a stroke script (JSON) instead of the default passes; it names its own device and needle
+Healing (off unless --days is given):
+  --days D           simulated days after the last session (0..3650)
+  --sessions N       sessions, each repeating the treatment (default 1)
+  --interval-days I  days between sessions (default 28)
+  --serum NAME       apply a serum after each session (peptide, vitamin_c, dextran_4kda, hyaluronic_acid)
+  --occluded         cover the skin after each session (channels close more slowly)
+  --quality Q        tissue grid: ci (default), medium, high
+Output:
+  --report FILE      JSON report (written atomically)
+  --curves FILE      the healing curves as CSV
+  --image FILE       PNG of the cut through the treated area at the end of the needling
+  --frames DIR       PNG frames of the cut while it heals, one every --every HOURS (default 24)
+  --size WxH         image and frame size (default 1280x720); --look/--cut/--yaw/--pitch/--zoom as in render
+)";
+
+StrokeScript script_from_args(cli::Args& args) {
+    auto file = args.value("--strokes");
+    auto device = args.value("--device");
+    auto needle = args.value("--needle-mm");
+    auto passes = args.value("--passes");
+    double pressure = args.number("--pressure", 0.5, 0.0, 1.0);
+    if (file) {
+        if (device || needle || passes)
+            throw Error("--strokes gives the device, needle and passes itself; leave out --device, --needle-mm "
+                        "and --passes");
+        return load_stroke_script(*file);
+    }
+    TreatmentPlanOptions plan;
+    plan.device = parse_device_kind(device.value_or("roller"), "--device");
+    plan.needle_mm = float(needle ? cli::parse_number("--needle-mm", *needle, -1e9, 1e9) : 0.5);
+    plan.passes = passes ? int(cli::parse_number("--passes", *passes, 2, 40)) : 8;
+    if (plan.passes % 2) throw Error("--passes = " + *passes + " must be even (passes alternate direction)");
+    plan.pressure = float(pressure);
+    StrokeScript script = make_treatment_plan(plan);
+    validate_stroke_script(script, "the treatment");
+    return script;
+}
+
+}  // namespace
+
+int run_simulate(const Argv& argv) {
+    cli::Args args("dermasim simulate", argv);
+    if (args.help_requested()) {
+        std::printf("%s%s", kHelp, kGpuFlagsHelp);
+        return 0;
+    }
+    std::string report_path = args.required("--report");
+    TreatmentRequest request;
+    request.script = script_from_args(args);
+    request.days = args.number("--days", 0.0, 0.0, 3650.0);
+    request.sessions = args.integer("--sessions", 1, 1, 20);
+    request.interval_days = args.number("--interval-days", 28.0, 1.0, 365.0);
+    request.serum = args.value_or("--serum", "");
+    request.occluded = args.flag("--occluded");
+    request.quality = parse_quality(args.value_or("--quality", "ci"));
+    auto curves_path = args.value("--curves");
+    auto image_path = args.value("--image");
+    auto frames_dir = args.value("--frames");
+    double every_h = args.number("--every", 24.0, 0.25, 24.0 * 365);
+    VkExtent2D size = cli::parse_size(args.value_or("--size", "1280x720"));
+    SkinView view = view_from_args(args);
+    request.region = view.region;
+    bool needs_gpu = image_path || frames_dir;
+    vk::ContextOptions gpu = gpu_options(args);
+    args.finish();
+    if ((curves_path || frames_dir) && request.days == 0)
+        throw Error("--curves and --frames need --days (healing is simulated only when --days is given)");
+    if (frames_dir && !std::filesystem::is_directory(*frames_dir))
+        throw Error("--frames '" + *frames_dir + "' is not an existing folder");
+
+    std::unique_ptr<vk::Context> context;
+    std::unique_ptr<OffscreenRenderer> frames;
+    if (needs_gpu) {
+        context = std::make_unique<vk::Context>(gpu);
+        frames = std::make_unique<OffscreenRenderer>(*context, size);
+    }
+
+    auto start = std::chrono::steady_clock::now();
+    ProgressBar bar("healing");
+    TreatmentObserver observer;
+    observer.progress = [&](double f) { bar.update(f); };
+    double next_frame_s = 0;
+    int frame_index = 0;
+    auto punctures = std::make_shared<PunctureList>();
+    double open_at_session = 0;
+    if (frames_dir) {
+        observer.sample = [&](const TissueState& state) {
+            double open = open_channel_volume_mm3(state);
+            open_at_session = std::max(open_at_session, open);
+            if (state.time_s + 1e-6 < next_frame_s) return;
+            next_frame_s += every_h * 3600.0;
+            SkinView frame_view = view;
+            frame_view.punctures = punctures;
+            frame_view.punctures_version = 1;
+            frame_view.channel_openness = open_at_session > 0 ? float(open / open_at_session) : 0.0f;
+            char name[64];
+            std::snprintf(name, sizeof name, "frame_%04d_day%06.2f.png", frame_index++, state.time_s / 86400.0);
+            write_png(std::filesystem::path(*frames_dir) / name, frames->render(frame_view));
+        };
+    }
+    // The frames need the first session's punctures before healing starts: run the needling first.
+    if (frames_dir) {
+        TreatmentRequest needling = request;
+        needling.days = 0;
+        *punctures = run_treatment(needling).punctures;
+    }
+    TreatmentResult result = run_treatment(request, observer);
+    bar.done();
+    double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+
+    nlohmann::json report = to_json(result.stats);
+    report["region"] = request.region.id;
+    report["device"] = std::string(device_key(request.script.device));
+    report["needle_mm"] = request.script.needle_mm;
+    report["pressure"] = request.script.pressure;
+    report["strokes"] = request.script.strokes.size();
+    report["quality"] = quality_name(request.quality);
+    if (result.healing) {
+        nlohmann::json healing = to_json(*result.healing);
+        report["curves"] = healing["curves"];
+        healing.erase("curves");
+        report["healing"] = healing;
+        report["healing"]["sessions_count"] = request.sessions;
+        report["healing"]["interval_days"] = request.interval_days;
+        report["healing"]["days_after_last_session"] = request.days;
+        report["healing"]["occluded"] = request.occluded;
+        report["healing"]["serum"] = request.serum;
+        report["healing"]["steps"] = result.timeline.steps;
+    }
+    report["wall_time_s"] = wall_s;
+    write_text_atomically(report_path, report.dump(2) + "\n");
+    if (curves_path && result.healing) write_text_atomically(*curves_path, to_csv(result.healing->curves));
+    if (image_path) {
+        view.punctures = std::make_shared<PunctureList>(result.punctures);
+        view.punctures_version = 1;
+        write_png(*image_path, frames->render(view));
+    }
+    std::fprintf(stderr, "dermasim: %zu punctures (%.0f per cm^2), depth mean %.0f um, %zu bleeding points%s; %.1f s\n",
+                 result.stats.count, result.stats.density_per_cm2, result.stats.depth_um.mean,
+                 result.stats.bleeding_points, result.healing ? ", healed" : "", wall_s);
+    std::fprintf(stderr, "dermasim: wrote %s\n", report_path.c_str());
+    return context ? finish_validation(*context, 0) : 0;
+}
+
+}  // namespace dermasim::app

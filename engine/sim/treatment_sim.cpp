@@ -1,0 +1,125 @@
+#include "engine/sim/treatment_sim.hpp"
+
+#include <cmath>
+#include <fstream>
+#include <glm/common.hpp>
+#include <nlohmann/json.hpp>
+
+#include "engine/core/asset_path.hpp"
+#include "engine/core/error.hpp"
+#include "engine/sim/baseline.hpp"
+#include "engine/sim/channel_stamp.hpp"
+#include "engine/sim/timeline.hpp"
+#include "engine/tools/device_spec.hpp"
+
+namespace dermasim {
+namespace {
+
+constexpr double kDay = 86400.0;
+
+nlohmann::json load_serum_table() {
+    auto path = asset_path("serums.json");
+    std::ifstream in(path);
+    if (!in) throw Error(path.string() + ": cannot open the serum table");
+    try {
+        return nlohmann::json::parse(in).at("serums");
+    } catch (const nlohmann::json::exception& e) {
+        throw Error(path.string() + ": " + e.what());
+    }
+}
+
+void apply_serum(const std::string& name, kernel::HealParams& p) {
+    nlohmann::json table = load_serum_table();
+    if (!table.contains(name)) {
+        std::string known;
+        for (auto& [k, v] : table.items()) known += (known.empty() ? "" : ", ") + k;
+        throw Error("unknown serum '" + name + "' (known: " + known + ")");
+    }
+    double scale = table[name].value("diffusivity_scale", 0.0);
+    if (!(scale > 0.0 && scale < 10.0)) throw Error("serums.json: '" + name + "' diffusivity_scale must be in 0..10");
+    p.serum_diffusivity_tissue *= float(scale);
+    p.serum_diffusivity_channel *= float(scale);
+    p.serum_perm_intact *= float(scale);
+    p.serum_perm_channel *= float(scale);
+}
+
+// Forwards timeline events to the metrics recorder and the caller.
+class Observer : public TimelineObserver {
+public:
+    Observer(HealingRecorder& recorder, const TreatmentObserver& outer, double end_s)
+        : recorder_(recorder), outer_(outer), end_s_(end_s) {}
+    void on_session(const TissueState& s, int session) override { recorder_.on_session(s, session); }
+    void on_step(const TissueState& s, const HealStepPlan& plan) override {
+        recorder_.on_step(s, plan);
+        if (outer_.progress) outer_.progress(std::min(1.0, s.time_s / end_s_));
+    }
+    void on_sample(const TissueState& s) override {
+        recorder_.on_sample(s);
+        if (outer_.sample) outer_.sample(s);
+    }
+
+private:
+    HealingRecorder& recorder_;
+    const TreatmentObserver& outer_;
+    double end_s_;
+};
+
+}  // namespace
+
+std::vector<std::string> serum_names() {
+    std::vector<std::string> names;
+    for (auto& [k, v] : load_serum_table().items()) names.push_back(k);
+    return names;
+}
+
+PunctureList session_punctures(const PunctureList& first, int session) {
+    if (session == 0) return first;
+    // Offsets that are not multiples of the ring spacing, so sessions interleave rather than coincide.
+    glm::vec2 offset(std::fmod(0.37f * session, 1.0f) + 0.11f * session, std::fmod(0.53f * session, 1.0f));
+    PunctureList out = first;
+    for (Puncture& p : out) {
+        p.surface_mm = glm::mod(p.surface_mm + offset, glm::vec2(kPatchSizeMm));
+        p.time_s = 0;
+    }
+    return out;
+}
+
+TreatmentResult run_treatment(const TreatmentRequest& request, const TreatmentObserver& observer) {
+    if (request.days < 0 || request.days > 3650) throw Error("--days must be in 0..3650");
+    if (request.sessions < 1 || request.sessions > 20) throw Error("--sessions must be in 1..20");
+    if (request.sessions > 1 && !(request.interval_days >= 1 && request.interval_days <= 365))
+        throw Error("--interval-days must be in 1..365");
+
+    TreatmentResult result;
+    RollerSpec roller = roller_for(request.script, load_roller(asset_path("devices/roller.json")));
+    PenSpec pen = pen_for(request.script, load_pen(asset_path("devices/pen.json")));
+    result.punctures = run_stroke_script(request.script, request.region, roller, pen, &result.strokes);
+    result.stats = compute_puncture_stats(result.punctures, request.region, request.area);
+
+    HealParameters params = load_default_heal_parameters();
+    TissueGrid grid = make_tissue_grid(request.region, request.quality);
+    result.tissue = make_baseline_state(grid, params.kernel);
+    if (request.days == 0) {
+        stamp_punctures_cpu(result.tissue, result.punctures);
+        return result;
+    }
+    if (!request.serum.empty()) apply_serum(request.serum, params.kernel);
+
+    TimelineOptions timeline;
+    for (int s = 0; s < request.sessions; ++s) timeline.session_times_s.push_back(s * request.interval_days * kDay);
+    timeline.end_time_s = timeline.session_times_s.back() + request.days * kDay;
+    timeline.sample_interval_s = request.sample_hours * 3600.0;
+    timeline.occluded = request.occluded;
+    timeline.apply_serum = !request.serum.empty();
+
+    HealingRecorder recorder(params);
+    Observer forward(recorder, observer, timeline.end_time_s);
+    auto stamp = [&](TissueState& state, int session) {
+        stamp_punctures_cpu(state, session_punctures(result.punctures, session));
+    };
+    result.timeline = run_timeline(result.tissue, params, timeline, stamp, &forward);
+    result.healing = recorder.finish();
+    return result;
+}
+
+}  // namespace dermasim

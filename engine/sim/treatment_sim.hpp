@@ -1,0 +1,52 @@
+#pragma once
+// A whole treatment, headless: device strokes -> punctures -> stamped into the tissue -> healing over a
+// timeline of one or more sessions. The window, the simulate command and (later) lessons all run it this way.
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "engine/sim/healing_metrics.hpp"
+#include "engine/sim/tissue_state.hpp"
+#include "engine/skin/region_profile.hpp"
+#include "engine/tools/puncture_stats.hpp"
+#include "engine/tools/stroke_script.hpp"
+
+namespace dermasim {
+
+struct TreatmentRequest {
+    RegionProfile region;
+    StrokeScript script;                 // one session's strokes
+    TreatedArea area = centred_treated_area();
+    Quality quality = Quality::Ci;
+    double days = 0;                     // simulated healing after the first session; 0: needling only
+    int sessions = 1;                    // sessions repeat the script, interval_days apart
+    double interval_days = 28;
+    bool occluded = false;
+    std::string serum;                   // "" = none; else a name from assets/serums.json
+    double sample_hours = 6;             // curve sampling interval
+};
+
+struct TreatmentResult {
+    PunctureList punctures;              // the first session's
+    PunctureStats stats;
+    StrokeStats strokes;
+    std::optional<HealingMetrics> healing;
+    TimelineStats timeline;
+    TissueState tissue;                  // at the end
+};
+
+struct TreatmentObserver {
+    std::function<void(double fraction)> progress;                 // 0..1 of simulated time
+    std::function<void(const TissueState&)> sample;                // at every curve sample
+};
+
+// Serum names known to assets/serums.json.
+std::vector<std::string> serum_names();
+
+TreatmentResult run_treatment(const TreatmentRequest& request, const TreatmentObserver& observer = {});
+
+// The punctures of session s: the same strokes, shifted sideways by a fixed per-session offset (a practitioner
+// never lands on the same lines twice), wrapped around the patch so every session has the same count.
+PunctureList session_punctures(const PunctureList& first, int session);
+
+}  // namespace dermasim
