@@ -1,5 +1,6 @@
 // dermasim simulate: a treatment without a window, to a JSON report (and optionally curves, images, frames).
 #include <chrono>
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -90,6 +91,10 @@ int run_simulate(const Argv& argv) {
     SkinView view = view_from_args(args);
     request.region = view.region;
     bool needs_gpu = image_path || frames_dir;
+    // Curves: every 3 h for short runs, daily for long ones (the report's closure and erythema times come from
+    // every step, not from these samples); frames need a sample at each frame time.
+    request.sample_hours = request.days <= 14 ? 3.0 : 24.0;
+    if (frames_dir) request.sample_hours = std::min(request.sample_hours, every_h);
     vk::ContextOptions gpu = gpu_options(args);
     args.finish();
     if ((curves_path || frames_dir) && request.days == 0)

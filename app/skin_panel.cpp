@@ -28,8 +28,9 @@ void draw_skin_panel(const RegionTable& regions, PanelState& state, SkinView& vi
 
     ImGui::SliderFloat("Cut plane", &view.cut, 0.0f, 1.0f, "%.2f");
     ImGui::Checkbox("Ruler and labels", &view.annotations);
-    if (ImGui::Button("Reset camera")) view.camera = view.default_camera();
+    if (ImGui::Button("Overview")) view.camera = OrbitCamera::overview(view.width_mm, view.block_depth_mm());
     ImGui::SameLine();
+    if (ImGui::Button("Close-up of the cut")) view.camera = view.default_camera();
     ImGui::TextDisabled("right-drag: orbit, wheel: zoom");
 
     ImGui::Separator();

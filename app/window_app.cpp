@@ -4,14 +4,22 @@
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 
+#include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 
 #include "app/commands.hpp"
 #include "app/frame_loop.hpp"
+#include "app/healing_player.hpp"
 #include "app/skin_panel.hpp"
+#include "app/timeline_panel.hpp"
+#include "app/treatment_controller.hpp"
+#include "app/treatment_panel.hpp"
+#include "engine/core/asset_path.hpp"
+#include "engine/tools/device_spec.hpp"
 #include "engine/core/error.hpp"
 #include "engine/render/annotations.hpp"
 #include "engine/render/ui_context.hpp"
@@ -30,7 +38,10 @@ Usage: dermasim [options]
   --frames N        quit by itself after N frames (for tests and demos)
   --screenshot FILE write the last frame to a PNG when quitting
   --exercise-window resize, minimise and restore the window while running (tests the swapchain rebuild)
-Mouse: right-drag orbits, wheel zooms; the panel on the right changes region, look and cut.
+  --strokes FILE    replay a recorded stroke script (e.g. one saved with 'Save strokes') at start
+  --heal DAYS       start the healing time-lapse at once, over DAYS days (with --strokes)
+Mouse: left-drag on the skin rolls the roller (or glides the pen), right-drag orbits, wheel zooms;
+W/S, shift+wheel or a gamepad's right trigger set the pressure. Panels: skin (region, look, cut) and treatment.
 Needs a display (X11). Without one, use the headless commands: 'dermasim render --help'.
 )";
 
@@ -83,23 +94,67 @@ struct ImGuiGlfw {
     ~ImGuiGlfw() { ImGui_ImplGlfw_Shutdown(); }
 };
 
-// Orbit and zoom from the mouse when ImGui does not want it.
-struct CameraInput {
+// Mouse, keyboard and gamepad: right-drag orbits, wheel zooms, left-drag on the skin treats it, W/S, shift+wheel
+// or a gamepad's right trigger set the pressure. Nothing reaches the scene while ImGui wants the input.
+struct SceneInput {
     double last_x = 0, last_y = 0;
-    bool dragging = false;
-    void update(GLFWwindow* window, OrbitCamera& camera) {
+    bool orbiting = false;
+
+    void update(GLFWwindow* window, SkinView& view, TreatmentController& treatment, double now) {
         double x, y;
         glfwGetCursorPos(window, &x, &y);
-        bool down = glfwGetMouseButton(window, GLFW_MOUSE_BUTTON_RIGHT) == GLFW_PRESS;
         ImGuiIO& io = ImGui::GetIO();
-        if (down && dragging && !io.WantCaptureMouse)
-            camera.orbit(float(x - last_x) * 0.3f, float(y - last_y) * 0.3f);
-        if (!io.WantCaptureMouse && io.MouseWheel != 0.0f) camera.zoom(io.MouseWheel > 0 ? 0.9f : 1.1f);
-        dragging = down;
+        bool free = !io.WantCaptureMouse;
+        bool right = glfwGetMouseButton(window, GLFW_MOUSE_BUTTON_RIGHT) == GLFW_PRESS;
+        if (right && orbiting && free) view.camera.orbit(float(x - last_x) * 0.3f, float(y - last_y) * 0.3f);
+        orbiting = right;
+        if (free && io.MouseWheel != 0.0f) {
+            if (io.KeyShift) treatment.set_pressure(std::clamp(treatment.pressure() + 0.05f * io.MouseWheel, 0.0f, 1.0f));
+            else view.camera.zoom(io.MouseWheel > 0 ? 0.9f : 1.1f);
+        }
+        if (!io.WantCaptureKeyboard) {
+            if (glfwGetKey(window, GLFW_KEY_W) == GLFW_PRESS)
+                treatment.set_pressure(std::min(1.0f, treatment.pressure() + 0.01f));
+            if (glfwGetKey(window, GLFW_KEY_S) == GLFW_PRESS)
+                treatment.set_pressure(std::max(0.0f, treatment.pressure() - 0.01f));
+        }
+        GLFWgamepadstate pad;
+        if (glfwJoystickIsGamepad(GLFW_JOYSTICK_1) && glfwGetGamepadState(GLFW_JOYSTICK_1, &pad))
+            treatment.set_pressure(std::clamp(0.5f * (pad.axes[GLFW_GAMEPAD_AXIS_RIGHT_TRIGGER] + 1.0f), 0.0f, 1.0f));
+
+        // Where the cursor meets the visible skin surface (in front of the cut plane the skin is cut away).
+        int w, h;
+        glfwGetWindowSize(window, &w, &h);
+        std::optional<glm::vec2> on_skin;
+        if (auto hit = view.camera.surface_point({float(x), float(y)}, {float(w), float(h)})) {
+            glm::vec2 patch(hit->x + 0.5f * view.width_mm, hit->z + 0.5f * view.width_mm);
+            if (on_patch(patch) && hit->z <= view.cut_z_mm()) on_skin = patch;
+        }
+        bool left = glfwGetMouseButton(window, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS;
+        if (left && on_skin && (free || treatment.down())) {
+            if (!treatment.down()) treatment.put_down(*on_skin, now);
+            else treatment.move(*on_skin, now);
+        } else if (treatment.down()) {
+            treatment.lift();
+        }
+        if (on_skin && !treatment.down()) treatment.hover(*on_skin);
         last_x = x;
         last_y = y;
     }
 };
+
+// Saves the recorded strokes next to where dermasim was started, named by the time; never overwrites.
+std::string save_recording(const StrokeScript& script) {
+    char name[64];
+    std::time_t now = std::time(nullptr);
+    std::strftime(name, sizeof name, "dermasim-strokes-%Y%m%d-%H%M%S.json", std::localtime(&now));
+    try {
+        save_stroke_script(script, name);
+        return std::string("Saved ") + name + " (replay: dermasim simulate --strokes " + name + " ...)";
+    } catch (const Error& e) {
+        return std::string("Could not save: ") + e.what();
+    }
+}
 
 // A scripted sequence of window changes for the smoke test: grow, minimise, restore, shrink back.
 void exercise_window(GLFWwindow* window, int iteration, VkExtent2D size) {
@@ -124,7 +179,10 @@ int run_window(const Argv& argv) {
     int frames = args.integer("--frames", 0, 0, 1000000);
     auto screenshot = args.value("--screenshot");
     bool exercise = args.flag("--exercise-window");
+    auto strokes = args.value("--strokes");
+    double heal_days = args.number("--heal", 0.0, 0.0, 3650.0);
     SkinView view = view_from_args(args);
+    view.camera = OrbitCamera::overview(view.width_mm, view.block_depth_mm());  // treating needs the whole patch
     vk::ContextOptions options = gpu_options(args);
     args.finish();
     RegionTable regions = RegionTable::load_default();
@@ -143,7 +201,14 @@ int run_window(const Argv& argv) {
     UiContext ui;
     ImGuiGlfw imgui_glfw(window.window);
     FrameLoop loop(context, surface.surface, window.framebuffer_size());
-    CameraInput input;
+    SceneInput input;
+    TreatmentController treatment(view.region, load_roller(asset_path("devices/roller.json")),
+                                  load_pen(asset_path("devices/pen.json")));
+    std::string status;
+    if (strokes) treatment.replay(load_stroke_script(*strokes));
+    HealingPlayer healing;
+    TimelineState timeline;
+    if (heal_days > 0) healing.start(view.region, *treatment.punctures(), heal_days, false, "");
 
     int drawn = 0;
     auto last = std::chrono::steady_clock::now();
@@ -158,8 +223,34 @@ int run_window(const Argv& argv) {
         loop.renderer().ui().begin_frame();
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
-        input.update(window.window, view.camera);
+        input.update(window.window, view, treatment, glfwGetTime());
+        std::string region_before = view.region.id;
         draw_skin_panel(regions, panel, view);
+        if (view.region.id != region_before) treatment.set_region(view.region);
+        if (healing.active()) {
+            draw_timeline_panel(healing, timeline, ImGui::GetIO().DeltaTime);
+            view.channel_openness = float(healing.openness_at(timeline.day));
+            if (timeline.close_requested) {
+                healing.reset();
+                view.channel_openness = 1.0f;
+            }
+        } else {
+            TreatmentPanelActions actions = draw_treatment_panel(treatment, view.region);
+            if (actions.save_strokes) status = save_recording(treatment.recording());
+            if (actions.heal) {
+                healing.start(view.region, *treatment.punctures(), 365.0, false, "");
+                timeline = TimelineState();
+            }
+        }
+        if (!status.empty()) {
+            ImGui::SetNextWindowPos(ImVec2(fb.width * 0.5f, fb.height - 12.0f), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
+            ImGui::Begin("status", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize);
+            ImGui::TextUnformatted(status.c_str());
+            ImGui::End();
+        }
+        view.device = healing.active() ? std::nullopt : treatment.pose();
+        view.punctures = treatment.punctures();
+        view.punctures_version = treatment.punctures_version();
         if (view.annotations) draw_annotations(ImGui::GetBackgroundDrawList(), view, fb);
         ImGui::Render();
         if (loop.draw(view, ImGui::GetDrawData(), fb)) ++drawn;

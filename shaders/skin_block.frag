@@ -4,6 +4,7 @@
 #include "common/noise.glsl"
 #include "common/tissue_look.glsl"
 #include "common/channels.glsl"
+#include "common/fields.glsl"
 
 layout(location = 0) in vec3 in_world;
 layout(location = 1) in vec3 in_normal;
@@ -41,12 +42,15 @@ void main() {
     float openness = scene.look.w;
     if (top) {
         albedo = surface_colour(p, n);
+        // Redness of the dilated papillary capillaries shows through the epidermis.
+        albedo = mix(albedo, fields.redness.rgb, fields.redness.w * surface_redness(patch_pos));
         // Puncture marks: pinpoint bleeding where a channel reached the capillaries, a pink speck elsewhere.
         vec2 mark = surface_marks(patch_pos, openness);
         vec3 mark_colour = mark.y > 0.5 ? vec3(0.45, 0.02, 0.03) : vec3(0.80, 0.38, 0.36);
         albedo = mix(albedo, mark_colour, mark.x * (0.35 + 0.65 * openness));
     } else {
         albedo = tissue_colour(p, max(depth, 0.0));
+        albedo = apply_overlay(albedo, patch_pos, max(depth, 0.0));
         if (n.z > 0.5 && openness > 0.0) {
             // The cut face shows channels within a thin section behind it.
             vec2 ch = section_channels(vec2(patch_pos.x, depth), depth, patch_pos.y, openness);

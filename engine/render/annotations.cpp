@@ -6,8 +6,11 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <string>
+#include <vector>
 #include <glm/vec4.hpp>
 
+#include "engine/render/field_volume.hpp"
 #include "engine/render/skin_block_pass.hpp"
 
 namespace dermasim {
@@ -137,6 +140,71 @@ void draw_legend(ImDrawList* list, const SkinView& view) {
     }
 }
 
+// The shader writes sRGB-encoded values to a UNORM target; ImGui colours go there as they are.
+ImU32 srgb_colour(glm::vec3 linear) {
+    auto encode = [](float c) {
+        c = std::clamp(c, 0.0f, 1.0f);
+        float s = c <= 0.0031308f ? c * 12.92f : 1.055f * std::pow(c, 1.0f / 2.4f) - 0.055f;
+        return int(std::lround(s * 255.0f));
+    };
+    return IM_COL32(encode(linear.r), encode(linear.g), encode(linear.b), 255);
+}
+
+// Top right: what the overlay's colours mean, a ramp per quantity with its scale and unit, and the surface's red.
+void draw_overlay_legend(ImDrawList* list, const SkinView& view, VkExtent2D extent) {
+    const OverlayStyle& style = overlay_style(view.overlay);
+    if (!view.tissue || style.quantity_count == 0) return;
+    const float line_h = line_height() + 2.0f, pad = 0.5f * g_text_px, bar_h = 0.7f * g_text_px;
+    const float bar_w = 9.0f * g_text_px;
+    struct Row { std::string heading, lo, mid, hi, unit; };
+    std::vector<Row> rows;
+    float width = std::max(text_size(style.title).x, bar_w);
+    for (int q = 0; q < style.quantity_count; ++q) {
+        const OverlayQuantity& quantity = style.quantities[q];
+        Row row;
+        row.heading = std::string(quantity.name) + ": " + quantity.meaning;
+        char buf[32];
+        const char* sign = view.overlay == Overlay::Collagen ? "+" : "";
+        row.lo = "0";
+        std::snprintf(buf, sizeof buf, "%s%g", sign, 0.5 * quantity.full_scale);
+        row.mid = buf;
+        std::snprintf(buf, sizeof buf, "%s%g", sign, double(quantity.full_scale));
+        row.hi = buf;
+        row.unit = quantity.unit;
+        width = std::max({width, text_size(row.heading.c_str()).x, bar_w + pad + text_size(row.unit.c_str()).x});
+        rows.push_back(row);
+    }
+    const char* surface = "skin surface: redness = papillary erythema";
+    width = std::max(width, 1.4f * g_text_px + text_size(surface).x);
+    const float row_h = line_h * 2.0f + bar_h + 2.0f;
+    const float height = line_h + row_h * rows.size() + line_h;
+    ImVec2 origin(float(extent.width) - g_text_px - width, g_text_px * 0.8f);
+    list->AddRectFilled(ImVec2(origin.x - pad, origin.y - pad), ImVec2(origin.x + width + pad, origin.y + height + pad),
+                        IM_COL32(0, 0, 0, 110), pad);
+    text(list, origin, kText, style.title);
+    for (size_t q = 0; q < rows.size(); ++q) {
+        const Row& row = rows[q];
+        const auto& ramp = style.quantities[q].ramp;
+        float y = origin.y + line_h + row_h * q;
+        text(list, ImVec2(origin.x, y), kText, row.heading.c_str());
+        ImVec2 bar(origin.x, y + line_h);
+        float half = 0.5f * bar_w;
+        ImU32 c0 = srgb_colour(ramp[0]), c1 = srgb_colour(ramp[1]), c2 = srgb_colour(ramp[2]);
+        list->AddRectFilledMultiColor(bar, ImVec2(bar.x + half, bar.y + bar_h), c0, c1, c1, c0);
+        list->AddRectFilledMultiColor(ImVec2(bar.x + half, bar.y), ImVec2(bar.x + bar_w, bar.y + bar_h), c1, c2, c2, c1);
+        text(list, ImVec2(bar.x + bar_w + pad, bar.y + 0.5f * bar_h - 0.5f * g_text_px), kDim, row.unit.c_str());
+        float label_y = bar.y + bar_h + 1.0f;
+        text(list, ImVec2(bar.x, label_y), kText, row.lo.c_str());
+        text(list, ImVec2(bar.x + half - 0.5f * text_size(row.mid.c_str()).x, label_y), kText, row.mid.c_str());
+        text(list, ImVec2(bar.x + bar_w - text_size(row.hi.c_str()).x, label_y), kText, row.hi.c_str());
+    }
+    float y = origin.y + line_h + row_h * rows.size();
+    float box = 0.8f * g_text_px;
+    list->AddRectFilled(ImVec2(origin.x, y + 0.2f * g_text_px), ImVec2(origin.x + box, y + 0.2f * g_text_px + box),
+                        srgb_colour(kErythemaColour), 2.0f);
+    text(list, ImVec2(origin.x + 1.4f * g_text_px, y), kText, surface);
+}
+
 }  // namespace
 
 void draw_annotations(ImDrawList* list, const SkinView& view, VkExtent2D extent) {
@@ -148,6 +216,7 @@ void draw_annotations(ImDrawList* list, const SkinView& view, VkExtent2D extent)
     if (project.visible(front_left_top)) draw_ruler(list, project, front_left_top, depth);
     draw_layer_labels(list, project, view, u.block_min.x, u.block_max.z, depth);
     draw_legend(list, view);
+    draw_overlay_legend(list, view, extent);
 }
 
 }  // namespace dermasim

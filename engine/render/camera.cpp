@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <glm/gtc/matrix_transform.hpp>
+#include <glm/matrix.hpp>
 
 namespace dermasim {
 
@@ -26,6 +27,27 @@ void OrbitCamera::orbit(float dyaw_deg, float dpitch_deg) {
 }
 
 void OrbitCamera::zoom(float factor) { distance_mm = std::clamp(distance_mm * factor, 3.0f, 200.0f); }
+
+OrbitCamera OrbitCamera::overview(float width_mm, float depth_mm) {
+    OrbitCamera camera;
+    camera.target = {0.0f, -0.5f * depth_mm, 0.0f};
+    camera.distance_mm = width_mm * 2.6f;
+    camera.yaw_deg = -20.0f;
+    camera.pitch_deg = 42.0f;
+    return camera;
+}
+
+std::optional<glm::vec3> OrbitCamera::surface_point(glm::vec2 pixel, glm::vec2 viewport) const {
+    glm::mat4 inverse = glm::inverse(projection(viewport.x / viewport.y) * view());
+    glm::vec2 ndc = pixel / viewport * 2.0f - 1.0f;
+    glm::vec4 near = inverse * glm::vec4(ndc, 0.0f, 1.0f), far = inverse * glm::vec4(ndc, 1.0f, 1.0f);
+    glm::vec3 a = glm::vec3(near) / near.w, b = glm::vec3(far) / far.w;
+    glm::vec3 dir = b - a;
+    if (std::fabs(dir.y) < 1e-6f) return std::nullopt;
+    float t = -a.y / dir.y;
+    if (t < 0.0f) return std::nullopt;
+    return a + dir * t;
+}
 
 OrbitCamera OrbitCamera::framing(float width_mm, float depth_mm, float cut_z_mm) {
     // Look at the cut face from the front-right and a little above, close enough that the layers read.

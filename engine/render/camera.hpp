@@ -1,6 +1,8 @@
 #pragma once
 // An orbit camera around a target point, in millimetres. Yaw turns around the vertical axis, pitch looks down.
+#include <optional>
 #include <glm/mat4x4.hpp>
+#include <glm/vec2.hpp>
 #include <glm/vec3.hpp>
 
 namespace dermasim {
@@ -17,8 +19,12 @@ struct OrbitCamera {
     glm::mat4 projection(float aspect) const;  // Vulkan clip space (y down, depth 0..1)
     void orbit(float dyaw_deg, float dpitch_deg);
     void zoom(float factor);  // < 1 moves closer
+    // Where the ray through a pixel meets the skin surface plane (y = 0); nothing if it points away from it.
+    std::optional<glm::vec3> surface_point(glm::vec2 pixel, glm::vec2 viewport) const;
     // A view that frames a block of the given size (mm) with its cut face towards the viewer.
     static OrbitCamera framing(float width_mm, float depth_mm, float cut_z_mm);
+    // The whole patch from further away: room for the roller (its 2 cm drum spans the patch) while treating.
+    static OrbitCamera overview(float width_mm, float depth_mm);
 };
 
 }  // namespace dermasim

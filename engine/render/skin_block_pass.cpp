@@ -6,6 +6,8 @@
 
 #include "engine/core/error.hpp"
 #include "engine/render/channel_bins.hpp"
+#include "engine/render/field_volume.hpp"
+#include "engine/sim/heal_params.hpp"
 #include "engine/vk/context.hpp"
 #include "engine/vk/pipeline.hpp"
 
@@ -31,7 +33,10 @@ SkinBlockPass::SkinBlockPass(const vk::Context& context, int frame_slots) : cont
         {0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT},
         {1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
         {2, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
-        {3, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT}};
+        {3, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
+        {4, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
+        {5, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
+        {6, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT}};
     set_layout_ = vk::make_set_layout(device, bindings);
     VkDescriptorSetLayout set_layout = set_layout_;
     layout_ = vk::make_pipeline_layout(device, {&set_layout, 1}, 0, 0);
@@ -51,8 +56,8 @@ SkinBlockPass::SkinBlockPass(const vk::Context& context, int frame_slots) : cont
     desc.depth_write = true;
     block_ = vk::make_graphics_pipeline(device, desc);
 
-    VkDescriptorPoolSize sizes[] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, uint32_t(frame_slots)},
-                                     {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, uint32_t(3 * frame_slots)}};
+    VkDescriptorPoolSize sizes[] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, uint32_t(2 * frame_slots)},
+                                     {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, uint32_t(5 * frame_slots)}};
     VkDescriptorPoolCreateInfo pool{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
     pool.maxSets = uint32_t(frame_slots);
     pool.poolSizeCount = 2;
@@ -70,15 +75,73 @@ SkinBlockPass::SkinBlockPass(const vk::Context& context, int frame_slots) : cont
         alloc.descriptorSetCount = 1;
         alloc.pSetLayouts = &set_layout;
         VK_CHECK(vkAllocateDescriptorSets(device, &alloc, &slot.set));
-        VkDescriptorBufferInfo buffer{slot.uniforms, 0, sizeof(SceneUniforms)};
-        VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-        write.dstSet = slot.set;
-        write.dstBinding = 0;
-        write.descriptorCount = 1;
-        write.descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
-        write.pBufferInfo = &buffer;
-        vkUpdateDescriptorSets(device, 1, &write, 0, nullptr);
+        slot.field_uniforms = vk::Buffer(context, sizeof(FieldUniforms), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT,
+                                         vk::MemoryUse::Upload);
+        VkDescriptorBufferInfo buffers[2] = {{slot.uniforms, 0, sizeof(SceneUniforms)},
+                                             {slot.field_uniforms, 0, sizeof(FieldUniforms)}};
+        VkWriteDescriptorSet writes[2];
+        for (int i = 0; i < 2; ++i) {
+            writes[i] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
+            writes[i].dstSet = slot.set;
+            writes[i].dstBinding = i == 0 ? 0 : 4;
+            writes[i].descriptorCount = 1;
+            writes[i].descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
+            writes[i].pBufferInfo = &buffers[i];
+        }
+        vkUpdateDescriptorSets(device, 2, writes, 0, nullptr);
     }
+}
+
+namespace {
+// Host-visible storage buffers sized to fit (grown, never shrunk); the slot's previous frame has finished.
+void upload(const vk::Context& context, vk::Buffer& buffer, const void* data, size_t bytes) {
+    size_t wanted = std::max<size_t>(bytes, 16);
+    if (!buffer || buffer.size() < wanted)
+        buffer = vk::Buffer(context, wanted * 3 / 2, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, vk::MemoryUse::Upload);
+    if (bytes) std::memcpy(buffer.mapped(), data, bytes);
+}
+
+void write_storage(VkDevice device, VkDescriptorSet set, uint32_t first_binding, const VkBuffer* buffers, int count) {
+    VkDescriptorBufferInfo infos[4];
+    VkWriteDescriptorSet writes[4];
+    for (int i = 0; i < count; ++i) {
+        infos[i] = {buffers[i], 0, VK_WHOLE_SIZE};
+        writes[i] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
+        writes[i].dstSet = set;
+        writes[i].dstBinding = first_binding + uint32_t(i);
+        writes[i].descriptorCount = 1;
+        writes[i].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+        writes[i].pBufferInfo = &infos[i];
+    }
+    vkUpdateDescriptorSets(device, uint32_t(count), writes, 0, nullptr);
+}
+}  // namespace
+
+void SkinBlockPass::update_tissue(SlotResources& slot, const SkinView& view) {
+    const TissueState* tissue = view.tissue.get();
+    if (slot.tissue_written && slot.tissue == tissue && slot.tissue_version == view.tissue_version &&
+        slot.overlay_kind == view.overlay)
+        return;
+    // Packed once per change and shared by the slots (each still needs its own copy on the GPU).
+    if (!packed_.valid || packed_.tissue != tissue || packed_.version != view.tissue_version ||
+        packed_.overlay != view.overlay) {
+        FieldVolume volume;
+        if (tissue) {
+            if (!heal_params_) heal_params_ = load_default_heal_parameters().kernel;
+            volume = pack_field_volume(*tissue, view.overlay, *heal_params_);
+        }
+        packed_ = {true, tissue, view.tissue_version, view.overlay, std::move(volume)};
+    }
+    const FieldVolume& volume = packed_.volume;
+    upload(context_, slot.overlay, volume.overlay.data(), volume.overlay.size() * sizeof(glm::vec2));
+    upload(context_, slot.surface_erythema, volume.surface_erythema.data(),
+           volume.surface_erythema.size() * sizeof(float));
+    const VkBuffer buffers[2] = {slot.overlay, slot.surface_erythema};
+    write_storage(context_.device(), slot.set, 5, buffers, 2);
+    slot.tissue = tissue;
+    slot.tissue_version = view.tissue_version;
+    slot.overlay_kind = view.overlay;
+    slot.tissue_written = true;
 }
 
 void SkinBlockPass::update_channels(SlotResources& slot, const SkinView& view) {
@@ -86,29 +149,11 @@ void SkinBlockPass::update_channels(SlotResources& slot, const SkinView& view) {
     slot.channels_version = view.punctures_version;
     ChannelBins bins = bin_channels(view.punctures ? *view.punctures : PunctureList{},
                                     float(view.region.top_of_mm(Layer::PapillaryDermis)));
-    // Host-visible buffers sized to fit (grown, never shrunk); the slot's previous frame has finished.
-    auto upload = [&](vk::Buffer& buffer, const void* data, size_t bytes) {
-        size_t wanted = std::max<size_t>(bytes, 16);
-        if (!buffer || buffer.size() < wanted)
-            buffer = vk::Buffer(context_, wanted * 3 / 2, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, vk::MemoryUse::Upload);
-        if (bytes) std::memcpy(buffer.mapped(), data, bytes);
-    };
-    upload(slot.channels, bins.channels.data(), bins.channels.size() * sizeof(ChannelGpu));
-    upload(slot.cell_start, bins.cell_start.data(), bins.cell_start.size() * sizeof(uint32_t));
-    upload(slot.cell_items, bins.items.data(), bins.items.size() * sizeof(uint32_t));
-    VkDescriptorBufferInfo infos[3] = {{slot.channels, 0, VK_WHOLE_SIZE},
-                                       {slot.cell_start, 0, VK_WHOLE_SIZE},
-                                       {slot.cell_items, 0, VK_WHOLE_SIZE}};
-    VkWriteDescriptorSet writes[3];
-    for (int i = 0; i < 3; ++i) {
-        writes[i] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-        writes[i].dstSet = slot.set;
-        writes[i].dstBinding = uint32_t(i + 1);
-        writes[i].descriptorCount = 1;
-        writes[i].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
-        writes[i].pBufferInfo = &infos[i];
-    }
-    vkUpdateDescriptorSets(context_.device(), 3, writes, 0, nullptr);
+    upload(context_, slot.channels, bins.channels.data(), bins.channels.size() * sizeof(ChannelGpu));
+    upload(context_, slot.cell_start, bins.cell_start.data(), bins.cell_start.size() * sizeof(uint32_t));
+    upload(context_, slot.cell_items, bins.items.data(), bins.items.size() * sizeof(uint32_t));
+    const VkBuffer buffers[3] = {slot.channels, slot.cell_start, slot.cell_items};
+    write_storage(context_.device(), slot.set, 1, buffers, 3);
 }
 
 SceneUniforms SkinBlockPass::uniforms_for(const SkinView& view, VkExtent2D extent) {
@@ -132,7 +177,10 @@ void SkinBlockPass::draw(VkCommandBuffer cmd, int slot, VkExtent2D extent, const
     SlotResources& resources = slots_[slot];
     SceneUniforms u = uniforms_for(view, extent);
     std::memcpy(resources.uniforms.mapped(), &u, sizeof u);
+    FieldUniforms f = field_uniforms_for(view);
+    std::memcpy(resources.field_uniforms.mapped(), &f, sizeof f);
     update_channels(resources, view);
+    update_tissue(resources, view);
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout_, 0, 1, &resources.set, 0, nullptr);
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, background_);
     vkCmdDraw(cmd, 3, 1, 0, 0);

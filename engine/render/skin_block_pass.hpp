@@ -1,10 +1,13 @@
 #pragma once
 // Draws the background and the skin block (surface and cut faces) with dynamic rendering.
 #include <array>
+#include <optional>
 #include <vector>
+#include "engine/render/field_volume.hpp"
 #include "engine/render/frame_target.hpp"
 #include "engine/render/scene_uniforms.hpp"
 #include "engine/render/skin_view.hpp"
+#include "engine/sim/heal_kernel.hpp"
 #include "engine/vk/buffer.hpp"
 #include "engine/vk/handle.hpp"
 
@@ -30,9 +33,24 @@ private:
         vk::Buffer uniforms;
         vk::Buffer channels, cell_start, cell_items;  // binned punctures (channel_bins.hpp)
         uint64_t channels_version = ~0ull;
+        vk::Buffer field_uniforms;                   // field_volume.hpp FieldUniforms
+        vk::Buffer overlay, surface_erythema;        // the packed tissue (a 16-byte dummy while none)
+        const TissueState* tissue = nullptr;         // what the buffers hold: tissue, version, overlay
+        uint64_t tissue_version = 0;
+        Overlay overlay_kind = Overlay::None;
+        bool tissue_written = false;
         VkDescriptorSet set = VK_NULL_HANDLE;
     };
     void update_channels(SlotResources& slot, const SkinView& view);
+    void update_tissue(SlotResources& slot, const SkinView& view);
+    std::optional<kernel::HealParams> heal_params_;  // for the untreated collagen; loaded on first use
+    struct Packed {
+        bool valid = false;
+        const TissueState* tissue = nullptr;
+        uint64_t version = 0;
+        Overlay overlay = Overlay::None;
+        FieldVolume volume;
+    } packed_;
     std::vector<SlotResources> slots_;
 };
 

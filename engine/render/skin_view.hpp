@@ -6,6 +6,7 @@
 #include <string>
 #include <glm/vec3.hpp>
 #include "engine/render/camera.hpp"
+#include "engine/sim/tissue_state.hpp"
 #include "engine/skin/region_profile.hpp"
 #include "engine/tools/puncture.hpp"
 
@@ -14,6 +15,11 @@ namespace dermasim {
 enum class Look { Illustrated, Histology };
 Look parse_look(const std::string& name);  // "illustrated" | "histology"; throws Error otherwise
 const char* look_name(Look look);
+
+// What the cut faces are tinted with when a simulated tissue is shown (render/field_volume.hpp has the colours).
+enum class Overlay { None, Collagen, Channels, Serum, Inflammation };
+Overlay parse_overlay(const std::string& name);  // "none" | "collagen" | "channels" | "serum" | "inflammation"
+const char* overlay_name(Overlay overlay);
 
 // Where a hand-held device stands, for drawing (render/device_pass.hpp). World axes: mm, skin surface y = 0,
 // x/z across the block. heading_rad turns the device about +y; at 0 the roller rolls forward along +z.
@@ -38,6 +44,11 @@ struct SkinView {
     std::shared_ptr<const PunctureList> punctures;  // needle channels to show (null: none)
     uint64_t punctures_version = 0;  // bump whenever *punctures changes, so the GPU copy is refreshed
     float channel_openness = 1.0f;   // 1: freshly open .. 0: closed (healing)
+    // The simulated tissue (null: untreated look only). While given, the surface reddens with its erythema and
+    // the cut faces show `overlay`. Its grid spans the patch: patch x, y = world x, z + width_mm / 2.
+    std::shared_ptr<const TissueState> tissue;
+    uint64_t tissue_version = 0;     // bump whenever *tissue changes, so the GPU copy is refreshed
+    Overlay overlay = Overlay::None;
 
     float block_depth_mm() const;  // dermis plus the fat shown
     float cut_z_mm() const;        // where the cut plane sits (world z; the block spans -width/2..+width/2)

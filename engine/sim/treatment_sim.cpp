@@ -85,17 +85,25 @@ PunctureList session_punctures(const PunctureList& first, int session) {
 }
 
 TreatmentResult run_treatment(const TreatmentRequest& request, const TreatmentObserver& observer) {
-    if (request.days < 0 || request.days > 3650) throw Error("--days must be in 0..3650");
+    RollerSpec roller = roller_for(request.script, load_roller(asset_path("devices/roller.json")));
+    PenSpec pen = pen_for(request.script, load_pen(asset_path("devices/pen.json")));
+    StrokeStats strokes;
+    PunctureList punctures = run_stroke_script(request.script, request.region, roller, pen, &strokes);
+    TreatmentResult result = heal_punctures(request, punctures, observer);
+    result.strokes = strokes;
+    result.stats = compute_puncture_stats(result.punctures, request.region, request.area);
+    return result;
+}
+
+TreatmentResult heal_punctures(const TreatmentRequest& request, const PunctureList& punctures,
+                               const TreatmentObserver& observer) {
+    if (!(request.days >= 0 && request.days <= 3650)) throw Error("--days must be in 0..3650");
     if (request.sessions < 1 || request.sessions > 20) throw Error("--sessions must be in 1..20");
     if (request.sessions > 1 && !(request.interval_days >= 1 && request.interval_days <= 365))
         throw Error("--interval-days must be in 1..365");
 
     TreatmentResult result;
-    RollerSpec roller = roller_for(request.script, load_roller(asset_path("devices/roller.json")));
-    PenSpec pen = pen_for(request.script, load_pen(asset_path("devices/pen.json")));
-    result.punctures = run_stroke_script(request.script, request.region, roller, pen, &result.strokes);
-    result.stats = compute_puncture_stats(result.punctures, request.region, request.area);
-
+    result.punctures = punctures;
     HealParameters params = load_default_heal_parameters();
     TissueGrid grid = make_tissue_grid(request.region, request.quality);
     result.tissue = make_baseline_state(grid, params.kernel);

@@ -45,6 +45,10 @@ std::vector<std::string> serum_names();
 
 TreatmentResult run_treatment(const TreatmentRequest& request, const TreatmentObserver& observer = {});
 
+// Healing only, for punctures made elsewhere (the window). request.script is not used; result.stats is empty.
+TreatmentResult heal_punctures(const TreatmentRequest& request, const PunctureList& punctures,
+                               const TreatmentObserver& observer = {});
+
 // The punctures of session s: the same strokes, shifted sideways by a fixed per-session offset (a practitioner
 // never lands on the same lines twice), wrapped around the patch so every session has the same count.
 PunctureList session_punctures(const PunctureList& first, int session);

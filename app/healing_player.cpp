@@ -1,0 +1,109 @@
+#include "app/healing_player.hpp"
+
+#include <algorithm>
+
+#include "engine/core/error.hpp"
+
+namespace dermasim::app {
+namespace {
+struct Cancelled {};
+
+// Days at which a snapshot is kept: every 3 h on day 0, every 12 h in the first week, every 3 days in the first
+// month, then every 2 weeks. About 50 snapshots for a year.
+double next_keep_day(double day) {
+    if (day < 1.0) return day + 0.125;
+    if (day < 7.0) return day + 0.5;
+    if (day < 28.0) return day + 3.0;
+    return day + 14.0;
+}
+}  // namespace
+
+HealingPlayer::~HealingPlayer() { stop(); }
+
+void HealingPlayer::stop() {
+    cancel_ = true;
+    if (worker_.joinable()) worker_.join();
+    cancel_ = false;
+}
+
+void HealingPlayer::start(const RegionProfile& region, const PunctureList& punctures, double days, bool occluded,
+                          const std::string& serum) {
+    stop();
+    {
+        std::lock_guard lock(mutex_);
+        snapshots_.clear();
+        openness_.clear();
+        curves_.clear();
+        error_.clear();
+    }
+    TreatmentRequest request;
+    request.region = region;
+    request.days = days;
+    request.occluded = occluded;
+    request.serum = serum;
+    request.sample_hours = 3.0;
+    total_days_ = days;
+    computed_days_ = 0;
+    started_ = true;
+    worker_ = std::thread(&HealingPlayer::run, this, request, punctures);
+}
+
+void HealingPlayer::run(TreatmentRequest request, PunctureList punctures) {
+    double next_keep = 0, open0 = 0;
+    const HealParameters params = load_default_heal_parameters();
+    TreatmentObserver observer;
+    observer.progress = [&](double f) {
+        computed_days_ = f * total_days_;
+        if (cancel_) throw Cancelled{};
+    };
+    observer.sample = [&](const TissueState& state) {
+        double day = state.time_s / 86400.0;
+        double open = open_channel_volume_mm3(state);
+        open0 = std::max(open0, open);
+        HealingSample sample = sample_healing(state, params);
+        std::lock_guard lock(mutex_);
+        openness_.emplace_back(day, open0 > 0 ? open / open0 : 0.0);
+        curves_.push_back(sample);
+        if (day + 1e-9 >= next_keep) {
+            snapshots_.emplace_back(day, std::make_shared<TissueState>(state));
+            next_keep = next_keep_day(day);
+        }
+    };
+    try {
+        heal_punctures(request, punctures, observer);
+        computed_days_ = total_days_;
+    } catch (const Cancelled&) {
+    } catch (const std::exception& e) {
+        std::lock_guard lock(mutex_);
+        error_ = e.what();
+    }
+}
+
+bool HealingPlayer::failed(std::string* why) const {
+    std::lock_guard lock(mutex_);
+    if (why) *why = error_;
+    return !error_.empty();
+}
+
+std::shared_ptr<const TissueState> HealingPlayer::snapshot_at(double day) const {
+    std::lock_guard lock(mutex_);
+    std::shared_ptr<const TissueState> best;
+    for (const auto& [d, s] : snapshots_)
+        if (d <= day + 1e-9) best = s;
+    return best;
+}
+
+std::vector<HealingSample> HealingPlayer::curves() const {
+    std::lock_guard lock(mutex_);
+    return curves_;
+}
+
+double HealingPlayer::openness_at(double day) const {
+    std::lock_guard lock(mutex_);
+    double value = 1.0;
+    for (const auto& [d, o] : openness_)
+        if (d <= day + 1e-9) value = o;
+    return value;
+}
+
+}  // namespace dermasim::app

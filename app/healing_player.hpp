@@ -1,0 +1,53 @@
+#pragma once
+// The healing time-lapse in the window: simulates the timeline on a worker thread (the window stays responsive)
+// and keeps snapshots of the tissue at chosen times, so playing and scrubbing from day 0 to day 365 only picks a
+// snapshot. Snapshots are dense while things change fast (hours) and sparse during remodelling (weeks).
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "engine/sim/healing_metrics.hpp"
+#include "engine/sim/tissue_state.hpp"
+#include "engine/sim/treatment_sim.hpp"
+
+namespace dermasim::app {
+
+class HealingPlayer {
+public:
+    ~HealingPlayer();
+    // Starts simulating from the given punctures (the first session), replacing any earlier run.
+    void start(const RegionProfile& region, const PunctureList& punctures, double days, bool occluded,
+               const std::string& serum);
+    void stop();
+    void reset() { stop(); started_ = false; }  // back to no time-lapse
+
+    bool active() const { return started_; }
+    double computed_days() const { return computed_days_.load(); }  // how far the worker has got
+    double total_days() const { return total_days_; }
+    bool failed(std::string* why) const;
+
+    // The latest snapshot at or before day (null before the first one arrives).
+    std::shared_ptr<const TissueState> snapshot_at(double day) const;
+    // Curves computed so far (copied under the lock).
+    std::vector<HealingSample> curves() const;
+    // Open-channel volume at day relative to just after needling (0..1), for drawing the channels.
+    double openness_at(double day) const;
+
+private:
+    void run(TreatmentRequest request, PunctureList punctures);
+
+    std::thread worker_;
+    std::atomic<bool> cancel_{false};
+    std::atomic<double> computed_days_{0};
+    bool started_ = false;
+    double total_days_ = 0;
+    mutable std::mutex mutex_;
+    std::vector<std::pair<double, std::shared_ptr<const TissueState>>> snapshots_;  // (day, state), ascending
+    std::vector<std::pair<double, double>> openness_;                               // (day, open fraction)
+    std::vector<HealingSample> curves_;
+    std::string error_;
+};
+
+}  // namespace dermasim::app

@@ -1,0 +1,96 @@
+#include "app/treatment_panel.hpp"
+
+#include <imgui.h>
+
+#include <cmath>
+#include <cstdio>
+
+namespace dermasim::app {
+namespace {
+
+const char* direction_name(glm::vec2 d) {
+    float deg = std::fmod(std::atan2(d.y, d.x) * 57.2958f + 360.0f, 180.0f);
+    if (deg < 22.5f || deg >= 157.5f) return "horizontal";
+    if (deg < 67.5f) return "diagonal /";
+    if (deg < 112.5f) return "vertical";
+    return "diagonal \\";
+}
+
+// A small depth gauge: the layers stacked to scale with the needle's expected depth marked on them.
+void depth_gauge(const RegionProfile& region, float depth_mm, float needle_mm) {
+    const ImU32 colours[kLayerCount] = {IM_COL32(245, 228, 200, 255), IM_COL32(238, 180, 155, 255),
+                                        IM_COL32(250, 200, 198, 255), IM_COL32(228, 160, 156, 255),
+                                        IM_COL32(255, 236, 160, 255)};
+    float shown = std::max(needle_mm, float(region.bottom_of_mm(Layer::ReticularDermis))) * 1.15f;
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    float width = ImGui::GetContentRegionAvail().x, height = 70.0f;
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    for (int i = 0; i < kLayerCount; ++i) {
+        Layer l = static_cast<Layer>(i);
+        float top = float(region.top_of_mm(l)) / shown, bottom = std::min(1.0f, float(region.bottom_of_mm(l)) / shown);
+        if (top >= 1.0f) break;
+        list->AddRectFilled(ImVec2(origin.x, origin.y + top * height), ImVec2(origin.x + width, origin.y + bottom * height),
+                            colours[i]);
+    }
+    float y_needle = origin.y + std::min(1.0f, needle_mm / shown) * height;
+    float y_depth = origin.y + std::min(1.0f, depth_mm / shown) * height;
+    float x = origin.x + width * 0.5f;
+    list->AddLine(ImVec2(x, origin.y), ImVec2(x, y_needle), IM_COL32(120, 120, 130, 200), 1.0f);  // nominal length
+    list->AddLine(ImVec2(x, origin.y), ImVec2(x, y_depth), IM_COL32(40, 40, 48, 255), 3.0f);     // expected channel
+    list->AddText(ImVec2(x + 6, y_depth - 8), IM_COL32(20, 20, 20, 255), "channel");
+    ImGui::Dummy(ImVec2(width, height + 4));
+}
+
+}  // namespace
+
+TreatmentPanelActions draw_treatment_panel(TreatmentController& treatment, const RegionProfile& region) {
+    TreatmentPanelActions actions;
+    ImGui::SetNextWindowPos(ImVec2(12.0f, ImGui::GetIO().DisplaySize.y - 12.0f), ImGuiCond_Always, ImVec2(0, 1));
+    ImGui::SetNextWindowSize(ImVec2(360.0f, 0.0f), ImGuiCond_Always);
+    ImGui::Begin("Treatment", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
+
+    int device = treatment.device() == DeviceKind::Roller ? 0 : 1;
+    ImGui::RadioButton("Dermaroller", &device, 0);
+    ImGui::SameLine();
+    ImGui::RadioButton("Pen", &device, 1);
+    treatment.set_device(device == 0 ? DeviceKind::Roller : DeviceKind::Pen);
+
+    // Needle lengths in the 0.25 mm steps devices are sold in.
+    int steps = int(std::lround(treatment.needle_mm() / 0.25f));
+    const bool pen = device == 1;
+    ImGui::SliderInt(pen ? "Depth" : "Needle", &steps, pen ? 0 : 1, 10, "");
+    ImGui::SameLine(0, 0);
+    ImGui::Text(" %.2f mm", steps * 0.25f);
+    treatment.set_needle_mm(steps * 0.25f);
+
+    float pressure = treatment.pressure();
+    ImGui::SliderFloat("Pressure", &pressure, 0.0f, 1.0f, pressure < 0.3f ? "light %.2f" : pressure < 0.7f ? "normal %.2f" : "firm %.2f");
+    treatment.set_pressure(pressure);
+
+    float depth = treatment.expected_depth_mm();
+    Layer reached = region.layer_at_depth(depth);
+    ImGui::Text("Channel depth ~%.0f um: %s", depth * 1000.0f, std::string(layer_name(reached)).c_str());
+    if (depth > region.top_of_mm(Layer::PapillaryDermis))
+        ImGui::TextColored(ImVec4(0.95f, 0.45f, 0.45f, 1), "reaches the capillaries: pinpoint bleeding");
+    depth_gauge(region, depth, treatment.needle_mm());
+
+    const StrokeStats& s = treatment.stats();
+    ImGui::Separator();
+    ImGui::Text("Passes %d   %s   %.0f mm/s", treatment.passes(), s.down ? direction_name(s.direction) : "lifted",
+                s.speed_mm_s);
+    size_t count = treatment.punctures()->size();
+    ImGui::Text("Punctures %zu  (%.0f per cm2 over the patch)", count,
+                double(count) / (kPatchSizeMm * kPatchSizeMm / 100.0));
+    ImGui::TextDisabled("left-drag on the skin: %s; W/S or shift+wheel: pressure", pen ? "glide" : "roll");
+    if (ImGui::Button("Clear")) treatment.clear();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(treatment.recording().strokes.empty());
+    actions.save_strokes = ImGui::Button("Save strokes");
+    ImGui::SameLine();
+    actions.heal = ImGui::Button("Heal >");
+    ImGui::EndDisabled();
+    ImGui::End();
+    return actions;
+}
+
+}  // namespace dermasim::app

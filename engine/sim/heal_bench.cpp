@@ -1,0 +1,177 @@
+#include "engine/sim/heal_bench.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include "engine/core/error.hpp"
+#include "engine/sim/baseline.hpp"
+#include "engine/sim/channel_stamp.hpp"
+#include "engine/sim/heal_pass.hpp"
+#include "engine/sim/heal_params.hpp"
+#include "engine/sim/heal_time_step.hpp"
+#include "engine/sim/stamp_pass.hpp"
+#include "engine/sim/timeline.hpp"
+#include "engine/sim/tissue_volume_gpu.hpp"
+#include "engine/skin/region_profile.hpp"
+#include "engine/tools/stroke_script.hpp"
+#include "engine/tools/treatment_plan.hpp"
+#include "engine/vk/context.hpp"
+
+namespace dermasim {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double seconds_since(Clock::time_point start) {
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+constexpr double kDayS = 86400.0;
+
+// Copy bandwidth: ping-pong copies between two device buffers in one submission; each copy reads and writes
+// `bytes`, so it moves 2 x bytes.
+double measure_copy_gb_s(const vk::Context& context, std::size_t mib, int repeats) {
+    const VkDeviceSize bytes = VkDeviceSize(mib) << 20;
+    const VkBufferUsageFlags usage = VK_BUFFER_USAGE_TRANSFER_SRC_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT;
+    vk::Buffer a(context, bytes, usage, vk::MemoryUse::Device), b(context, bytes, usage, vk::MemoryUse::Device);
+    vk::OneShotCommands commands(context);
+    auto record = [&](VkCommandBuffer cmd, int count) {
+        vkCmdFillBuffer(cmd, a, 0, VK_WHOLE_SIZE, 0x3f800000u);
+        for (int n = 0; n < count; ++n) {
+            // Each copy reads what the previous one wrote and overwrites what it read.
+            vk::memory_barrier(cmd, vk::access::TransferWrite,
+                               {VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
+                                VK_ACCESS_2_TRANSFER_READ_BIT | VK_ACCESS_2_TRANSFER_WRITE_BIT});
+            VkBufferCopy region{0, 0, bytes};
+            vkCmdCopyBuffer(cmd, n % 2 ? b : a, n % 2 ? a : b, 1, &region);
+        }
+    };
+    commands.run([&](VkCommandBuffer cmd) { record(cmd, 1); });  // warm-up: first-touch page faults
+    const auto fill_only = Clock::now();
+    commands.run([&](VkCommandBuffer cmd) { record(cmd, 0); });
+    const double fill_s = seconds_since(fill_only);
+    const auto start = Clock::now();
+    commands.run([&](VkCommandBuffer cmd) { record(cmd, repeats); });
+    const double s = std::max(seconds_since(start) - fill_s, 1e-9);
+    return 2.0 * double(bytes) * repeats / s / 1e9;
+}
+
+HealStepPlan full_plan(const HealControl& control) {
+    HealStepPlan plan;
+    plan.dt_s = control.dt_channels_s;
+    plan.serum_surface = 1.0f;
+    plan.diffuse_signal = plan.diffuse_fibroblasts = plan.diffuse_serum = true;
+    return plan;
+}
+
+}  // namespace
+
+HealBenchResult run_heal_bench(const vk::Context& context, const HealBenchOptions& o) {
+    if (o.gpu_steps < 1 || o.cpu_steps < 0 || o.copy_mib < 1 || o.copy_repeats < 1 || !(o.run_days >= 0) ||
+        !std::isfinite(o.run_days))
+        throw Error("heal bench: step counts, copy size and repeats must be positive, run_days finite and >= 0");
+    const RegionProfile& region = RegionTable::load_default().find(o.region);
+    const HealParameters params = load_default_heal_parameters();
+    const TissueGrid grid = make_tissue_grid(region, o.quality);
+    TreatmentPlanOptions treatment;
+    treatment.needle_mm = 1.5f;
+    const PunctureList punctures = run_stroke_script(make_treatment_plan(treatment), region);
+
+    TissueState treated = make_baseline_state(grid, params.kernel);
+    stamp_punctures_cpu(treated, punctures);
+
+    HealBenchResult r;
+    r.device = context.info().name;
+    r.quality = o.quality == Quality::Ci ? "ci" : (o.quality == Quality::Medium ? "medium" : "high");
+    r.voxels = grid.voxel_count();
+    const HealStepPlan plan = full_plan(params.control);
+    r.bytes_per_voxel_step = HealPass::bytes_per_voxel(plan);
+
+    {  // GPU throughput
+        TissueVolumeGpu volume(context, grid);
+        volume.upload(treated);
+        HealPass pass(context, volume, params.kernel);
+        vk::OneShotCommands commands(context);
+        commands.run([&](VkCommandBuffer cmd) { pass.record_step(cmd, plan); });  // warm-up
+        const auto start = Clock::now();
+        commands.run([&](VkCommandBuffer cmd) {
+            for (int n = 0; n < o.gpu_steps; ++n) pass.record_step(cmd, plan);
+        });
+        r.gpu_voxel_steps_per_s = double(r.voxels) * o.gpu_steps / std::max(seconds_since(start), 1e-9);
+    }
+    if (o.cpu_steps > 0) {
+        TissueState s = treated;
+        const auto start = Clock::now();
+        for (int n = 0; n < o.cpu_steps; ++n) heal_step(s, params.kernel, plan);
+        r.cpu_voxel_steps_per_s = double(r.voxels) * o.cpu_steps / std::max(seconds_since(start), 1e-9);
+    }
+    r.gpu_step_gb_s = r.gpu_voxel_steps_per_s * double(r.bytes_per_voxel_step) / 1e9;
+    r.copy_gb_s = measure_copy_gb_s(context, o.copy_mib, o.copy_repeats);
+    r.fraction_of_copy = r.gpu_step_gb_s / r.copy_gb_s;
+
+    if (o.run_days > 0) {
+        r.run_days = o.run_days;
+        const double end = o.run_days * kDayS;
+        const double eps = 1e-6;  // as run_timeline: land exactly on the end
+        {  // GPU: stamp on the GPU, then per step one submission of step + summary (the chooser needs it)
+            const auto start = Clock::now();
+            TissueVolumeGpu volume(context, grid);
+            volume.upload(make_baseline_state(grid, params.kernel));
+            StampPass stamp(context, volume);
+            stamp.run(punctures);
+            HealPass pass(context, volume, params.kernel);
+            vk::OneShotCommands commands(context);
+            StateSummary summary = pass.summarize();
+            double t = 0, prev_dt = 0;
+            while (t < end - eps) {
+                HealStepPlan step = plan_heal_step(summary, params.control, 0.0f, prev_dt, 0.0);
+                const double natural = step.dt_s;
+                step.dt_s = std::min(natural, end - t);
+                commands.run([&](VkCommandBuffer cmd) {
+                    pass.record_step(cmd, step);
+                    pass.record_summary(cmd);
+                });
+                summary = pass.read_summary();
+                t += step.dt_s;
+                if (std::abs(t - end) < eps) t = end;
+                prev_dt = natural;
+                ++r.gpu_run_steps;
+            }
+            r.gpu_run_wall_s = seconds_since(start);
+        }
+        if (o.cpu_run) {
+            const auto start = Clock::now();
+            TissueState s = make_baseline_state(grid, params.kernel);
+            TimelineOptions timeline;
+            timeline.session_times_s = {0.0};
+            timeline.end_time_s = end;
+            timeline.sample_interval_s = end;
+            const TimelineStats stats = run_timeline(
+                s, params, timeline, [&](TissueState& state, int) { stamp_punctures_cpu(state, punctures); });
+            r.cpu_run_steps = stats.steps;
+            r.cpu_run_wall_s = seconds_since(start);
+        }
+    }
+    return r;
+}
+
+nlohmann::json to_json(const HealBenchResult& r) {
+    return {{"device", r.device},
+            {"quality", r.quality},
+            {"voxels", r.voxels},
+            {"heal_step",
+             {{"gpu_voxel_steps_per_s", r.gpu_voxel_steps_per_s},
+              {"cpu_voxel_steps_per_s", r.cpu_voxel_steps_per_s},
+              {"gpu_over_cpu", r.cpu_voxel_steps_per_s > 0 ? r.gpu_voxel_steps_per_s / r.cpu_voxel_steps_per_s : 0.0},
+              {"bytes_per_voxel_step", r.bytes_per_voxel_step},
+              {"gpu_gb_s", r.gpu_step_gb_s}}},
+            {"copy_bandwidth_gb_s", r.copy_gb_s},
+            {"fraction_of_copy_bandwidth", r.fraction_of_copy},
+            {"single_session_run",
+             {{"days", r.run_days},
+              {"gpu_steps", r.gpu_run_steps},
+              {"gpu_wall_s", r.gpu_run_wall_s},
+              {"cpu_steps", r.cpu_run_steps},
+              {"cpu_wall_s", r.cpu_run_wall_s}}}};
+}
+
+}  // namespace dermasim

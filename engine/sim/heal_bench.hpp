@@ -1,0 +1,48 @@
+#pragma once
+// How fast the heal step runs: GPU pass and CPU twin throughput, the bytes the GPU step moves per voxel, the
+// device's measured copy bandwidth and the fraction of it the step reaches, and the wall time of a whole
+// single-session run (default 180 days) on a quality preset. For `dermasim bench`.
+#include <cstddef>
+#include <string>
+#include <nlohmann/json.hpp>
+#include "engine/skin/tissue_grid.hpp"
+
+namespace dermasim {
+
+namespace vk { class Context; }
+
+struct HealBenchOptions {
+    Quality quality = Quality::Ci;
+    std::string region = "cheek";
+    int gpu_steps = 20;          // timed steps, recorded in one command buffer (after one warm-up step)
+    int cpu_steps = 3;           // timed steps of the CPU twin (0: skip)
+    std::size_t copy_mib = 64;   // buffer size for the copy-bandwidth probe
+    int copy_repeats = 8;
+    double run_days = 180;       // the single-session run (0: skip)
+    bool cpu_run = true;         // also time the run on the CPU twin
+};
+
+struct HealBenchResult {
+    std::string device;
+    std::string quality;
+    std::size_t voxels = 0;
+    // Throughput with every line solve enabled (signal, fibroblasts, serum): the heaviest step.
+    double gpu_voxel_steps_per_s = 0;
+    double cpu_voxel_steps_per_s = 0;  // 0 when skipped
+    std::size_t bytes_per_voxel_step = 0;  // counted from the GPU passes' loads and stores
+    double gpu_step_gb_s = 0;              // bytes_per_voxel_step x voxel-steps/s
+    double copy_gb_s = 0;                  // vkCmdCopyBuffer, bytes read + bytes written per second
+    double fraction_of_copy = 0;           // gpu_step_gb_s / copy_gb_s
+    // The single-session run (stamp at t = 0, adaptive steps to run_days; GPU: step + summary per submit).
+    double run_days = 0;
+    int gpu_run_steps = 0;
+    double gpu_run_wall_s = 0;
+    int cpu_run_steps = 0;
+    double cpu_run_wall_s = 0;  // 0 when skipped
+};
+
+// Throws Error for bad options (non-positive counts, unknown region) and for Vulkan failures.
+HealBenchResult run_heal_bench(const vk::Context& context, const HealBenchOptions& options);
+nlohmann::json to_json(const HealBenchResult& result);
+
+}  // namespace dermasim

@@ -1,0 +1,199 @@
+#include "engine/sim/heal_pass.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include "engine/core/error.hpp"
+#include "engine/vk/context.hpp"
+#include "engine/vk/pipeline.hpp"
+
+namespace dermasim {
+namespace {
+
+const uint32_t kReactSpv[] = {
+#include "heal_react.comp.spv.inc"
+};
+const uint32_t kDiffuseSpv[] = {
+#include "heal_diffuse.comp.spv.inc"
+};
+const uint32_t kSummarySpv[] = {
+#include "heal_summary.comp.spv.inc"
+};
+
+constexpr uint32_t kVoxelLocalSize = 256;  // heal_react.comp
+constexpr uint32_t kSummaryLocalSize = 64;  // heal_summary.comp
+constexpr std::size_t kSummaryVoxelsPerInvocation = 32;
+constexpr uint32_t kLineLocalSize = 64;    // heal_diffuse.comp
+constexpr uint32_t kSummaryValues = 6;
+
+struct VoxelPush {
+    uint32_t voxel_count;
+    uint32_t slice_voxels;
+    uint32_t row_invocations;
+    float dt;
+};
+
+struct LinePush {
+    int32_t nx, ny, nz;
+    int32_t axis;
+    int32_t field;
+    float dt;
+    float h;
+    float serum_surface;
+};
+
+Field field_of(int diffusing) {
+    switch (diffusing) {
+        case kernel::HEAL_DIFFUSE_SIGNAL: return Field::Signal;
+        case kernel::HEAL_DIFFUSE_FIBROBLASTS: return Field::Fibroblasts;
+        default: return Field::Serum;
+    }
+}
+
+}  // namespace
+
+HealPass::HealPass(const vk::Context& context, const TissueVolumeGpu& volume, const kernel::HealParams& params)
+    : context_(context), volume_(volume) {
+    VkDevice device = context.device();
+    const std::size_t voxels = volume.grid().voxel_count();
+    params_ = vk::Buffer(context, sizeof(kernel::HealParams), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT,
+                         vk::MemoryUse::Upload);
+    set_params(params);
+    if (voxels * 2 * sizeof(float) > context.limits().maxStorageBufferRange)
+        throw Error("heal pass: the line-solve scratch for " + std::to_string(voxels) +
+                    " voxels exceeds this device's storage-buffer limit; choose a lower quality");
+    scratch_ = vk::Buffer(context, voxels * 2 * sizeof(float), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT,
+                          vk::MemoryUse::Device);
+    summary_ = vk::Buffer(context, kSummaryValues * sizeof(uint32_t),
+                          VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
+                          vk::MemoryUse::Readback);
+
+    // Voxel passes: fields 0..9, layer table 10, parameters 11, summary 12.
+    std::vector<vk::Binding> voxel_bindings;
+    for (uint32_t b = 0; b < 13; ++b)
+        voxel_bindings.push_back({b, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_COMPUTE_BIT});
+    voxel_set_layout_ = vk::make_set_layout(device, voxel_bindings);
+    // Line solves: the field, open channels, layer table, parameters, scratch.
+    std::vector<vk::Binding> line_bindings(voxel_bindings.begin(), voxel_bindings.begin() + 5);
+    line_set_layout_ = vk::make_set_layout(device, line_bindings);
+
+    VkDescriptorSetLayout voxel_layout = voxel_set_layout_, line_layout = line_set_layout_;
+    react_layout_ = vk::make_pipeline_layout(device, {&voxel_layout, 1}, sizeof(VoxelPush), VK_SHADER_STAGE_COMPUTE_BIT);
+    summary_layout_ =
+        vk::make_pipeline_layout(device, {&voxel_layout, 1}, sizeof(VoxelPush), VK_SHADER_STAGE_COMPUTE_BIT);
+    diffuse_layout_ = vk::make_pipeline_layout(device, {&line_layout, 1}, sizeof(LinePush), VK_SHADER_STAGE_COMPUTE_BIT);
+    react_ = make_sim_pipeline(device, kReactSpv, react_layout_);
+    summary_pipeline_ = make_sim_pipeline(device, kSummarySpv, summary_layout_);
+    diffuse_ = make_sim_pipeline(device, kDiffuseSpv, diffuse_layout_);
+
+    pool_ = make_storage_pool(device, 4, 13);
+    voxel_set_ = allocate_set(device, pool_, voxel_layout);
+    std::vector<VkBuffer> voxel_buffers;
+    for (int f = 0; f < kFieldCount; ++f) voxel_buffers.push_back(volume.field(static_cast<Field>(f)));
+    voxel_buffers.insert(voxel_buffers.end(), {volume.layer_table(), params_.get(), summary_.get()});
+    write_storage_set(device, voxel_set_, voxel_buffers);
+    for (int d = 0; d < 3; ++d) {
+        line_sets_[d] = allocate_set(device, pool_, line_layout);
+        const VkBuffer line_buffers[] = {volume.field(field_of(d)), volume.field(Field::OpenChannel),
+                                         volume.layer_table(), params_, scratch_};
+        write_storage_set(device, line_sets_[d], line_buffers);
+    }
+}
+
+void HealPass::set_params(const kernel::HealParams& params) {
+    std::memcpy(params_.mapped(), &params, sizeof(params));
+    params_.flush();
+}
+
+void HealPass::record_step(VkCommandBuffer cmd, const HealStepPlan& plan) {
+    if (!(plan.dt_s > 0) || !std::isfinite(plan.dt_s)) throw Error("heal pass: time step must be finite and > 0");
+    if (!(plan.serum_surface >= 0 && plan.serum_surface <= 1))
+        throw Error("heal pass: serum_surface must be within 0..1");
+    const TissueGrid& g = volume_.grid();
+    const Dispatch2d voxels = dispatch_for(g.voxel_count(), kVoxelLocalSize);
+    const VoxelPush push{static_cast<uint32_t>(g.voxel_count()), static_cast<uint32_t>(g.nx * g.ny),
+                         voxels.row_invocations, static_cast<float>(plan.dt_s)};
+    record_sim_barrier(cmd);
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, react_);
+    vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, react_layout_, 0, 1, &voxel_set_, 0, nullptr);
+    vkCmdPushConstants(cmd, react_layout_, VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(push), &push);
+    vkCmdDispatch(cmd, voxels.groups_x, voxels.groups_y, 1);
+    if (plan.diffuse_signal) record_diffusion(cmd, kernel::HEAL_DIFFUSE_SIGNAL, plan);
+    if (plan.diffuse_fibroblasts) record_diffusion(cmd, kernel::HEAL_DIFFUSE_FIBROBLASTS, plan);
+    if (plan.diffuse_serum) record_diffusion(cmd, kernel::HEAL_DIFFUSE_SERUM, plan);
+}
+
+void HealPass::record_diffusion(VkCommandBuffer cmd, int field, const HealStepPlan& plan) {
+    const TissueGrid& g = volume_.grid();
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, diffuse_);
+    vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, diffuse_layout_, 0, 1, &line_sets_[field], 0,
+                            nullptr);
+    const int lines[3] = {g.ny * g.nz, g.nx * g.nz, g.nx * g.ny};
+    const float h[3] = {g.dx_mm, g.dy_mm, g.dz_mm};
+    for (int axis = 0; axis < 3; ++axis) {
+        // Each axis reads what the previous one (or the reaction) wrote, and reuses the scratch.
+        record_sim_barrier(cmd);
+        const LinePush push{g.nx, g.ny, g.nz, axis, field, static_cast<float>(plan.dt_s), h[axis],
+                            axis == 2 ? plan.serum_surface : 0.0f};
+        vkCmdPushConstants(cmd, diffuse_layout_, VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(push), &push);
+        vkCmdDispatch(cmd, (uint32_t(lines[axis]) + kLineLocalSize - 1) / kLineLocalSize, 1, 1);
+    }
+}
+
+void HealPass::record_summary(VkCommandBuffer cmd) {
+    const TissueGrid& g = volume_.grid();
+    // The fields' last writes come first. The host reads the previous result only after waiting for its
+    // submission, before this one is submitted, so the clear needs no barrier against it.
+    record_sim_barrier(cmd);
+    vkCmdFillBuffer(cmd, summary_, 0, VK_WHOLE_SIZE, 0u);
+    vk::buffer_barrier(cmd, summary_, vk::access::TransferWrite, vk::access::ComputeReadWrite);
+    // Enough invocations to fill a GPU, each reducing ~kSummaryVoxelsPerInvocation voxels.
+    const uint32_t groups = static_cast<uint32_t>(std::clamp<std::size_t>(
+        g.voxel_count() / (kSummaryLocalSize * kSummaryVoxelsPerInvocation), 1, 65535));
+    const VoxelPush push{static_cast<uint32_t>(g.voxel_count()), static_cast<uint32_t>(g.nx * g.ny),
+                         groups * kSummaryLocalSize, 0.0f};
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, summary_pipeline_);
+    vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, summary_layout_, 0, 1, &voxel_set_, 0, nullptr);
+    vkCmdPushConstants(cmd, summary_layout_, VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(push), &push);
+    vkCmdDispatch(cmd, groups, 1, 1);
+    vk::buffer_barrier(cmd, summary_, vk::access::ComputeReadWrite, vk::access::HostRead);
+}
+
+StateSummary HealPass::read_summary() const {
+    summary_.invalidate();
+    float v[kSummaryValues];
+    std::memcpy(v, summary_.mapped(), sizeof(v));
+    StateSummary s;
+    s.open = v[0];
+    s.blood = v[1];
+    s.signal = v[2];
+    s.erythema = v[3];
+    s.activation = v[4];
+    s.serum = v[5];
+    return s;
+}
+
+void HealPass::run_step(const HealStepPlan& plan) {
+    vk::OneShotCommands(context_).run([&](VkCommandBuffer cmd) { record_step(cmd, plan); });
+}
+
+StateSummary HealPass::summarize() {
+    vk::OneShotCommands(context_).run([&](VkCommandBuffer cmd) { record_summary(cmd); });
+    return read_summary();
+}
+
+std::size_t HealPass::bytes_per_voxel(const HealStepPlan& plan) {
+    const std::size_t f = sizeof(float);
+    std::size_t bytes = 2 * kFieldCount * f;  // reaction: every field read and written once
+    // Per axis of a line solve: forward sweep reads u and writes (c', d'); back substitution reads (c', d')
+    // and writes u. The serum also reads the open fraction (its diffusivity depends on it).
+    const std::size_t per_axis = f + 2 * f + 2 * f + f;
+    if (plan.diffuse_signal) bytes += 3 * per_axis;
+    if (plan.diffuse_fibroblasts) bytes += 3 * per_axis;
+    if (plan.diffuse_serum) bytes += 3 * (per_axis + f);
+    return bytes;
+}
+
+std::size_t HealPass::summary_bytes_per_voxel() { return kSummaryValues * sizeof(float); }
+
+}  // namespace dermasim

@@ -1,0 +1,60 @@
+#pragma once
+// The GPU twin of engine/sim/heal_step.cpp: one heal step on a TissueVolumeGpu. Reaction (heal_react.comp, one
+// invocation per voxel), then for each diffusing field the implicit line solves along x, y and depth
+// (heal_diffuse.comp, one invocation per grid line, Thomas algorithm as heal_line_solve.cpp), and the step
+// chooser's state summary (heal_summary.comp, a max-reduction) so a timeline can run without reading the
+// volume back. Deterministic: no atomics on floats, every line solved by one invocation in a fixed order.
+#include <array>
+#include <cstddef>
+#include <vulkan/vulkan.h>
+#include "engine/sim/heal_kernel.hpp"
+#include "engine/sim/heal_step.hpp"
+#include "engine/sim/heal_time_step.hpp"
+#include "engine/sim/tissue_volume_gpu.hpp"
+#include "engine/vk/buffer.hpp"
+#include "engine/vk/handle.hpp"
+
+namespace dermasim {
+
+class HealPass {
+public:
+    // Binds to `volume` for its lifetime (the volume must outlive the pass).
+    HealPass(const vk::Context& context, const TissueVolumeGpu& volume, const kernel::HealParams& params);
+
+    // Replaces the parameters (e.g. `occluded` per run). Host write: no recorded step may be pending.
+    void set_params(const kernel::HealParams& params);
+
+    // Records one step (reaction, then the line solves the plan enables). Throws Error for a non-finite or
+    // non-positive dt or a serum_surface outside 0..1. Advances nothing on the CPU: the caller keeps time.
+    void record_step(VkCommandBuffer cmd, const HealStepPlan& plan);
+    // Records the state summary into this pass's host-visible result; read it with read_summary() once the
+    // command buffer has finished.
+    void record_summary(VkCommandBuffer cmd);
+    StateSummary read_summary() const;
+
+    // One-shot conveniences: submit and wait.
+    void run_step(const HealStepPlan& plan);
+    StateSummary summarize();
+
+    // Bytes the step reads and writes per voxel for this plan (fields, scratch; tables are negligible), and
+    // those of one summary. Counted from the shaders' loads and stores.
+    static std::size_t bytes_per_voxel(const HealStepPlan& plan);
+    static std::size_t summary_bytes_per_voxel();
+
+private:
+    void record_diffusion(VkCommandBuffer cmd, int field, const HealStepPlan& plan);
+
+    const vk::Context& context_;
+    const TissueVolumeGpu& volume_;
+    vk::Buffer params_;    // host-visible HealParams (std430: all floats, same layout as C++)
+    vk::Buffer scratch_;   // (c', d') per voxel for the line solves
+    vk::Buffer summary_;   // host-visible uint[6]: float bits of the StateSummary maxima
+    vk::DescriptorSetLayout voxel_set_layout_, line_set_layout_;
+    vk::PipelineLayout react_layout_, summary_layout_, diffuse_layout_;
+    vk::Pipeline react_, summary_pipeline_, diffuse_;
+    vk::DescriptorPool pool_;
+    VkDescriptorSet voxel_set_ = VK_NULL_HANDLE;
+    std::array<VkDescriptorSet, 3> line_sets_{};  // per diffusing field (kernel::HEAL_DIFFUSE_*)
+};
+
+}  // namespace dermasim

@@ -1,0 +1,164 @@
+#include "engine/sim/tissue_volume_gpu.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+#include <utility>
+#include <vector>
+#include "engine/core/error.hpp"
+#include "engine/vk/context.hpp"
+#include "engine/vk/pipeline.hpp"
+
+namespace dermasim {
+
+void record_sim_barrier(VkCommandBuffer cmd) { vk::memory_barrier(cmd, kSimWrites, kSimAccesses); }
+
+Dispatch2d dispatch_for(std::size_t invocations, uint32_t local_size) {
+    const std::size_t groups = std::max<std::size_t>(1, (invocations + local_size - 1) / local_size);
+    Dispatch2d d;
+    d.groups_x = static_cast<uint32_t>(std::min<std::size_t>(groups, 65535));
+    d.groups_y = static_cast<uint32_t>((groups + d.groups_x - 1) / d.groups_x);
+    if (d.groups_y > 65535) throw Error("gpu dispatch: " + std::to_string(invocations) + " invocations is too many");
+    d.row_invocations = d.groups_x * local_size;
+    return d;
+}
+
+vk::DescriptorPool make_storage_pool(VkDevice device, uint32_t sets, uint32_t buffers_per_set) {
+    VkDescriptorPoolSize size{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, sets * buffers_per_set};
+    VkDescriptorPoolCreateInfo info{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
+    info.maxSets = sets;
+    info.poolSizeCount = 1;
+    info.pPoolSizes = &size;
+    VkDescriptorPool pool;
+    VK_CHECK(vkCreateDescriptorPool(device, &info, nullptr, &pool));
+    return vk::DescriptorPool(device, pool, vkDestroyDescriptorPool);
+}
+
+VkDescriptorSet allocate_set(VkDevice device, VkDescriptorPool pool, VkDescriptorSetLayout layout) {
+    VkDescriptorSetAllocateInfo alloc{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO};
+    alloc.descriptorPool = pool;
+    alloc.descriptorSetCount = 1;
+    alloc.pSetLayouts = &layout;
+    VkDescriptorSet set;
+    VK_CHECK(vkAllocateDescriptorSets(device, &alloc, &set));
+    return set;
+}
+
+void write_storage_set(VkDevice device, VkDescriptorSet set, std::span<const VkBuffer> buffers) {
+    std::vector<VkDescriptorBufferInfo> infos(buffers.size());
+    std::vector<VkWriteDescriptorSet> writes(buffers.size());
+    for (std::size_t b = 0; b < buffers.size(); ++b) {
+        infos[b] = {buffers[b], 0, VK_WHOLE_SIZE};
+        writes[b] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
+        writes[b].dstSet = set;
+        writes[b].dstBinding = static_cast<uint32_t>(b);
+        writes[b].descriptorCount = 1;
+        writes[b].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+        writes[b].pBufferInfo = &infos[b];
+    }
+    vkUpdateDescriptorSets(device, static_cast<uint32_t>(writes.size()), writes.data(), 0, nullptr);
+}
+
+vk::Pipeline make_sim_pipeline(VkDevice device, std::span<const uint32_t> spirv, VkPipelineLayout layout) {
+    constexpr uint32_t kOpExecutionMode = 16, kOpConstant = 43, kOpExecutionModeId = 331;
+    constexpr uint32_t kLocalSize = 17, kLocalSizeId = 38;
+    std::vector<uint32_t> code(spirv.begin(), spirv.end());
+    std::vector<std::pair<uint32_t, uint32_t>> constants;  // (id, 32-bit value)
+    for (std::size_t w = 5; w < code.size();) {  // after the 5-word header
+        const uint32_t words = code[w] >> 16, opcode = code[w] & 0xffffu;
+        if (words == 0 || w + words > code.size()) throw Error("compute shader: malformed SPIR-V");
+        if (opcode == kOpConstant && words == 4) constants.push_back({code[w + 2], code[w + 3]});
+        w += words;
+    }
+    auto value_of = [&](uint32_t id) {
+        for (auto& [cid, value] : constants)
+            if (cid == id) return value;
+        throw Error("compute shader: LocalSizeId refers to a non-constant");
+    };
+    for (std::size_t w = 5; w < code.size();) {
+        const uint32_t words = code[w] >> 16, opcode = code[w] & 0xffffu;
+        if (opcode == kOpExecutionModeId && words == 6 && code[w + 2] == kLocalSizeId) {
+            code[w] = (6u << 16) | kOpExecutionMode;
+            code[w + 2] = kLocalSize;
+            for (int d = 3; d < 6; ++d) code[w + d] = value_of(code[w + d]);
+        }
+        w += words;
+    }
+    return vk::make_compute_pipeline(device, code, layout);
+}
+
+TissueVolumeGpu::TissueVolumeGpu(const vk::Context& context, const TissueGrid& grid) : context_(context), grid_(grid) {
+    if (grid.nx <= 0 || grid.ny <= 0 || grid.nz <= 0 || int(grid.layer_of_slice.size()) != grid.nz)
+        throw Error("tissue volume (GPU): the grid is empty or its layer table does not match its depth");
+    const VkDeviceSize bytes = field_bytes();
+    if (bytes > context.limits().maxStorageBufferRange)
+        throw Error("tissue volume (GPU): a field of " + std::to_string(bytes) + " bytes exceeds this device's " +
+                    std::to_string(context.limits().maxStorageBufferRange) + "-byte storage-buffer limit; "
+                    "choose a lower quality");
+    const VkBufferUsageFlags usage =
+        VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_SRC_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT;
+    for (auto& f : fields_) f = vk::Buffer(context, bytes, usage, vk::MemoryUse::Device);
+
+    // The layer table is constant for the grid: upload once through a staging buffer.
+    std::vector<uint32_t> layers(grid.nz);
+    for (int k = 0; k < grid.nz; ++k) layers[k] = static_cast<uint32_t>(grid.layer_of_slice[k]);
+    const VkDeviceSize layer_bytes = layers.size() * sizeof(uint32_t);
+    layers_ = vk::Buffer(context, layer_bytes, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
+                         vk::MemoryUse::Device);
+    vk::Buffer staging(context, layer_bytes, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, vk::MemoryUse::Upload);
+    std::memcpy(staging.mapped(), layers.data(), layer_bytes);
+    staging.flush();
+    vk::OneShotCommands(context).run([&](VkCommandBuffer cmd) {
+        VkBufferCopy region{0, 0, layer_bytes};
+        vkCmdCopyBuffer(cmd, staging, layers_, 1, &region);
+        // The table is read-only from here on: make the copy visible to every later compute pass.
+        vk::buffer_barrier(cmd, layers_, vk::access::TransferWrite, vk::access::ComputeRead);
+    });
+}
+
+void TissueVolumeGpu::upload(const TissueState& state) {
+    const std::size_t n = grid_.voxel_count();
+    if (state.grid.nx != grid_.nx || state.grid.ny != grid_.ny || state.grid.nz != grid_.nz)
+        throw Error("tissue volume (GPU): upload of a state whose grid differs from the volume's");
+    for (int f = 0; f < kFieldCount; ++f)
+        if (!state.fields[f].empty() && state.fields[f].size() != n)
+            throw Error("tissue volume (GPU): field '" + std::string(kFieldKeys[f]) + "' has " +
+                        std::to_string(state.fields[f].size()) + " values for " + std::to_string(n) + " voxels");
+    const VkDeviceSize bytes = field_bytes();
+    vk::Buffer staging(context_, bytes * kFieldCount, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, vk::MemoryUse::Upload);
+    auto* dst = static_cast<char*>(staging.mapped());
+    for (int f = 0; f < kFieldCount; ++f) {
+        if (state.fields[f].empty()) std::memset(dst + f * bytes, 0, bytes);
+        else std::memcpy(dst + f * bytes, state.fields[f].data(), bytes);
+    }
+    staging.flush();
+    vk::OneShotCommands(context_).run([&](VkCommandBuffer cmd) {
+        record_sim_barrier(cmd);  // earlier passes may still read or write the fields
+        for (int f = 0; f < kFieldCount; ++f) {
+            VkBufferCopy region{VkDeviceSize(f) * bytes, 0, bytes};
+            vkCmdCopyBuffer(cmd, staging, fields_[f], 1, &region);
+        }
+    });
+}
+
+void TissueVolumeGpu::download(TissueState& state) const {
+    const VkDeviceSize bytes = field_bytes();
+    vk::Buffer readback(context_, bytes * kFieldCount, VK_BUFFER_USAGE_TRANSFER_DST_BIT, vk::MemoryUse::Readback);
+    vk::OneShotCommands(context_).run([&](VkCommandBuffer cmd) {
+        record_sim_barrier(cmd);
+        for (int f = 0; f < kFieldCount; ++f) {
+            VkBufferCopy region{0, VkDeviceSize(f) * bytes, bytes};
+            vkCmdCopyBuffer(cmd, fields_[f], readback, 1, &region);
+        }
+        vk::buffer_barrier(cmd, readback, vk::access::TransferWrite, vk::access::HostRead);
+    });
+    readback.invalidate();
+    state.grid = grid_;
+    const auto* src = static_cast<const char*>(readback.mapped());
+    for (int f = 0; f < kFieldCount; ++f) {
+        state.fields[f].resize(grid_.voxel_count());
+        std::memcpy(state.fields[f].data(), src + f * bytes, bytes);
+    }
+}
+
+}  // namespace dermasim

@@ -1,0 +1,73 @@
+// The simulated tissue as the skin-block shader sees it (mirrors engine/render/field_volume.hpp): the overlay's
+// quantities per voxel, already scaled to 0..1 of their full-scale colour, and the papillary redness per column.
+// Requires common/scene.glsl (binding 0) and common/channels.glsl (bindings 1-3, kPatchMm).
+layout(set = 0, binding = 4) uniform FieldUniforms {
+    vec4 dims;        // nx, ny, nz, 1 when a tissue is shown
+    vec4 spacing;     // dx, dy, dz (mm), number of overlay quantities (0..2)
+    vec4 ramp[6];     // quantity q's colour stops at 0, 0.5, 1: ramp[3 q + s]
+    vec4 redness;     // rgb: erythema colour, w: strongest blend into the skin
+    vec4 opacity;     // x: overlay tint at full scale
+} fields;
+layout(std430, set = 0, binding = 5) readonly buffer OverlayVoxels { vec2 overlay_voxels[]; };
+layout(std430, set = 0, binding = 6) readonly buffer SurfaceErythema { float surface_erythema[]; };
+
+bool has_tissue() { return fields.dims.w > 0.5; }
+
+// Voxel-centre coordinates of a point along one axis: lower index, next index and the weight of the next.
+void axis_lerp(float pos_mm, float size_mm, int n, out int i0, out int i1, out float f) {
+    float u = clamp(pos_mm / size_mm - 0.5, 0.0, float(n - 1));
+    i0 = int(floor(u));
+    i1 = min(i0 + 1, n - 1);
+    f = u - float(i0);
+}
+
+// Overlay quantities at patch position (x, y) and depth (mm), trilinear between voxel centres; zero below the grid.
+vec2 overlay_at(vec2 patch_pos, float depth) {
+    ivec3 n = ivec3(fields.dims.xyz);
+    if (depth > float(n.z) * fields.spacing.z) return vec2(0.0);
+    int x0, x1, y0, y1, z0, z1;
+    float fx, fy, fz;
+    axis_lerp(patch_pos.x, fields.spacing.x, n.x, x0, x1, fx);
+    axis_lerp(patch_pos.y, fields.spacing.y, n.y, y0, y1, fy);
+    axis_lerp(depth, fields.spacing.z, n.z, z0, z1, fz);
+    vec2 v[2];
+    for (int c = 0; c < 2; ++c) {
+        int k = c == 0 ? z0 : z1;
+        int row0 = (k * n.y + y0) * n.x, row1 = (k * n.y + y1) * n.x;
+        vec2 a = mix(overlay_voxels[row0 + x0], overlay_voxels[row0 + x1], fx);
+        vec2 b = mix(overlay_voxels[row1 + x0], overlay_voxels[row1 + x1], fx);
+        v[c] = mix(a, b, fy);
+    }
+    return mix(v[0], v[1], fz);
+}
+
+vec3 overlay_ramp(int q, float t) {
+    vec3 lo = fields.ramp[3 * q].rgb, mid = fields.ramp[3 * q + 1].rgb, hi = fields.ramp[3 * q + 2].rgb;
+    return t < 0.5 ? mix(lo, mid, t * 2.0) : mix(mid, hi, t * 2.0 - 1.0);
+}
+
+// Tints a cut face's albedo with the overlay: each quantity's ramp colour, weighted by its strength when two
+// overlap; coverage grows with the square root so faint changes still show.
+vec3 apply_overlay(vec3 albedo, vec2 patch_pos, float depth) {
+    int count = int(fields.spacing.w + 0.5);
+    if (!has_tissue() || count == 0) return albedo;
+    vec2 t = overlay_at(patch_pos, depth);
+    if (count == 1) t.y = 0.0;
+    float strength = max(t.x, t.y);
+    if (strength <= 0.0) return albedo;
+    vec3 tint = (overlay_ramp(0, t.x) * t.x + overlay_ramp(1, t.y) * t.y) / (t.x + t.y);
+    return mix(albedo, tint, fields.opacity.x * sqrt(strength));
+}
+
+// Redness (0..1) of the skin surface at patch position: bilinear over the columns' papillary erythema.
+float surface_redness(vec2 patch_pos) {
+    if (!has_tissue()) return 0.0;
+    ivec3 n = ivec3(fields.dims.xyz);
+    int x0, x1, y0, y1;
+    float fx, fy;
+    axis_lerp(patch_pos.x, fields.spacing.x, n.x, x0, x1, fx);
+    axis_lerp(patch_pos.y, fields.spacing.y, n.y, y0, y1, fy);
+    float a = mix(surface_erythema[y0 * n.x + x0], surface_erythema[y0 * n.x + x1], fx);
+    float b = mix(surface_erythema[y1 * n.x + x0], surface_erythema[y1 * n.x + x1], fx);
+    return mix(a, b, fy);
+}
