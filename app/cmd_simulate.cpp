@@ -35,11 +35,13 @@ Healing (off unless --days is given):
   --serum NAME       apply a serum after each session (peptide, vitamin_c, dextran_4kda, hyaluronic_acid)
   --occluded         cover the skin after each session (channels close more slowly)
   --quality Q        tissue grid: ci (default), medium, high
+  --cpu              stamp and heal with the CPU twins instead of the GPU compute passes
 Output:
   --report FILE      JSON report (written atomically)
   --curves FILE      the healing curves as CSV
   --image FILE       PNG of the cut through the treated area at the end of the needling
   --frames DIR       PNG frames of the cut while it heals, one every --every HOURS (default 24)
+  --overlay O        frames show: none, collagen (default), channels, serum, inflammation
   --size WxH         image and frame size (default 1280x720); --look/--cut/--yaw/--pitch/--zoom as in render
 )";
 
@@ -87,10 +89,12 @@ int run_simulate(const Argv& argv) {
     auto image_path = args.value("--image");
     auto frames_dir = args.value("--frames");
     double every_h = args.number("--every", 24.0, 0.25, 24.0 * 365);
+    Overlay overlay = parse_overlay(args.value_or("--overlay", "collagen"));
     VkExtent2D size = cli::parse_size(args.value_or("--size", "1280x720"));
     SkinView view = view_from_args(args);
     request.region = view.region;
-    bool needs_gpu = image_path || frames_dir;
+    bool use_cpu = args.flag("--cpu");
+    bool needs_gpu = image_path || frames_dir || !use_cpu;
     // Curves: every 3 h for short runs, daily for long ones (the report's closure and erythema times come from
     // every step, not from these samples); frames need a sample at each frame time.
     request.sample_hours = request.days <= 14 ? 3.0 : 24.0;
@@ -127,6 +131,9 @@ int run_simulate(const Argv& argv) {
             frame_view.punctures = punctures;
             frame_view.punctures_version = 1;
             frame_view.channel_openness = open_at_session > 0 ? float(open / open_at_session) : 0.0f;
+            frame_view.tissue = std::make_shared<const TissueState>(state);
+            frame_view.tissue_version = uint64_t(frame_index) + 1;
+            frame_view.overlay = overlay;
             char name[64];
             std::snprintf(name, sizeof name, "frame_%04d_day%06.2f.png", frame_index++, state.time_s / 86400.0);
             write_png(std::filesystem::path(*frames_dir) / name, frames->render(frame_view));
@@ -138,7 +145,7 @@ int run_simulate(const Argv& argv) {
         needling.days = 0;
         *punctures = run_treatment(needling).punctures;
     }
-    TreatmentResult result = run_treatment(request, observer);
+    TreatmentResult result = run_treatment(request, observer, use_cpu ? nullptr : context.get());
     bar.done();
     double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
@@ -149,6 +156,7 @@ int run_simulate(const Argv& argv) {
     report["pressure"] = request.script.pressure;
     report["strokes"] = request.script.strokes.size();
     report["quality"] = quality_name(request.quality);
+    report["backend"] = use_cpu ? "cpu" : "gpu";
     if (result.healing) {
         nlohmann::json healing = to_json(*result.healing);
         report["curves"] = healing["curves"];
@@ -167,6 +175,10 @@ int run_simulate(const Argv& argv) {
     if (image_path) {
         view.punctures = std::make_shared<PunctureList>(result.punctures);
         view.punctures_version = 1;
+        if (request.days == 0) {  // with healing the end state would not be "after needling"
+            view.tissue = std::make_shared<const TissueState>(result.tissue);
+            view.tissue_version = 1;
+        }
         write_png(*image_path, frames->render(view));
     }
     std::fprintf(stderr, "dermasim: %zu punctures (%.0f per cm^2), depth mean %.0f um, %zu bleeding points%s; %.1f s\n",

@@ -12,6 +12,8 @@ using Argv = std::vector<std::string>;
 int run_window(const Argv& args);
 int run_render(const Argv& args);
 int run_simulate(const Argv& args);
+int run_bench(const Argv& args);
+int run_make_models(const Argv& args);
 
 // Flags every GPU command takes: --gpu NAME and --validate (or DERMASIM_VALIDATION=1).
 vk::ContextOptions gpu_options(cli::Args& args);

@@ -15,6 +15,8 @@ Usage:
   dermasim [--region R] [--look L] [...]   open the window (needs a display; see 'dermasim --help')
   dermasim render --region R --out FILE    render the skin block to a PNG without a window
   dermasim simulate --region R --report F  a treatment (roller or pen) and its healing, headless
+  dermasim bench                           heal-step throughput, bandwidth and 180-day run time
+  dermasim make-models [--out DIR]         regenerate the device glTF models from assets/devices/*.json
   dermasim help                            this text
 
 Every command takes --help. Regions: see assets/regions.json (forehead, periorbital, nose, cheek, perioral,
@@ -32,6 +34,8 @@ int main(int argc, char** argv) {
         if (command == "") return run_window(args);
         if (command == "render") return run_render(args);
         if (command == "simulate") return run_simulate(args);
+        if (command == "bench") return run_bench(args);
+        if (command == "make-models") return run_make_models(args);
         if (command == "help" || command == "-h") {
             std::fputs(kUsage, stdout);
             return 0;

@@ -67,6 +67,11 @@ void draw_timeline_panel(const HealingPlayer& player, TimelineState& state, doub
         state.day = std::min(double(day), computed);
         state.playing = false;
     }
+    int overlay = static_cast<int>(state.overlay);
+    const char* overlays[] = {"No overlay", "Collagen (III / I)", "Open channels", "Serum", "Inflammation"};
+    ImGui::SetNextItemWidth(200);
+    ImGui::Combo("Cut shows", &overlay, overlays, 5);
+    state.overlay = static_cast<Overlay>(overlay);
     std::vector<HealingSample> curves = player.curves();
     // Show the curves up to the displayed day, so the plots move with the time-lapse.
     while (!curves.empty() && curves.back().day > state.day + 1e-6) curves.pop_back();

@@ -230,9 +230,17 @@ int run_window(const Argv& argv) {
         if (healing.active()) {
             draw_timeline_panel(healing, timeline, ImGui::GetIO().DeltaTime);
             view.channel_openness = float(healing.openness_at(timeline.day));
+            auto snapshot = healing.snapshot_at(timeline.day);
+            if (snapshot != view.tissue) {
+                view.tissue = snapshot;
+                ++view.tissue_version;
+            }
+            view.overlay = timeline.overlay;
             if (timeline.close_requested) {
                 healing.reset();
                 view.channel_openness = 1.0f;
+                view.tissue.reset();
+                view.overlay = Overlay::None;
             }
         } else {
             TreatmentPanelActions actions = draw_treatment_panel(treatment, view.region);

@@ -43,7 +43,7 @@ void main() {
     if (top) {
         albedo = surface_colour(p, n);
         // Redness of the dilated papillary capillaries shows through the epidermis.
-        albedo = mix(albedo, fields.redness.rgb, fields.redness.w * surface_redness(patch_pos));
+        albedo = mix(albedo, fields.redness.rgb, fields.redness.w * sqrt(surface_redness(patch_pos)));
         // Puncture marks: pinpoint bleeding where a channel reached the capillaries, a pink speck elsewhere.
         vec2 mark = surface_marks(patch_pos, openness);
         vec3 mark_colour = mark.y > 0.5 ? vec3(0.45, 0.02, 0.03) : vec3(0.80, 0.38, 0.36);

@@ -163,13 +163,16 @@ void draw_overlay_legend(ImDrawList* list, const SkinView& view, VkExtent2D exte
         const OverlayQuantity& quantity = style.quantities[q];
         Row row;
         row.heading = std::string(quantity.name) + ": " + quantity.meaning;
-        char buf[32];
+        // Log scale: the ends and their geometric mean.
         const char* sign = view.overlay == Overlay::Collagen ? "+" : "";
-        row.lo = "0";
-        std::snprintf(buf, sizeof buf, "%s%g", sign, 0.5 * quantity.full_scale);
-        row.mid = buf;
-        std::snprintf(buf, sizeof buf, "%s%g", sign, double(quantity.full_scale));
-        row.hi = buf;
+        auto label = [&](double v) {
+            char buf[32];
+            std::snprintf(buf, sizeof buf, v >= 10.0 ? "%s%.0f" : "%s%.2g", sign, v);
+            return std::string(buf);
+        };
+        row.lo = label(quantity.lowest);
+        row.mid = label(std::sqrt(double(quantity.lowest) * quantity.full_scale));
+        row.hi = label(quantity.full_scale);
         row.unit = quantity.unit;
         width = std::max({width, text_size(row.heading.c_str()).x, bar_w + pad + text_size(row.unit.c_str()).x});
         rows.push_back(row);

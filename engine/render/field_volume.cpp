@@ -10,35 +10,34 @@
 namespace dermasim {
 namespace {
 
-// Full scales are display choices (estimated): a single session's changes reach a visible tint, a course of
-// sessions (Lotfi 2013: +53 % papillary collagen) saturates it.
+// Scales are display choices (estimated) from simulated runs: the bottom is about the smallest value worth
+// seeing (a closing channel, serum a millimetre down, one session's first week of collagen), the top the largest
+// a treatment course reaches (Lotfi 2013: +53 % papillary collagen after five sessions).
 const OverlayStyle kStyles[] = {
     {"", 0, {}},
-    {"Collagen: new matrix",
+    {"Collagen: new matrix (log scale)",
      2,
-     {{{"collagen III", "gain over untreated (young, laid down first)", "% of untreated collagen", 30.0f,
+     {{{"collagen III", "gain over untreated (young, laid down first)", "% of untreated collagen", 0.5f, 50.0f,
         {glm::vec3(1.00f, 0.78f, 0.40f), glm::vec3(0.98f, 0.50f, 0.08f), glm::vec3(0.80f, 0.24f, 0.02f)}},
-       {"collagen I", "gain over untreated (mature, remodelled from III)", "% of untreated collagen", 30.0f,
+       {"collagen I", "gain over untreated (mature, remodelled from III)", "% of untreated collagen", 0.5f, 50.0f,
         {glm::vec3(0.45f, 0.88f, 0.88f), glm::vec3(0.04f, 0.55f, 0.68f), glm::vec3(0.02f, 0.22f, 0.50f)}}}}},
-    {"Open channels",
+    {"Open channels (log scale)",
      1,
-     {{{"open channel", "volume still open (closes within hours)", "% of voxel", 5.0f,
-        {glm::vec3(0.40f, 0.00f, 0.04f), glm::vec3(0.95f, 0.32f, 0.02f), glm::vec3(1.00f, 0.93f, 0.35f)}},
+     {{{"open channel", "volume still open (closes within hours)", "% of voxel", 0.1f, 10.0f,
+        {glm::vec3(0.22f, 0.02f, 0.40f), glm::vec3(0.95f, 0.25f, 0.05f), glm::vec3(1.00f, 0.93f, 0.35f)}},
        {}}}},
-    {"Serum",
+    {"Serum (log scale)",
      1,
-     {{{"serum", "concentration soaked in", "% of applied", 50.0f,
+     {{{"serum", "concentration soaked in", "% of applied", 0.1f, 100.0f,
         {glm::vec3(0.55f, 0.95f, 0.95f), glm::vec3(0.04f, 0.80f, 0.85f), glm::vec3(0.02f, 0.70f, 0.28f)}},
        {}}}},
-    {"Inflammation",
+    {"Inflammation (log scale)",
      2,
-     {{{"signal", "TGF-beta/PDGF proxy", "x typical treatment level", 1.0f,
+     {{{"signal", "TGF-beta/PDGF proxy", "x steady level of a typical treatment", 0.01f, 1.0f,
         {glm::vec3(1.00f, 0.80f, 0.40f), glm::vec3(1.00f, 0.48f, 0.10f), glm::vec3(0.92f, 0.18f, 0.04f)}},
-       {"blood / clot", "provisional matrix, clears over days", "% of voxel", 5.0f,
+       {"blood / clot", "provisional matrix, clears over days", "% of voxel", 0.1f, 10.0f,
         {glm::vec3(0.80f, 0.20f, 0.20f), glm::vec3(0.60f, 0.04f, 0.06f), glm::vec3(0.38f, 0.00f, 0.03f)}}}}},
 };
-
-float fraction(float value, float full_scale) { return std::min(std::max(value / full_scale, 0.0f), 1.0f); }
 
 void check_fields(const TissueState& t) {
     const TissueGrid& g = t.grid;
@@ -62,6 +61,12 @@ void check_finite(float v, Field f, const TissueGrid& g, std::size_t n) {
 }  // namespace
 
 const OverlayStyle& overlay_style(Overlay overlay) { return kStyles[static_cast<int>(overlay)]; }
+
+float overlay_fraction(const OverlayQuantity& quantity, float value) {
+    if (!(value > quantity.lowest)) return 0.0f;
+    float t = std::log(value / quantity.lowest) / std::log(quantity.full_scale / quantity.lowest);
+    return std::min(t, 1.0f);
+}
 
 FieldUniforms field_uniforms_for(const SkinView& view) {
     FieldUniforms u{};
@@ -97,7 +102,6 @@ FieldVolume pack_field_volume(const TissueState& t, Overlay overlay, const kerne
     if (overlay == Overlay::None) return v;
 
     const OverlayStyle& style = overlay_style(overlay);
-    const float full0 = style.quantities[0].full_scale, full1 = style.quantities[1].full_scale;
     v.overlay.resize(g.voxel_count());
     auto fill = [&](Field f0, Field f1, auto to_units) {  // to_units(value, field, slice k) -> legend units
         const std::vector<float>& a = t.field(f0);
@@ -106,8 +110,8 @@ FieldVolume pack_field_volume(const TissueState& t, Overlay overlay, const kerne
             for (std::size_t n = k * slice; n < (k + 1) * slice; ++n) {
                 check_finite(a[n], f0, g, n);
                 check_finite(b[n], f1, g, n);
-                glm::vec2 q(fraction(to_units(a[n], f0, k), full0), 0.0f);
-                if (style.quantity_count > 1) q.y = fraction(to_units(b[n], f1, k), full1);
+                glm::vec2 q(overlay_fraction(style.quantities[0], to_units(a[n], f0, k)), 0.0f);
+                if (style.quantity_count > 1) q.y = overlay_fraction(style.quantities[1], to_units(b[n], f1, k));
                 v.overlay[n] = q;
             }
     };

@@ -14,14 +14,20 @@
 
 namespace dermasim {
 
-// One quantity an overlay shows, as its legend explains it.
+// One quantity an overlay shows, as its legend explains it. Its colour scale is logarithmic from `lowest` to
+// `full_scale`: the fields span decades (a channel's open fraction, serum falling off with depth), and one
+// session's few per cent of new collagen must show as well as a course's fifty.
 struct OverlayQuantity {
     const char* name;     // "collagen III"
     const char* meaning;  // what the colour says
-    const char* unit;     // of full_scale
-    float full_scale;     // the value (in unit) drawn at full colour; 0 at none
-    std::array<glm::vec3, 3> ramp;  // linear RGB at 0, half and full scale
+    const char* unit;     // of lowest and full_scale
+    float lowest;         // the value (in unit) where the colour starts; below: no tint
+    float full_scale;     // the value drawn at full colour
+    std::array<glm::vec3, 3> ramp;  // linear RGB at the bottom, middle and top of the scale
 };
+
+// Where `value` (in the quantity's unit) sits on its colour scale: 0 at or below lowest .. 1 at full scale.
+float overlay_fraction(const OverlayQuantity& quantity, float value);
 
 struct OverlayStyle {
     const char* title;
@@ -30,10 +36,11 @@ struct OverlayStyle {
 };
 const OverlayStyle& overlay_style(Overlay overlay);
 
-// Surface redness: the papillary erythema (0..1) blends the skin towards this colour, by up to kSurfaceRedness.
+// Surface redness: the papillary erythema E (0..1) blends the skin towards this colour by kSurfaceRedness * sqrt(E)
+// (a mild E of 0.2, a few hours after 1.5 mm needles, already reads as reddened skin).
 inline constexpr glm::vec3 kErythemaColour{0.78f, 0.12f, 0.12f};
 inline constexpr float kSurfaceRedness = 0.65f;
-inline constexpr float kOverlayOpacity = 0.85f;  // tint at full scale over the tissue's own colour
+inline constexpr float kOverlayOpacity = 0.85f;  // tint over the tissue's own colour from mid-scale up
 
 struct FieldUniforms {  // mirrors shaders/common/fields.glsl (std140: vec4 only)
     glm::vec4 dims;     // nx, ny, nz, 1 when a tissue is shown (else 0)

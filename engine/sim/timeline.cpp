@@ -34,10 +34,37 @@ TimelineOptions monthly_protocol(int count, double interval_s, double follow_up_
     return o;
 }
 
+namespace {
+// The CPU twin: the state in memory, stepped by heal_step.
+class CpuStepper final : public TissueStepper {
+public:
+    CpuStepper(TissueState& state, const SessionHandler& stamp) : state_(state), stamp_(stamp) {}
+    StateSummary summarize(const kernel::HealParams& p) override { return dermasim::summarize(state_, p); }
+    void step(const kernel::HealParams& p, const HealStepPlan& plan) override { heal_step(state_, p, plan); }
+    void stamp(int session) override {
+        if (stamp_) stamp_(state_, session);
+        check_tissue_state(state_);
+    }
+    const TissueState& state() override { return state_; }
+    double time_s() const override { return state_.time_s; }
+    void set_time_s(double t) override { state_.time_s = t; }
+
+private:
+    TissueState& state_;
+    const SessionHandler& stamp_;
+};
+}  // namespace
+
 TimelineStats run_timeline(TissueState& state, const HealParameters& params, const TimelineOptions& options,
                            const SessionHandler& stamp, TimelineObserver* observer) {
     check_tissue_state(state);
-    check_options(options, state.time_s);
+    CpuStepper stepper(state, stamp);
+    return run_timeline(stepper, params, options, observer);
+}
+
+TimelineStats run_timeline(TissueStepper& tissue, const HealParameters& params, const TimelineOptions& options,
+                           TimelineObserver* observer) {
+    check_options(options, tissue.time_s());
     kernel::HealParams kp = params.kernel;
     kp.occluded = options.occluded ? 1.0f : 0.0f;
     const HealControl& c = params.control;
@@ -45,44 +72,43 @@ TimelineStats run_timeline(TissueState& state, const HealParameters& params, con
     // Events are compared with a small tolerance so that float round-off never leaves a sliver step.
     const double eps = 1e-6;
     std::size_t next_session = 0;
-    double next_sample = std::ceil((state.time_s - eps) / options.sample_interval_s) * options.sample_interval_s;
+    double next_sample = std::ceil((tissue.time_s() - eps) / options.sample_interval_s) * options.sample_interval_s;
     double serum_until = -1;
     double prev_dt = 0;
     TimelineStats stats;
 
     while (true) {
         while (next_session < options.session_times_s.size() &&
-               options.session_times_s[next_session] <= state.time_s + eps) {
-            if (stamp) stamp(state, static_cast<int>(next_session));
-            check_tissue_state(state);
-            if (options.apply_serum) serum_until = state.time_s + c.serum_contact_s;
+               options.session_times_s[next_session] <= tissue.time_s() + eps) {
+            tissue.stamp(static_cast<int>(next_session));
+            if (options.apply_serum) serum_until = tissue.time_s() + c.serum_contact_s;
             prev_dt = 0;  // a fresh injury starts again from the finest step
-            if (observer) observer->on_session(state, static_cast<int>(next_session));
+            if (observer) observer->on_session(tissue.state(), static_cast<int>(next_session));
             ++next_session;
         }
-        if (next_sample <= state.time_s + eps) {
-            if (observer) observer->on_sample(state);
+        if (next_sample <= tissue.time_s() + eps) {
+            if (observer) observer->on_sample(tissue.state());
             next_sample += options.sample_interval_s;
         }
-        if (state.time_s >= options.end_time_s - eps) break;
+        if (tissue.time_s() >= options.end_time_s - eps) break;
 
         double next_event = std::min(options.end_time_s, next_sample);
         if (next_session < options.session_times_s.size())
             next_event = std::min(next_event, options.session_times_s[next_session]);
-        if (serum_until > state.time_s + eps) next_event = std::min(next_event, serum_until);
-        const float serum_surface = serum_until > state.time_s + eps ? 1.0f : 0.0f;
+        if (serum_until > tissue.time_s() + eps) next_event = std::min(next_event, serum_until);
+        const float serum_surface = serum_until > tissue.time_s() + eps ? 1.0f : 0.0f;
 
         // The phase's own step (not shortened by the event) sets how fast the next one may grow.
-        HealStepPlan plan = plan_heal_step(summarize(state, kp), c, serum_surface, prev_dt, 0.0);
+        HealStepPlan plan = plan_heal_step(tissue.summarize(kp), c, serum_surface, prev_dt, 0.0);
         const double natural_dt = plan.dt_s;
-        plan.dt_s = std::min(natural_dt, next_event - state.time_s);
-        heal_step(state, kp, plan);
-        if (std::abs(state.time_s - next_event) < eps) state.time_s = next_event;  // land exactly on events
+        plan.dt_s = std::min(natural_dt, next_event - tissue.time_s());
+        tissue.step(kp, plan);
+        if (std::abs(tissue.time_s() - next_event) < eps) tissue.set_time_s(next_event);  // land exactly on events
         prev_dt = natural_dt;
         stats.min_dt_s = stats.steps == 0 ? plan.dt_s : std::min(stats.min_dt_s, plan.dt_s);
         stats.max_dt_s = std::max(stats.max_dt_s, plan.dt_s);
         ++stats.steps;
-        if (observer) observer->on_step(state, plan);
+        if (observer) observer->on_step(tissue.state(), plan);
     }
     return stats;
 }

@@ -6,6 +6,7 @@
 #include <vector>
 #include "engine/sim/heal_params.hpp"
 #include "engine/sim/heal_step.hpp"
+#include "engine/sim/heal_time_step.hpp"
 #include "engine/sim/tissue_state.hpp"
 
 namespace dermasim {
@@ -33,6 +34,20 @@ public:
 // Stamps the punctures of one session into the state (OpenChannel, Blood). Called at each session time.
 using SessionHandler = std::function<void(TissueState& state, int session)>;
 
+// What a timeline advances: the tissue, on the CPU twin or on the GPU passes. The loop (steps, events,
+// sessions, samples) is the same for both; only these operations differ.
+class TissueStepper {
+public:
+    virtual ~TissueStepper() = default;
+    virtual StateSummary summarize(const kernel::HealParams& params) = 0;
+    virtual void step(const kernel::HealParams& params, const HealStepPlan& plan) = 0;  // advances time_s by dt
+    virtual void stamp(int session) = 0;
+    // The state as of now, for observers and checks (the GPU stepper downloads it when it is stale).
+    virtual const TissueState& state() = 0;
+    virtual double time_s() const = 0;
+    virtual void set_time_s(double t) = 0;
+};
+
 struct TimelineStats {
     int steps = 0;
     double min_dt_s = 0, max_dt_s = 0;
@@ -41,5 +56,7 @@ struct TimelineStats {
 // Runs from state.time_s to options.end_time_s. Throws Error on bad options or state.
 TimelineStats run_timeline(TissueState& state, const HealParameters& params, const TimelineOptions& options,
                            const SessionHandler& stamp, TimelineObserver* observer = nullptr);
+TimelineStats run_timeline(TissueStepper& tissue, const HealParameters& params, const TimelineOptions& options,
+                           TimelineObserver* observer = nullptr);
 
 }  // namespace dermasim

@@ -9,6 +9,7 @@
 #include "engine/core/error.hpp"
 #include "engine/sim/baseline.hpp"
 #include "engine/sim/channel_stamp.hpp"
+#include "engine/sim/gpu_stepper.hpp"
 #include "engine/sim/timeline.hpp"
 #include "engine/tools/device_spec.hpp"
 
@@ -84,19 +85,20 @@ PunctureList session_punctures(const PunctureList& first, int session) {
     return out;
 }
 
-TreatmentResult run_treatment(const TreatmentRequest& request, const TreatmentObserver& observer) {
+TreatmentResult run_treatment(const TreatmentRequest& request, const TreatmentObserver& observer,
+                              const vk::Context* gpu) {
     RollerSpec roller = roller_for(request.script, load_roller(asset_path("devices/roller.json")));
     PenSpec pen = pen_for(request.script, load_pen(asset_path("devices/pen.json")));
     StrokeStats strokes;
     PunctureList punctures = run_stroke_script(request.script, request.region, roller, pen, &strokes);
-    TreatmentResult result = heal_punctures(request, punctures, observer);
+    TreatmentResult result = heal_punctures(request, punctures, observer, gpu);
     result.strokes = strokes;
     result.stats = compute_puncture_stats(result.punctures, request.region, request.area);
     return result;
 }
 
 TreatmentResult heal_punctures(const TreatmentRequest& request, const PunctureList& punctures,
-                               const TreatmentObserver& observer) {
+                               const TreatmentObserver& observer, const vk::Context* gpu) {
     if (!(request.days >= 0 && request.days <= 3650)) throw Error("--days must be in 0..3650");
     if (request.sessions < 1 || request.sessions > 20) throw Error("--sessions must be in 1..20");
     if (request.sessions > 1 && !(request.interval_days >= 1 && request.interval_days <= 365))
@@ -107,11 +109,17 @@ TreatmentResult heal_punctures(const TreatmentRequest& request, const PunctureLi
     HealParameters params = load_default_heal_parameters();
     TissueGrid grid = make_tissue_grid(request.region, request.quality);
     result.tissue = make_baseline_state(grid, params.kernel);
+    if (!request.serum.empty()) apply_serum(request.serum, params.kernel);
     if (request.days == 0) {
-        stamp_punctures_cpu(result.tissue, result.punctures);
+        if (gpu) {
+            GpuStepper stepper(*gpu, result.tissue, params.kernel, [&](int) { return result.punctures; });
+            stepper.stamp(0);
+            result.tissue = stepper.state();
+        } else {
+            stamp_punctures_cpu(result.tissue, result.punctures);
+        }
         return result;
     }
-    if (!request.serum.empty()) apply_serum(request.serum, params.kernel);
 
     TimelineOptions timeline;
     for (int s = 0; s < request.sessions; ++s) timeline.session_times_s.push_back(s * request.interval_days * kDay);
@@ -122,10 +130,17 @@ TreatmentResult heal_punctures(const TreatmentRequest& request, const PunctureLi
 
     HealingRecorder recorder(params);
     Observer forward(recorder, observer, timeline.end_time_s);
-    auto stamp = [&](TissueState& state, int session) {
-        stamp_punctures_cpu(state, session_punctures(result.punctures, session));
-    };
-    result.timeline = run_timeline(result.tissue, params, timeline, stamp, &forward);
+    if (gpu) {
+        GpuStepper stepper(*gpu, result.tissue, params.kernel,
+                           [&](int session) { return session_punctures(result.punctures, session); });
+        result.timeline = run_timeline(stepper, params, timeline, &forward);
+        result.tissue = stepper.state();
+    } else {
+        auto stamp = [&](TissueState& state, int session) {
+            stamp_punctures_cpu(state, session_punctures(result.punctures, session));
+        };
+        result.timeline = run_timeline(result.tissue, params, timeline, stamp, &forward);
+    }
     result.healing = recorder.finish();
     return result;
 }

@@ -43,11 +43,15 @@ struct TreatmentObserver {
 // Serum names known to assets/serums.json.
 std::vector<std::string> serum_names();
 
-TreatmentResult run_treatment(const TreatmentRequest& request, const TreatmentObserver& observer = {});
+namespace vk { class Context; }
+
+// With a Vulkan context the tissue is stamped and healed by the GPU passes; without one, by their CPU twins.
+TreatmentResult run_treatment(const TreatmentRequest& request, const TreatmentObserver& observer = {},
+                              const vk::Context* gpu = nullptr);
 
 // Healing only, for punctures made elsewhere (the window). request.script is not used; result.stats is empty.
 TreatmentResult heal_punctures(const TreatmentRequest& request, const PunctureList& punctures,
-                               const TreatmentObserver& observer = {});
+                               const TreatmentObserver& observer = {}, const vk::Context* gpu = nullptr);
 
 // The punctures of session s: the same strokes, shifted sideways by a fixed per-session offset (a practitioner
 // never lands on the same lines twice), wrapped around the patch so every session has the same count.

@@ -207,6 +207,7 @@ void Context::create_device(bool swapchain) {
     VkPhysicalDeviceVulkan13Features v13{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_3_FEATURES};
     v13.dynamicRendering = VK_TRUE;
     v13.synchronization2 = VK_TRUE;
+    v13.maintenance4 = VK_TRUE;  // glslc emits LocalSizeId for compute workgroup sizes, which needs it
     VkPhysicalDeviceFeatures2 features{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_FEATURES_2, &v13};
 
     std::vector<const char*> extensions;

@@ -47,7 +47,7 @@ vec3 overlay_ramp(int q, float t) {
 }
 
 // Tints a cut face's albedo with the overlay: each quantity's ramp colour, weighted by its strength when two
-// overlap; coverage grows with the square root so faint changes still show.
+// overlap; the tint fades in over the bottom half of the (logarithmic) scale.
 vec3 apply_overlay(vec3 albedo, vec2 patch_pos, float depth) {
     int count = int(fields.spacing.w + 0.5);
     if (!has_tissue() || count == 0) return albedo;
@@ -56,10 +56,10 @@ vec3 apply_overlay(vec3 albedo, vec2 patch_pos, float depth) {
     float strength = max(t.x, t.y);
     if (strength <= 0.0) return albedo;
     vec3 tint = (overlay_ramp(0, t.x) * t.x + overlay_ramp(1, t.y) * t.y) / (t.x + t.y);
-    return mix(albedo, tint, fields.opacity.x * sqrt(strength));
+    return mix(albedo, tint, fields.opacity.x * min(2.0 * strength, 1.0));
 }
 
-// Redness (0..1) of the skin surface at patch position: bilinear over the columns' papillary erythema.
+// Papillary erythema (0..1) under the skin surface at patch position: bilinear over the columns.
 float surface_redness(vec2 patch_pos) {
     if (!has_tissue()) return 0.0;
     ivec3 n = ivec3(fields.dims.xyz);

@@ -2,7 +2,6 @@
 // determinism.
 #include <algorithm>
 #include <cmath>
-#include <chrono>
 #include <cstring>
 #include "engine/core/error.hpp"
 #include "engine/sim/baseline.hpp"
@@ -196,26 +195,3 @@ TEST_F(HealPassTest, DISABLED_FullBenchOnTheCiPreset) {
 
 }  // namespace
 }  // namespace dermasim::test
-// TEMP-PROFILE
-namespace dermasim::test {
-TEST_F(GpuTest, DISABLED_TmpProfile) {
-    const HealParameters params = load_default_heal_parameters();
-    TissueState s = treated_cheek(params.kernel);
-    TissueVolumeGpu volume(gpu(), s.grid);
-    volume.upload(s);
-    HealPass pass(gpu(), volume, params.kernel);
-    vk::OneShotCommands commands(gpu());
-    auto time = [&](const char* name, HealStepPlan plan, bool summary) {
-        plan.dt_s = 60;
-        commands.run([&](VkCommandBuffer cmd) { pass.record_step(cmd, plan); });
-        auto t0 = std::chrono::steady_clock::now();
-        commands.run([&](VkCommandBuffer cmd) { for (int n = 0; n < 10; ++n) { pass.record_step(cmd, plan); if (summary) pass.record_summary(cmd);} });
-        std::printf("%s: %.1f ms/step\n", name, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() * 100);
-    };
-    HealStepPlan none; none.diffuse_signal = none.diffuse_fibroblasts = none.diffuse_serum = false;
-    HealStepPlan sig = none; sig.diffuse_signal = true;
-    HealStepPlan ser = none; ser.diffuse_serum = true;
-    HealStepPlan all = none; all.diffuse_signal = all.diffuse_fibroblasts = all.diffuse_serum = true;
-    time("react", none, false); time("react+summary", none, true); time("react+signal", sig, false); time("react+serum", ser, false); time("all", all, false);
-}
-}

@@ -3,6 +3,7 @@
 // is checked where the change was made and nowhere else.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -176,16 +177,18 @@ std::shared_ptr<TissueState> treated_cheek() {
         Layer layer = g.layer_at(k);
         for (int j = 0; j < g.ny; ++j)
             for (int i = 0; i < g.nx; ++i) {
-                float x = (i + 0.5f) * g.dx_mm - 10.0f, y = (j + 0.5f) * g.dy_mm - 10.0f;
-                float near = std::exp(-(x * x + y * y) / 40.0f);  // a treated spot in the middle
+                // A treated spot left of centre, where the default camera sees the cut face best.
+                float x = (i + 0.5f) * g.dx_mm - 6.0f, y = (j + 0.5f) * g.dy_mm - 8.0f;
+                float near = std::exp(-(x * x + y * y) / 12.0f);
                 float shallow = std::exp(-depth / 0.8f);
                 tissue->at(Field::Signal, i, j, k) = 1.5f * near * shallow;
                 if (i % 4 == 0 && depth < 1.0f && layer != Layer::Hypodermis)
                     tissue->at(Field::Blood, i, j, k) = 0.05f * near;
                 if (layer == Layer::PapillaryDermis) tissue->at(Field::Erythema, i, j, k) = 0.8f * near;
                 if (layer == Layer::PapillaryDermis || layer == Layer::ReticularDermis) {
-                    tissue->at(Field::Collagen3, i, j, k) += 0.2f * near * shallow;
-                    tissue->at(Field::Collagen1, i, j, k) += 0.12f * near * (1.0f - shallow);
+                    // Young collagen III near the surface, mature collagen I deeper down.
+                    tissue->at(Field::Collagen3, i, j, k) += 0.25f * near * std::exp(-depth / 0.3f);
+                    tissue->at(Field::Collagen1, i, j, k) += 0.15f * near * std::clamp(depth / 0.4f - 1.0f, 0.0f, 1.0f);
                 }
             }
     }
@@ -207,15 +210,26 @@ TEST(OverlayPacking, CollagenIsChangeFromEachLayersBaseline) {
     TissueState s = baseline_cheek();
     FieldVolume untreated = pack_field_volume(s, Overlay::Collagen, params);
     for (glm::vec2 v : untreated.overlay) ASSERT_EQ(v, glm::vec2(0.0f));
-    // +15 % of the papillary total in collagen III is half of the 30 % full scale.
+    // +15 % of the papillary total in collagen III, shown where 15 % sits on collagen III's colour scale.
     int k = 0;
     while (s.grid.layer_at(k) != Layer::PapillaryDermis) ++k;
     float total = params.collagen3_papillary + params.collagen1_papillary;
     s.at(Field::Collagen3, 4, 5, k) += 0.15f * total;
     FieldVolume raised = pack_field_volume(s, Overlay::Collagen, params);
     glm::vec2 v = raised.overlay[s.grid.index(4, 5, k)];
-    EXPECT_NEAR(v.x, 15.0f / overlay_style(Overlay::Collagen).quantities[0].full_scale, 1e-4f);
+    const OverlayQuantity& c3 = overlay_style(Overlay::Collagen).quantities[0];
+    EXPECT_NEAR(v.x, overlay_fraction(c3, 15.0f), 1e-4f);
+    EXPECT_GT(v.x, 0.1f);
     EXPECT_EQ(v.y, 0.0f);
+}
+
+TEST(OverlayPacking, ColourScaleIsLogarithmicBetweenItsEnds) {
+    const OverlayQuantity& q = overlay_style(Overlay::Serum).quantities[0];
+    EXPECT_EQ(overlay_fraction(q, 0.0f), 0.0f);
+    EXPECT_EQ(overlay_fraction(q, q.lowest), 0.0f);
+    EXPECT_NEAR(overlay_fraction(q, std::sqrt(q.lowest * q.full_scale)), 0.5f, 1e-5f);
+    EXPECT_EQ(overlay_fraction(q, q.full_scale), 1.0f);
+    EXPECT_EQ(overlay_fraction(q, 10.0f * q.full_scale), 1.0f);
 }
 
 TEST(OverlayPacking, SurfaceTakesTheStrongestPapillarySlice) {

@@ -104,7 +104,7 @@ TEST(HealNumerics, TimelineCallsTheStampHandlerAtEachSessionTime) {
     const TimelineStats st = run_timeline(s, p, o, [&](TissueState& t, int i) {
         EXPECT_EQ(i, int(seen.size()));
         seen.push_back(t.time_s);
-        heal_test::stamp_channel(t, 0, 0, 0.5f, 0.02f);
+        heal_test::stamp_channel(t, 0, 0, 0.5f, p.kernel.injury_reference);  // a typical treatment
     });
     ASSERT_EQ(seen.size(), 3u);
     for (int i = 0; i < 3; ++i) EXPECT_DOUBLE_EQ(seen[i], i * 28 * kDay);

@@ -1,0 +1,37 @@
+#pragma once
+// The timeline's tissue on the GPU: stamp and heal passes over a TissueVolumeGpu. The CPU copy of the state is
+// refreshed only when an observer asks for it.
+#include <functional>
+#include "engine/sim/heal_pass.hpp"
+#include "engine/sim/stamp_pass.hpp"
+#include "engine/sim/timeline.hpp"
+#include "engine/sim/tissue_volume_gpu.hpp"
+
+namespace dermasim {
+
+class GpuStepper final : public TissueStepper {
+public:
+    using SessionPunctures = std::function<PunctureList(int session)>;
+    GpuStepper(const vk::Context& context, const TissueState& initial, const kernel::HealParams& params,
+               SessionPunctures punctures);
+
+    StateSummary summarize(const kernel::HealParams& params) override;
+    void step(const kernel::HealParams& params, const HealStepPlan& plan) override;
+    void stamp(int session) override;
+    const TissueState& state() override;
+    double time_s() const override { return time_s_; }
+    void set_time_s(double t) override { time_s_ = t; }
+
+private:
+    void use_params(const kernel::HealParams& params);
+    TissueVolumeGpu volume_;
+    StampPass stamp_;
+    HealPass heal_;
+    SessionPunctures punctures_;
+    kernel::HealParams params_;
+    TissueState cpu_;
+    bool cpu_stale_ = false;
+    double time_s_ = 0;
+};
+
+}  // namespace dermasim
