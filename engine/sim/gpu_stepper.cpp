@@ -43,4 +43,13 @@ const TissueState& GpuStepper::state() {
     return cpu_;
 }
 
+const TissueState& GpuStepper::step_state() {
+    if (cpu_stale_) {
+        static constexpr Field kObserved[] = {Field::OpenChannel, Field::Erythema, Field::Serum};
+        volume_.download(cpu_, kObserved);  // cpu_ stays stale for the other fields
+    }
+    cpu_.time_s = time_s_;
+    return cpu_;
+}
+
 }  // namespace dermasim

@@ -19,6 +19,7 @@ public:
     void step(const kernel::HealParams& params, const HealStepPlan& plan) override;
     void stamp(int session) override;
     const TissueState& state() override;
+    const TissueState& step_state() override;
     double time_s() const override { return time_s_; }
     void set_time_s(double t) override { time_s_ = t; }
 

@@ -108,7 +108,7 @@ TimelineStats run_timeline(TissueStepper& tissue, const HealParameters& params, 
         stats.min_dt_s = stats.steps == 0 ? plan.dt_s : std::min(stats.min_dt_s, plan.dt_s);
         stats.max_dt_s = std::max(stats.max_dt_s, plan.dt_s);
         ++stats.steps;
-        if (observer) observer->on_step(tissue.state(), plan);
+        if (observer) observer->on_step(tissue.step_state(), plan);
     }
     return stats;
 }

@@ -27,6 +27,7 @@ class TimelineObserver {
 public:
     virtual ~TimelineObserver() = default;
     virtual void on_session(const TissueState& /*after_stamp*/, int /*session*/) {}
+    // after_step: only OpenChannel, Erythema and Serum are guaranteed current (TissueStepper::step_state).
     virtual void on_step(const TissueState& /*after_step*/, const HealStepPlan& /*plan*/) {}
     virtual void on_sample(const TissueState& /*state*/) {}
 };
@@ -44,6 +45,9 @@ public:
     virtual void stamp(int session) = 0;
     // The state as of now, for observers and checks (the GPU stepper downloads it when it is stale).
     virtual const TissueState& state() = 0;
+    // For per-step observers: only OpenChannel, Erythema and Serum are guaranteed current (the rest may lag
+    // until the next state()). Downloading everything after every GPU step cost more than the step itself.
+    virtual const TissueState& step_state() { return state(); }
     virtual double time_s() const = 0;
     virtual void set_time_s(double t) = 0;
 };

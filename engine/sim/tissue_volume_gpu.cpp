@@ -142,22 +142,31 @@ void TissueVolumeGpu::upload(const TissueState& state) {
 }
 
 void TissueVolumeGpu::download(TissueState& state) const {
+    Field all[kFieldCount];
+    for (int f = 0; f < kFieldCount; ++f) all[f] = static_cast<Field>(f);
+    download(state, all);
+}
+
+void TissueVolumeGpu::download(TissueState& state, std::span<const Field> fields) const {
     const VkDeviceSize bytes = field_bytes();
-    vk::Buffer readback(context_, bytes * kFieldCount, VK_BUFFER_USAGE_TRANSFER_DST_BIT, vk::MemoryUse::Readback);
+    // Kept between calls: allocating the readback memory each time cost more than the copy itself.
+    if (!readback_ || readback_.size() < bytes * fields.size())
+        readback_ = vk::Buffer(context_, bytes * kFieldCount, VK_BUFFER_USAGE_TRANSFER_DST_BIT, vk::MemoryUse::Readback);
     vk::OneShotCommands(context_).run([&](VkCommandBuffer cmd) {
         record_sim_barrier(cmd);
-        for (int f = 0; f < kFieldCount; ++f) {
-            VkBufferCopy region{0, VkDeviceSize(f) * bytes, bytes};
-            vkCmdCopyBuffer(cmd, fields_[f], readback, 1, &region);
+        for (size_t i = 0; i < fields.size(); ++i) {
+            VkBufferCopy region{0, VkDeviceSize(i) * bytes, bytes};
+            vkCmdCopyBuffer(cmd, fields_[static_cast<int>(fields[i])], readback_, 1, &region);
         }
-        vk::buffer_barrier(cmd, readback, vk::access::TransferWrite, vk::access::HostRead);
+        vk::buffer_barrier(cmd, readback_, vk::access::TransferWrite, vk::access::HostRead);
     });
-    readback.invalidate();
+    readback_.invalidate();
     state.grid = grid_;
-    const auto* src = static_cast<const char*>(readback.mapped());
-    for (int f = 0; f < kFieldCount; ++f) {
-        state.fields[f].resize(grid_.voxel_count());
-        std::memcpy(state.fields[f].data(), src + f * bytes, bytes);
+    const auto* src = static_cast<const char*>(readback_.mapped());
+    for (size_t i = 0; i < fields.size(); ++i) {
+        auto& field = state.fields[static_cast<int>(fields[i])];
+        field.resize(grid_.voxel_count());
+        std::memcpy(field.data(), src + i * bytes, bytes);
     }
 }
 

@@ -51,12 +51,15 @@ public:
     // Copies every field back (submits and waits); the state's grid becomes this volume's grid, its time_s
     // is left alone.
     void download(TissueState& state) const;
+    // Only these fields (the others in `state` are left as they were): per-step observers need few.
+    void download(TissueState& state, std::span<const Field> fields) const;
 
 private:
     const vk::Context& context_;
     TissueGrid grid_;
     std::array<vk::Buffer, kFieldCount> fields_;
     vk::Buffer layers_;
+    mutable vk::Buffer readback_;  // reused by download()
 };
 
 // A 1D range of invocations dispatched as a 2D grid of workgroups so that more than 65535 groups fit:
