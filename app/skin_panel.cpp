@@ -8,7 +8,9 @@ void draw_skin_panel(const RegionTable& regions, PanelState& state, SkinView& vi
     if (!state.show_panel) return;
     ImGui::SetNextWindowPos(ImVec2(ImGui::GetIO().DisplaySize.x - 330.0f, 12.0f), ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(318.0f, 0.0f), ImGuiCond_Always);
-    ImGui::Begin("Skin", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
+    // On small windows the panel starts folded so the skin stays visible; its title bar unfolds it.
+    ImGui::SetNextWindowCollapsed(ImGui::GetIO().DisplaySize.y < 600.0f, ImGuiCond_FirstUseEver);
+    ImGui::Begin("Skin", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize);
 
     const auto& list = regions.regions();
     if (ImGui::BeginCombo("Region", list[state.region_index].name.c_str())) {

@@ -10,6 +10,9 @@
 namespace dermasim::app {
 namespace {
 
+// Plots shrink on small windows so the skin stays visible.
+float io_plot_height() { return ImGui::GetIO().DisplaySize.y < 600.0f ? 24.0f : 40.0f; }
+
 constexpr float kSpeeds[] = {0.25f, 1.0f, 7.0f, 30.0f};
 constexpr const char* kSpeedNames[] = {"6 h/s", "1 day/s", "1 week/s", "1 month/s"};
 
@@ -31,7 +34,7 @@ void plot(const char* label, const std::vector<HealingSample>& curves, double He
     ImGui::PushStyleColor(ImGuiCol_PlotLines, colour);
     ImGui::PushID(label);
     ImGui::PlotLines("##plot", values.data(), int(values.size()), 0, overlay, FLT_MAX, FLT_MAX,
-                     ImVec2(ImGui::GetContentRegionAvail().x, 40));
+                     ImVec2(ImGui::GetContentRegionAvail().x, io_plot_height()));
     ImGui::PopID();
     ImGui::PopStyleColor();
 }
@@ -44,9 +47,9 @@ void draw_timeline_panel(const HealingPlayer& player, TimelineState& state, doub
     if (state.day >= player.total_days() && computed >= player.total_days()) state.playing = false;
 
     ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y - 12.0f), ImGuiCond_Always, ImVec2(0.5f, 1));
-    ImGui::SetNextWindowSize(ImVec2(std::min(560.0f, io.DisplaySize.x - 420.0f), 0.0f), ImGuiCond_Always);
-    ImGui::Begin("Healing", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
+    ImGui::SetNextWindowPos(ImVec2(12.0f, io.DisplaySize.y - 12.0f), ImGuiCond_Always, ImVec2(0, 1));
+    ImGui::SetNextWindowSize(ImVec2(std::clamp(io.DisplaySize.x * 0.42f, 320.0f, 520.0f), 0.0f), ImGuiCond_Always);
+    ImGui::Begin("Healing", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize);
     std::string why;
     if (player.failed(&why)) ImGui::TextColored(ImVec4(1, 0.4f, 0.4f, 1), "Simulation failed: %s", why.c_str());
 

@@ -47,7 +47,7 @@ TreatmentPanelActions draw_treatment_panel(TreatmentController& treatment, const
     TreatmentPanelActions actions;
     ImGui::SetNextWindowPos(ImVec2(12.0f, ImGui::GetIO().DisplaySize.y - 12.0f), ImGuiCond_Always, ImVec2(0, 1));
     ImGui::SetNextWindowSize(ImVec2(360.0f, 0.0f), ImGuiCond_Always);
-    ImGui::Begin("Treatment", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
+    ImGui::Begin("Treatment", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize);
 
     int device = treatment.device() == DeviceKind::Roller ? 0 : 1;
     ImGui::RadioButton("Dermaroller", &device, 0);

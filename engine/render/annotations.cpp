@@ -109,7 +109,8 @@ void draw_layer_labels(ImDrawList* list, const Projector& project, const SkinVie
     }
 }
 
-void draw_legend(ImDrawList* list, const SkinView& view) {
+// Top left; returns where it ends (y) so the overlay legend can sit under it.
+float draw_legend(ImDrawList* list, const SkinView& view) {
     const RegionProfile& r = view.region;
     float line_h = line_height() + 2.0f;
     ImVec2 origin(g_text_px, g_text_px * 0.8f);
@@ -138,6 +139,7 @@ void draw_legend(ImDrawList* list, const SkinView& view) {
                             kSwatch[i], 2.0f);
         text(list, ImVec2(row.x + 1.4f * g_text_px, row.y), r.layers[i].estimated ? kDim : kText, rows[i]);
     }
+    return origin.y + line_h * (kLayerCount + 1) + pad;
 }
 
 // The shader writes sRGB-encoded values to a UNORM target; ImGui colours go there as they are.
@@ -150,8 +152,9 @@ ImU32 srgb_colour(glm::vec3 linear) {
     return IM_COL32(encode(linear.r), encode(linear.g), encode(linear.b), 255);
 }
 
-// Top right: what the overlay's colours mean, a ramp per quantity with its scale and unit, and the surface's red.
-void draw_overlay_legend(ImDrawList* list, const SkinView& view, VkExtent2D extent) {
+// Under the layer legend (the window's panels take the right side): what the overlay's colours mean, a ramp per
+// quantity with its scale and unit, and the surface's red.
+void draw_overlay_legend(ImDrawList* list, const SkinView& view, float top) {
     const OverlayStyle& style = overlay_style(view.overlay);
     if (!view.tissue || style.quantity_count == 0) return;
     const float line_h = line_height() + 2.0f, pad = 0.5f * g_text_px, bar_h = 0.7f * g_text_px;
@@ -181,7 +184,7 @@ void draw_overlay_legend(ImDrawList* list, const SkinView& view, VkExtent2D exte
     width = std::max(width, 1.4f * g_text_px + text_size(surface).x);
     const float row_h = line_h * 2.0f + bar_h + 2.0f;
     const float height = line_h + row_h * rows.size() + line_h;
-    ImVec2 origin(float(extent.width) - g_text_px - width, g_text_px * 0.8f);
+    ImVec2 origin(g_text_px, top + g_text_px);
     list->AddRectFilled(ImVec2(origin.x - pad, origin.y - pad), ImVec2(origin.x + width + pad, origin.y + height + pad),
                         IM_COL32(0, 0, 0, 110), pad);
     text(list, origin, kText, style.title);
@@ -218,8 +221,8 @@ void draw_annotations(ImDrawList* list, const SkinView& view, VkExtent2D extent)
     glm::vec3 front_left_top(u.block_min.x, 0.0f, u.block_max.z);
     if (project.visible(front_left_top)) draw_ruler(list, project, front_left_top, depth);
     draw_layer_labels(list, project, view, u.block_min.x, u.block_max.z, depth);
-    draw_legend(list, view);
-    draw_overlay_legend(list, view, extent);
+    float legend_bottom = draw_legend(list, view);
+    draw_overlay_legend(list, view, legend_bottom);
 }
 
 }  // namespace dermasim

@@ -26,3 +26,15 @@ colours = {raw[k:k+3] for k in range(1, len(raw), 4 * 7)}
 print(f"screenshot {w}x{h}, {len(colours)} distinct sampled colours")
 sys.exit(0 if len(colours) > 200 else 1)
 PY
+
+# Second run: a recorded session replayed through the treatment controller, then the healing time-lapse with its
+# timeline, plots and overlays, all under validation.
+strokes=$(dirname "$0")/../data/strokes_crosshatch.json
+shot2="${shot%.png}_healing.png"
+rm -f "$shot2"
+log=$(xvfb-run -a -s "-screen 0 1280x720x24" "$app" --strokes "$strokes" --heal 20 --frames 40 --validate \
+      --size 800x450 --screenshot "$shot2" 2>&1); code=$?
+echo "$log"
+[ "$code" -eq 0 ] || { echo "healing run: exit code $code"; exit 1; }
+[ -s "$shot2" ] || { echo "healing run: no screenshot written"; exit 1; }
+echo "ok: window started, resized, treated, healed and quit cleanly"
