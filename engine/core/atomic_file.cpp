@@ -19,6 +19,12 @@ void write_atomically(const std::filesystem::path& path,
     if (access(folder.c_str(), W_OK) != 0)
         throw Error("cannot write '" + path.string() + "': folder '" + folder.string() + "' is not writable");
     if (fs::is_directory(path, ec)) throw Error("cannot write '" + path.string() + "': it is a folder");
+    // A device or pipe (/dev/null, /dev/stdout, a FIFO) is written in place: renaming a file over it would
+    // replace the device itself.
+    if (fs::exists(path, ec) && !fs::is_regular_file(path, ec)) {
+        write(path);
+        return;
+    }
     fs::path temp = folder / ("." + path.filename().string() + ".tmp" + std::to_string(getpid()));
     try {
         write(temp);
