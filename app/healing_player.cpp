@@ -27,7 +27,7 @@ void HealingPlayer::stop() {
 }
 
 void HealingPlayer::start(const RegionProfile& region, const PunctureList& punctures, double days, bool occluded,
-                          const std::string& serum) {
+                          const std::string& serum, int sessions, double interval_days) {
     stop();
     {
         std::lock_guard lock(mutex_);
@@ -41,8 +41,10 @@ void HealingPlayer::start(const RegionProfile& region, const PunctureList& punct
     request.days = days;
     request.occluded = occluded;
     request.serum = serum;
+    request.sessions = sessions;
+    request.interval_days = interval_days;
     request.sample_hours = 3.0;
-    total_days_ = days;
+    total_days_ = days + (sessions - 1) * interval_days;
     computed_days_ = 0;
     started_ = true;
     worker_ = std::thread(&HealingPlayer::run, this, request, punctures);

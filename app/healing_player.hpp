@@ -18,8 +18,9 @@ class HealingPlayer {
 public:
     ~HealingPlayer();
     // Starts simulating from the given punctures (the first session), replacing any earlier run.
+    // days: after the last session.
     void start(const RegionProfile& region, const PunctureList& punctures, double days, bool occluded,
-               const std::string& serum);
+               const std::string& serum, int sessions = 1, double interval_days = 28);
     void stop();
     void reset() { stop(); started_ = false; }  // back to no time-lapse
 

@@ -69,6 +69,7 @@ void TreatmentController::replay(const StrokeScript& script) {
         lift();
     }
     pressure_ = script.pressure;
+    hide();
 }
 
 void TreatmentController::put_down(glm::vec2 pos_mm, double t) {

@@ -33,6 +33,7 @@ public:
     bool down() const { return kinematics_ && kinematics_->stats().down; }
     // The device hovering at pos without touching (for drawing).
     void hover(glm::vec2 pos_mm) { hover_ = pos_mm; }
+    void hide() { hover_ = glm::vec2(-1.0f); }  // the cursor left the skin: draw no device
 
     void clear();
     // Replays a recorded stroke script at once (device and needle from the script).

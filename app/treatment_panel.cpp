@@ -43,7 +43,8 @@ void depth_gauge(const RegionProfile& region, float depth_mm, float needle_mm) {
 
 }  // namespace
 
-TreatmentPanelActions draw_treatment_panel(TreatmentController& treatment, const RegionProfile& region) {
+TreatmentPanelActions draw_treatment_panel(TreatmentController& treatment, const RegionProfile& region,
+                                           AftercareChoice& aftercare, const std::vector<std::string>& serums) {
     TreatmentPanelActions actions;
     ImGui::SetNextWindowPos(ImVec2(12.0f, ImGui::GetIO().DisplaySize.y - 12.0f), ImGuiCond_Always, ImVec2(0, 1));
     ImGui::SetNextWindowSize(ImVec2(360.0f, 0.0f), ImGuiCond_Always);
@@ -82,6 +83,23 @@ TreatmentPanelActions draw_treatment_panel(TreatmentController& treatment, const
     ImGui::Text("Punctures %zu  (%.0f per cm2 over the patch)", count,
                 double(count) / (kPatchSizeMm * kPatchSizeMm / 100.0));
     ImGui::TextDisabled("left-drag on the skin: %s; W/S or shift+wheel: pressure", pen ? "glide" : "roll");
+    ImGui::Separator();
+    ImGui::Checkbox("Cover the skin afterwards", &aftercare.occluded);
+    std::string serum_label = aftercare.serum == 0 ? "none" : serums[aftercare.serum - 1];
+    ImGui::SetNextItemWidth(150);
+    if (ImGui::BeginCombo("Serum", serum_label.c_str())) {
+        if (ImGui::Selectable("none", aftercare.serum == 0)) aftercare.serum = 0;
+        for (int i = 0; i < int(serums.size()); ++i)
+            if (ImGui::Selectable(serums[i].c_str(), aftercare.serum == i + 1)) aftercare.serum = i + 1;
+        ImGui::EndCombo();
+    }
+    ImGui::SetNextItemWidth(100);
+    ImGui::SliderInt("Sessions", &aftercare.sessions, 1, 6);
+    if (aftercare.sessions > 1) {
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(90);
+        ImGui::SliderInt("days apart", &aftercare.interval_days, 14, 56);
+    }
     if (ImGui::Button("Clear")) treatment.clear();
     ImGui::SameLine();
     ImGui::BeginDisabled(treatment.recording().strokes.empty());

@@ -138,6 +138,7 @@ struct SceneInput {
             treatment.lift();
         }
         if (on_skin && !treatment.down()) treatment.hover(*on_skin);
+        else if (!on_skin && !treatment.down()) treatment.hide();
         last_x = x;
         last_y = y;
     }
@@ -208,6 +209,8 @@ int run_window(const Argv& argv) {
     if (strokes) treatment.replay(load_stroke_script(*strokes));
     HealingPlayer healing;
     TimelineState timeline;
+    AftercareChoice aftercare;
+    const std::vector<std::string> serums = serum_names();
     if (heal_days > 0) healing.start(view.region, *treatment.punctures(), heal_days, false, "");
 
     int drawn = 0;
@@ -243,10 +246,12 @@ int run_window(const Argv& argv) {
                 view.overlay = Overlay::None;
             }
         } else {
-            TreatmentPanelActions actions = draw_treatment_panel(treatment, view.region);
+            TreatmentPanelActions actions = draw_treatment_panel(treatment, view.region, aftercare, serums);
             if (actions.save_strokes) status = save_recording(treatment.recording());
             if (actions.heal) {
-                healing.start(view.region, *treatment.punctures(), 365.0, false, "");
+                std::string serum = aftercare.serum ? serums[aftercare.serum - 1] : "";
+                healing.start(view.region, *treatment.punctures(), 365.0, aftercare.occluded, serum,
+                              aftercare.sessions, aftercare.interval_days);
                 timeline = TimelineState();
             }
         }

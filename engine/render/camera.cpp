@@ -31,9 +31,9 @@ void OrbitCamera::zoom(float factor) { distance_mm = std::clamp(distance_mm * fa
 OrbitCamera OrbitCamera::overview(float width_mm, float depth_mm) {
     OrbitCamera camera;
     camera.target = {0.0f, -0.5f * depth_mm, 0.0f};
-    camera.distance_mm = width_mm * 2.6f;
+    camera.distance_mm = width_mm * 3.2f;
     camera.yaw_deg = -20.0f;
-    camera.pitch_deg = 42.0f;
+    camera.pitch_deg = 50.0f;
     return camera;
 }
 
