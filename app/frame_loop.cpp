@@ -1,7 +1,6 @@
 #include "app/frame_loop.hpp"
 
 #include <cstdio>
-#include <cstring>
 
 #include "engine/core/error.hpp"
 #include "engine/vk/buffer.hpp"
@@ -130,17 +129,8 @@ RgbaImage FrameLoop::read_last_frame() {
     vk::Buffer readback(context_, VkDeviceSize(e.width) * e.height * 4, VK_BUFFER_USAGE_TRANSFER_DST_BIT,
                         vk::MemoryUse::Readback);
     vk::OneShotCommands commands(context_);
-    commands.run([&](VkCommandBuffer cmd) {
-        VkBufferImageCopy region{};
-        region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
-        region.imageExtent = {e.width, e.height, 1};
-        vkCmdCopyImageToBuffer(cmd, target.color.get(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, readback, 1, &region);
-        vk::buffer_barrier(cmd, readback, vk::access::TransferWrite, vk::access::HostRead);
-    });
-    readback.invalidate();
-    RgbaImage image{e.width, e.height, std::vector<uint8_t>(readback.size())};
-    std::memcpy(image.pixels.data(), readback.mapped(), image.pixels.size());
-    return image;
+    commands.run([&](VkCommandBuffer cmd) { record_color_readback(cmd, target, readback); });
+    return image_from_readback(readback, e);
 }
 
 }  // namespace dermasim::app

@@ -14,6 +14,7 @@
 #include "engine/skin/tissue_grid.hpp"
 #include "engine/vk/commands.hpp"
 #include "engine/vk/context.hpp"
+#include "engine/vk/descriptors.hpp"
 #include "engine/vk/pipeline.hpp"
 
 namespace dermasim {
@@ -119,31 +120,14 @@ DevicePass::DevicePass(const vk::Context& context, int frame_slots, const Device
                        {1, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(Vertex, normal)}};
     pipeline_ = vk::make_graphics_pipeline(device, desc);
 
-    VkDescriptorPoolSize size{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, uint32_t(frame_slots)};
-    VkDescriptorPoolCreateInfo pool{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
-    pool.maxSets = uint32_t(frame_slots);
-    pool.poolSizeCount = 1;
-    pool.pPoolSizes = &size;
-    VkDescriptorPool pool_handle;
-    VK_CHECK(vkCreateDescriptorPool(device, &pool, nullptr, &pool_handle));
-    pool_ = vk::DescriptorPool(device, pool_handle, vkDestroyDescriptorPool);
+    const VkDescriptorPoolSize size{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, uint32_t(frame_slots)};
+    pool_ = vk::make_descriptor_pool(device, uint32_t(frame_slots), {&size, 1});
     for (int i = 0; i < frame_slots; ++i) {
         frames_.emplace_back(context, sizeof(FrameConstants), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT,
                              vk::MemoryUse::Upload);
-        VkDescriptorSetAllocateInfo alloc{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO};
-        alloc.descriptorPool = pool_;
-        alloc.descriptorSetCount = 1;
-        alloc.pSetLayouts = &set_layout;
-        VkDescriptorSet set;
-        VK_CHECK(vkAllocateDescriptorSets(device, &alloc, &set));
-        VkDescriptorBufferInfo buffer{frames_.back(), 0, sizeof(FrameConstants)};
-        VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-        write.dstSet = set;
-        write.dstBinding = 0;
-        write.descriptorCount = 1;
-        write.descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
-        write.pBufferInfo = &buffer;
-        vkUpdateDescriptorSets(device, 1, &write, 0, nullptr);
+        VkDescriptorSet set = vk::allocate_set(device, pool_, set_layout);
+        const VkBuffer frame = frames_.back();  // exactly one FrameConstants: the whole buffer is the block
+        vk::write_buffers(device, set, 0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, {&frame, 1});
         sets_.push_back(set);
     }
 

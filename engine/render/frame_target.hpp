@@ -18,4 +18,13 @@ struct FrameTarget {
     VkExtent2D extent() const { return color.extent(); }
 };
 
+struct RgbaImage;
+namespace vk { class Buffer; }
+
+// Records the copy of the target's colour image (in TRANSFER_SRC_OPTIMAL, as Renderer::record leaves it) into
+// `readback` (Readback memory of at least width * height * 4 bytes) and makes the copy visible to the host.
+void record_color_readback(VkCommandBuffer cmd, const FrameTarget& target, const vk::Buffer& readback);
+// Once those commands have completed: the pixels held in `readback`, an image of `extent`.
+RgbaImage image_from_readback(const vk::Buffer& readback, VkExtent2D extent);
+
 }  // namespace dermasim

@@ -2,8 +2,6 @@
 
 #include <imgui.h>
 
-#include <cstring>
-
 #include "engine/render/annotations.hpp"
 #include "engine/render/renderer.hpp"
 #include "engine/render/ui_context.hpp"
@@ -41,17 +39,9 @@ RgbaImage OffscreenRenderer::render(const SkinView& view) {
 
     m.commands.run([&](VkCommandBuffer cmd) {
         m.renderer.record(cmd, 0, m.target, view, ImGui::GetDrawData());
-        VkBufferImageCopy region{};
-        region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
-        region.imageExtent = {m.size.width, m.size.height, 1};
-        vkCmdCopyImageToBuffer(cmd, m.target.color.get(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, m.readback, 1,
-                               &region);
-        vk::buffer_barrier(cmd, m.readback, vk::access::TransferWrite, vk::access::HostRead);
+        record_color_readback(cmd, m.target, m.readback);
     });
-    m.readback.invalidate();
-    RgbaImage image{m.size.width, m.size.height, std::vector<uint8_t>(m.readback.size())};
-    std::memcpy(image.pixels.data(), m.readback.mapped(), image.pixels.size());
-    return image;
+    return image_from_readback(m.readback, m.size);
 }
 
 RgbaImage render_offscreen(const vk::Context& context, const SkinView& view, VkExtent2D size) {

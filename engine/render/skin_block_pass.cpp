@@ -9,6 +9,7 @@
 #include "engine/render/field_volume.hpp"
 #include "engine/sim/heal_params.hpp"
 #include "engine/vk/context.hpp"
+#include "engine/vk/descriptors.hpp"
 #include "engine/vk/pipeline.hpp"
 
 namespace dermasim {
@@ -56,39 +57,21 @@ SkinBlockPass::SkinBlockPass(const vk::Context& context, int frame_slots) : cont
     desc.depth_write = true;
     block_ = vk::make_graphics_pipeline(device, desc);
 
-    VkDescriptorPoolSize sizes[] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, uint32_t(2 * frame_slots)},
-                                     {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, uint32_t(5 * frame_slots)}};
-    VkDescriptorPoolCreateInfo pool{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
-    pool.maxSets = uint32_t(frame_slots);
-    pool.poolSizeCount = 2;
-    pool.pPoolSizes = sizes;
-    VkDescriptorPool pool_handle;
-    VK_CHECK(vkCreateDescriptorPool(device, &pool, nullptr, &pool_handle));
-    pool_ = vk::DescriptorPool(device, pool_handle, vkDestroyDescriptorPool);
+    const VkDescriptorPoolSize sizes[] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, uint32_t(2 * frame_slots)},
+                                           {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, uint32_t(5 * frame_slots)}};
+    pool_ = vk::make_descriptor_pool(device, uint32_t(frame_slots), sizes);
 
     slots_.resize(frame_slots);
     for (SlotResources& slot : slots_) {
         slot.uniforms = vk::Buffer(context, sizeof(SceneUniforms), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT,
                                    vk::MemoryUse::Upload);
-        VkDescriptorSetAllocateInfo alloc{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO};
-        alloc.descriptorPool = pool_;
-        alloc.descriptorSetCount = 1;
-        alloc.pSetLayouts = &set_layout;
-        VK_CHECK(vkAllocateDescriptorSets(device, &alloc, &slot.set));
+        slot.set = vk::allocate_set(device, pool_, set_layout);
         slot.field_uniforms = vk::Buffer(context, sizeof(FieldUniforms), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT,
                                          vk::MemoryUse::Upload);
-        VkDescriptorBufferInfo buffers[2] = {{slot.uniforms, 0, sizeof(SceneUniforms)},
-                                             {slot.field_uniforms, 0, sizeof(FieldUniforms)}};
-        VkWriteDescriptorSet writes[2];
-        for (int i = 0; i < 2; ++i) {
-            writes[i] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-            writes[i].dstSet = slot.set;
-            writes[i].dstBinding = i == 0 ? 0 : 4;
-            writes[i].descriptorCount = 1;
-            writes[i].descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
-            writes[i].pBufferInfo = &buffers[i];
-        }
-        vkUpdateDescriptorSets(device, 2, writes, 0, nullptr);
+        // Each buffer is exactly its uniform block, so whole-buffer ranges are the blocks.
+        const VkBuffer scene = slot.uniforms, fields = slot.field_uniforms;
+        vk::write_buffers(device, slot.set, 0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, {&scene, 1});
+        vk::write_buffers(device, slot.set, 4, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, {&fields, 1});
     }
 }
 
@@ -99,21 +82,6 @@ void upload(const vk::Context& context, vk::Buffer& buffer, const void* data, si
     if (!buffer || buffer.size() < wanted)
         buffer = vk::Buffer(context, wanted * 3 / 2, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, vk::MemoryUse::Upload);
     if (bytes) std::memcpy(buffer.mapped(), data, bytes);
-}
-
-void write_storage(VkDevice device, VkDescriptorSet set, uint32_t first_binding, const VkBuffer* buffers, int count) {
-    VkDescriptorBufferInfo infos[4];
-    VkWriteDescriptorSet writes[4];
-    for (int i = 0; i < count; ++i) {
-        infos[i] = {buffers[i], 0, VK_WHOLE_SIZE};
-        writes[i] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-        writes[i].dstSet = set;
-        writes[i].dstBinding = first_binding + uint32_t(i);
-        writes[i].descriptorCount = 1;
-        writes[i].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
-        writes[i].pBufferInfo = &infos[i];
-    }
-    vkUpdateDescriptorSets(device, uint32_t(count), writes, 0, nullptr);
 }
 }  // namespace
 
@@ -137,7 +105,7 @@ void SkinBlockPass::update_tissue(SlotResources& slot, const SkinView& view) {
     upload(context_, slot.surface_erythema, volume.surface_erythema.data(),
            volume.surface_erythema.size() * sizeof(float));
     const VkBuffer buffers[2] = {slot.overlay, slot.surface_erythema};
-    write_storage(context_.device(), slot.set, 5, buffers, 2);
+    vk::write_buffers(context_.device(), slot.set, 5, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, buffers);
     slot.tissue = tissue;
     slot.tissue_version = view.tissue_version;
     slot.overlay_kind = view.overlay;
@@ -153,7 +121,7 @@ void SkinBlockPass::update_channels(SlotResources& slot, const SkinView& view) {
     upload(context_, slot.cell_start, bins.cell_start.data(), bins.cell_start.size() * sizeof(uint32_t));
     upload(context_, slot.cell_items, bins.items.data(), bins.items.size() * sizeof(uint32_t));
     const VkBuffer buffers[3] = {slot.channels, slot.cell_start, slot.cell_items};
-    write_storage(context_.device(), slot.set, 1, buffers, 3);
+    vk::write_buffers(context_.device(), slot.set, 1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, buffers);
 }
 
 SceneUniforms SkinBlockPass::uniforms_for(const SkinView& view, VkExtent2D extent) {

@@ -6,6 +6,7 @@
 #include "engine/core/error.hpp"
 #include "engine/vk/commands.hpp"
 #include "engine/vk/context.hpp"
+#include "engine/vk/descriptors.hpp"
 
 namespace dermasim {
 namespace {
@@ -56,15 +57,8 @@ UiOverlay::UiOverlay(const vk::Context& context, int frame_slots) : context_(con
     VK_CHECK(vkCreateRenderPass(device, &info, nullptr, &pass));
     render_pass_ = vk::RenderPass(device, pass, vkDestroyRenderPass);
 
-    VkDescriptorPoolSize size{VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 4};
-    VkDescriptorPoolCreateInfo pool{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
-    pool.flags = VK_DESCRIPTOR_POOL_CREATE_FREE_DESCRIPTOR_SET_BIT;
-    pool.maxSets = 4;
-    pool.poolSizeCount = 1;
-    pool.pPoolSizes = &size;
-    VkDescriptorPool pool_handle;
-    VK_CHECK(vkCreateDescriptorPool(device, &pool, nullptr, &pool_handle));
-    pool_ = vk::DescriptorPool(device, pool_handle, vkDestroyDescriptorPool);
+    const VkDescriptorPoolSize size{VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 4};
+    pool_ = vk::make_descriptor_pool(device, 4, {&size, 1}, VK_DESCRIPTOR_POOL_CREATE_FREE_DESCRIPTOR_SET_BIT);
 
     ImGui_ImplVulkan_InitInfo init{};
     init.Instance = context.instance();

@@ -5,6 +5,7 @@
 #include <cstring>
 #include "engine/core/error.hpp"
 #include "engine/vk/context.hpp"
+#include "engine/vk/descriptors.hpp"
 #include "engine/vk/pipeline.hpp"
 
 namespace dermasim {
@@ -86,17 +87,18 @@ HealPass::HealPass(const vk::Context& context, const TissueVolumeGpu& volume, co
     summary_pipeline_ = make_sim_pipeline(device, kSummarySpv, summary_layout_);
     diffuse_ = make_sim_pipeline(device, kDiffuseSpv, diffuse_layout_);
 
-    pool_ = make_storage_pool(device, 4, 13);
-    voxel_set_ = allocate_set(device, pool_, voxel_layout);
+    const VkDescriptorPoolSize pool_size{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 4 * 13};
+    pool_ = vk::make_descriptor_pool(device, 4, {&pool_size, 1});
+    voxel_set_ = vk::allocate_set(device, pool_, voxel_layout);
     std::vector<VkBuffer> voxel_buffers;
     for (int f = 0; f < kFieldCount; ++f) voxel_buffers.push_back(volume.field(static_cast<Field>(f)));
     voxel_buffers.insert(voxel_buffers.end(), {volume.layer_table(), params_.get(), summary_.get()});
-    write_storage_set(device, voxel_set_, voxel_buffers);
+    vk::write_buffers(device, voxel_set_, 0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, voxel_buffers);
     for (int d = 0; d < 3; ++d) {
-        line_sets_[d] = allocate_set(device, pool_, line_layout);
+        line_sets_[d] = vk::allocate_set(device, pool_, line_layout);
         const VkBuffer line_buffers[] = {volume.field(field_of(d)), volume.field(Field::OpenChannel),
                                          volume.layer_table(), params_, scratch_};
-        write_storage_set(device, line_sets_[d], line_buffers);
+        vk::write_buffers(device, line_sets_[d], 0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, line_buffers);
     }
 }
 

@@ -9,6 +9,7 @@
 #include "engine/core/error.hpp"
 #include "engine/sim/channel_stamp.hpp"
 #include "engine/vk/context.hpp"
+#include "engine/vk/descriptors.hpp"
 #include "engine/vk/pipeline.hpp"
 
 namespace dermasim {
@@ -73,12 +74,13 @@ StampPass::StampPass(const vk::Context& context, const TissueVolumeGpu& volume) 
     accumulate_ = make_sim_pipeline(device, kAccumulateSpv, accumulate_layout_);
     resolve_ = make_sim_pipeline(device, kResolveSpv, resolve_layout_);
 
-    pool_ = make_storage_pool(device, 2, 4);
-    accumulate_set_ = allocate_set(device, pool_, a);
-    resolve_set_ = allocate_set(device, pool_, r);
+    const VkDescriptorPoolSize pool_size{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 2 * 4};
+    pool_ = vk::make_descriptor_pool(device, 2, {&pool_size, 1});
+    accumulate_set_ = vk::allocate_set(device, pool_, a);
+    resolve_set_ = vk::allocate_set(device, pool_, r);
     const VkBuffer resolve_buffers[] = {volume.field(Field::OpenChannel), volume.field(Field::Blood), acc_open_,
                                         acc_blood_};
-    write_storage_set(device, resolve_set_, resolve_buffers);
+    vk::write_buffers(device, resolve_set_, 0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, resolve_buffers);
     // The accumulate set's job buffer is written once the first batch sizes it.
 
     // Fresh device memory holds garbage; from here on every resolve leaves the accumulators at zero.
@@ -108,7 +110,7 @@ void StampPass::record(VkCommandBuffer cmd, const PunctureList& punctures) {
     if (!jobs_ || jobs_.size() < bytes) {
         jobs_ = vk::Buffer(context_, bytes + bytes / 2, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, vk::MemoryUse::Upload);
         const VkBuffer buffers[] = {jobs_, acc_open_, acc_blood_, volume_.layer_table()};
-        write_storage_set(context_.device(), accumulate_set_, buffers);
+        vk::write_buffers(context_.device(), accumulate_set_, 0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, buffers);
     }
     std::memcpy(jobs_.mapped(), jobs.data(), bytes);  // host writes are made visible by the queue submission
     jobs_.flush();

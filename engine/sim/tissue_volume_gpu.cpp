@@ -23,42 +23,6 @@ Dispatch2d dispatch_for(std::size_t invocations, uint32_t local_size) {
     return d;
 }
 
-vk::DescriptorPool make_storage_pool(VkDevice device, uint32_t sets, uint32_t buffers_per_set) {
-    VkDescriptorPoolSize size{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, sets * buffers_per_set};
-    VkDescriptorPoolCreateInfo info{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
-    info.maxSets = sets;
-    info.poolSizeCount = 1;
-    info.pPoolSizes = &size;
-    VkDescriptorPool pool;
-    VK_CHECK(vkCreateDescriptorPool(device, &info, nullptr, &pool));
-    return vk::DescriptorPool(device, pool, vkDestroyDescriptorPool);
-}
-
-VkDescriptorSet allocate_set(VkDevice device, VkDescriptorPool pool, VkDescriptorSetLayout layout) {
-    VkDescriptorSetAllocateInfo alloc{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO};
-    alloc.descriptorPool = pool;
-    alloc.descriptorSetCount = 1;
-    alloc.pSetLayouts = &layout;
-    VkDescriptorSet set;
-    VK_CHECK(vkAllocateDescriptorSets(device, &alloc, &set));
-    return set;
-}
-
-void write_storage_set(VkDevice device, VkDescriptorSet set, std::span<const VkBuffer> buffers) {
-    std::vector<VkDescriptorBufferInfo> infos(buffers.size());
-    std::vector<VkWriteDescriptorSet> writes(buffers.size());
-    for (std::size_t b = 0; b < buffers.size(); ++b) {
-        infos[b] = {buffers[b], 0, VK_WHOLE_SIZE};
-        writes[b] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
-        writes[b].dstSet = set;
-        writes[b].dstBinding = static_cast<uint32_t>(b);
-        writes[b].descriptorCount = 1;
-        writes[b].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
-        writes[b].pBufferInfo = &infos[b];
-    }
-    vkUpdateDescriptorSets(device, static_cast<uint32_t>(writes.size()), writes.data(), 0, nullptr);
-}
-
 vk::Pipeline make_sim_pipeline(VkDevice device, std::span<const uint32_t> spirv, VkPipelineLayout layout) {
     constexpr uint32_t kOpExecutionMode = 16, kOpConstant = 43, kOpExecutionModeId = 331;
     constexpr uint32_t kLocalSize = 17, kLocalSizeId = 38;

@@ -70,12 +70,6 @@ struct Dispatch2d {
 };
 Dispatch2d dispatch_for(std::size_t invocations, uint32_t local_size);
 
-// Descriptor plumbing the simulation passes share: a pool for `sets` sets of storage buffers only, one set
-// allocated from it, and a set's bindings 0..n-1 pointed at whole buffers.
-vk::DescriptorPool make_storage_pool(VkDevice device, uint32_t sets, uint32_t buffers_per_set);
-VkDescriptorSet allocate_set(VkDevice device, VkDescriptorPool pool, VkDescriptorSetLayout layout);
-void write_storage_set(VkDevice device, VkDescriptorSet set, std::span<const VkBuffer> buffers);
-
 // A compute pipeline from glslc output. glslang, targeting Vulkan 1.3, declares the workgroup size as
 // LocalSizeId, which needs the maintenance4 feature that the context does not enable; this rewrites it to the
 // equivalent plain LocalSize (same constants) before the module is made. A no-op for other SPIR-V.

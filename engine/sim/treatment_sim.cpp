@@ -69,7 +69,8 @@ private:
 
 std::vector<std::string> serum_names() {
     std::vector<std::string> names;
-    for (auto& [k, v] : load_serum_table().items()) names.push_back(k);
+    const nlohmann::json table = load_serum_table();  // iterating items() of a temporary would dangle
+    for (auto& [k, v] : table.items()) names.push_back(k);
     return names;
 }
 

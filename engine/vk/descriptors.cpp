@@ -1,0 +1,47 @@
+#include "engine/vk/descriptors.hpp"
+
+#include <cstddef>
+#include <vector>
+#include "engine/core/error.hpp"
+
+namespace dermasim::vk {
+
+DescriptorPool make_descriptor_pool(VkDevice device, uint32_t max_sets, std::span<const VkDescriptorPoolSize> sizes,
+                                    VkDescriptorPoolCreateFlags flags) {
+    VkDescriptorPoolCreateInfo info{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
+    info.flags = flags;
+    info.maxSets = max_sets;
+    info.poolSizeCount = static_cast<uint32_t>(sizes.size());
+    info.pPoolSizes = sizes.data();
+    VkDescriptorPool pool;
+    VK_CHECK(vkCreateDescriptorPool(device, &info, nullptr, &pool));
+    return DescriptorPool(device, pool, vkDestroyDescriptorPool);
+}
+
+VkDescriptorSet allocate_set(VkDevice device, VkDescriptorPool pool, VkDescriptorSetLayout layout) {
+    VkDescriptorSetAllocateInfo alloc{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO};
+    alloc.descriptorPool = pool;
+    alloc.descriptorSetCount = 1;
+    alloc.pSetLayouts = &layout;
+    VkDescriptorSet set;
+    VK_CHECK(vkAllocateDescriptorSets(device, &alloc, &set));
+    return set;
+}
+
+void write_buffers(VkDevice device, VkDescriptorSet set, uint32_t first_binding, VkDescriptorType type,
+                   std::span<const VkBuffer> buffers) {
+    std::vector<VkDescriptorBufferInfo> infos(buffers.size());
+    std::vector<VkWriteDescriptorSet> writes(buffers.size());
+    for (std::size_t b = 0; b < buffers.size(); ++b) {
+        infos[b] = {buffers[b], 0, VK_WHOLE_SIZE};
+        writes[b] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
+        writes[b].dstSet = set;
+        writes[b].dstBinding = first_binding + static_cast<uint32_t>(b);
+        writes[b].descriptorCount = 1;
+        writes[b].descriptorType = type;
+        writes[b].pBufferInfo = &infos[b];
+    }
+    vkUpdateDescriptorSets(device, static_cast<uint32_t>(writes.size()), writes.data(), 0, nullptr);
+}
+
+}  // namespace dermasim::vk

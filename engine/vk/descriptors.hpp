@@ -1,0 +1,21 @@
+#pragma once
+// Descriptor pools and sets: the create/allocate/write sequence every pass needs. Set layouts are made with
+// make_set_layout (engine/vk/pipeline.hpp).
+#include <cstdint>
+#include <span>
+#include <vulkan/vulkan.h>
+#include "engine/vk/handle.hpp"
+
+namespace dermasim::vk {
+
+DescriptorPool make_descriptor_pool(VkDevice device, uint32_t max_sets, std::span<const VkDescriptorPoolSize> sizes,
+                                    VkDescriptorPoolCreateFlags flags = 0);
+
+// One set of `layout` from `pool`; it lives as long as the pool.
+VkDescriptorSet allocate_set(VkDevice device, VkDescriptorPool pool, VkDescriptorSetLayout layout);
+
+// Points bindings first_binding, first_binding + 1, ... of `set` at the whole of each buffer, in order.
+void write_buffers(VkDevice device, VkDescriptorSet set, uint32_t first_binding, VkDescriptorType type,
+                   std::span<const VkBuffer> buffers);
+
+}  // namespace dermasim::vk
