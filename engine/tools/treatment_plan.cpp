@@ -69,15 +69,20 @@ StrokeScript make_treatment_plan(const TreatmentPlanOptions& o, const RollerSpec
     const float r = 1.0f / std::sqrt(2.0f);
     const std::array<glm::vec2, 4> directions = {glm::vec2(1, 0), glm::vec2(0, 1), glm::vec2(r, r), glm::vec2(-r, r)};
     const glm::vec2 c = o.area.centre_mm();
+    // A hand never retraces the same lines: each repeat of a direction is shifted sideways by a fraction of the
+    // needle-row pitch (golden-ratio steps, so repeats never coincide). Without it 16 passes put every channel
+    // on the same 24 lines.
+    const float pitch = o.device == DeviceKind::Roller ? roller.drum_width_mm / float(roller.rings) : pen.needle_spacing_mm;
     double t = 0;
     for (int pass = 0; pass < o.passes; ++pass) {
         const glm::vec2 d = directions[pass % 4];
         const glm::vec2 n{-d.y, d.x};
+        const float repeat_shift = (std::fmod(0.618034f * float(pass / 4), 1.0f) - 0.5f) * pitch;
         // Half the area's extent across the travel, then just enough strokes to tile it.
         const float half_extent = 0.5f * (size.x * std::abs(n.x) + size.y * std::abs(n.y));
         const int strokes = std::max(1, int(std::ceil(2.0f * half_extent / swath - 1e-4f)));
         for (int s = 0; s < strokes; ++s) {
-            const float offset = (float(s) - 0.5f * float(strokes - 1)) * swath;
+            const float offset = (float(s) - 0.5f * float(strokes - 1)) * swath + repeat_shift;
             float a0, a1;
             if (!band_extent(o.area, d, n, offset - 0.5f * swath, offset + 0.5f * swath, a0, a1)) continue;
             Stroke stroke;
