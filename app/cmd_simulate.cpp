@@ -55,12 +55,17 @@ StrokeScript script_from_args(cli::Args& args) {
         if (device || needle || passes)
             throw Error("--strokes gives the device, needle and passes itself; leave out --device, --needle-mm "
                         "and --passes");
+        if (file->empty()) throw Error("--strokes needs a file name");
         return load_stroke_script(*file);
     }
     TreatmentPlanOptions plan;
     plan.device = parse_device_kind(device.value_or("roller"), "--device");
-    plan.needle_mm = float(needle ? cli::parse_number("--needle-mm", *needle, -1e9, 1e9) : 0.5);
-    plan.passes = passes ? int(cli::parse_number("--passes", *passes, 2, 40)) : 8;
+    plan.needle_mm = float(needle ? cli::parse_number("--needle-mm", *needle, plan.device == DeviceKind::Roller ? 0.1 : 0.0,
+                                                      plan.device == DeviceKind::Roller ? 3.0 : 2.5)
+                                  : 0.5);
+    double passes_value = passes ? cli::parse_number("--passes", *passes, 2, 40) : 8;
+    if (passes_value != std::floor(passes_value)) throw Error("--passes = '" + *passes + "' must be a whole number");
+    plan.passes = int(passes_value);
     if (plan.passes % 2) throw Error("--passes = " + *passes + " must be even (passes alternate direction)");
     plan.pressure = float(pressure);
     StrokeScript script = make_treatment_plan(plan);
@@ -101,6 +106,14 @@ int run_simulate(const Argv& argv) {
     if (frames_dir) request.sample_hours = std::min(request.sample_hours, every_h);
     vk::ContextOptions gpu = gpu_options(args);
     args.finish();
+    // Find an unwritable output before the simulation runs, not after.
+    for (const auto* path : {&report_path, curves_path ? &*curves_path : nullptr, image_path ? &*image_path : nullptr}) {
+        if (!path) continue;
+        std::filesystem::path folder = std::filesystem::path(*path).parent_path();
+        if (folder.empty()) folder = ".";
+        if (!std::filesystem::is_directory(folder))
+            throw Error("cannot write '" + *path + "': folder '" + folder.string() + "' does not exist");
+    }
     if ((curves_path || frames_dir) && request.days == 0)
         throw Error("--curves and --frames need --days (healing is simulated only when --days is given)");
     if (frames_dir && !std::filesystem::is_directory(*frames_dir))

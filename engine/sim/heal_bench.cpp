@@ -69,7 +69,7 @@ HealBenchResult run_heal_bench(const vk::Context& context, const HealBenchOption
     if (o.gpu_steps < 1 || o.cpu_steps < 0 || o.copy_mib < 1 || o.copy_repeats < 1 || !(o.run_days >= 0) ||
         !std::isfinite(o.run_days))
         throw Error("heal bench: step counts, copy size and repeats must be positive, run_days finite and >= 0");
-    const RegionProfile& region = RegionTable::load_default().find(o.region);
+    const RegionProfile region = RegionTable::load_default().find(o.region);  // a copy: the table is a temporary
     const HealParameters params = load_default_heal_parameters();
     const TissueGrid grid = make_tissue_grid(region, o.quality);
     TreatmentPlanOptions treatment;

@@ -32,10 +32,15 @@ HealStepPlan plan_heal_step(const StateSummary& s, const HealControl& c, float s
     const float thr = static_cast<float>(c.activity_threshold);
     double cap = c.dt_remodelling_s;
     if (s.activation > thr || s.blood > thr || s.signal > thr) cap = c.dt_proliferation_s;
-    if (s.erythema > thr) cap = c.dt_inflammation_s;
+    if (s.erythema > thr) {
+        // Redness needs fine steps while it is visible (it follows the fast-decaying signal); once faint, the
+        // error of a longer step is small in absolute terms, so the step grows as redness fades.
+        const double faint = std::clamp(0.1 / double(s.erythema), 1.0, c.dt_proliferation_s / c.dt_inflammation_s);
+        cap = c.dt_inflammation_s * faint;
+    }
     if (s.open > thr) {
         // Closure is exponential: as the open volume falls, so does the error of a longer step.
-        const double relax = std::clamp(1.0 / s.open, 1.0, c.dt_inflammation_s / c.dt_channels_s);
+        const double relax = std::clamp(1.0 / double(s.open), 1.0, c.dt_proliferation_s / c.dt_channels_s);
         cap = std::min(cap, c.dt_channels_s * relax);
     }
     if (serum_surface > 0) cap = c.dt_channels_s;

@@ -18,7 +18,7 @@ run --report "$out/report_a.json" --curves "$out/curves_a.csv" "$@"
 run --report "$out/report_b.json" "$@"
 
 python3 - "$out/report_a.json" "$out/report_b.json" "$out/curves_a.csv" <<'EOF' || exit 1
-import csv, json, math, sys
+import csv, json, math, os, sys
 a, b = (json.load(open(p)) for p in sys.argv[1:3])
 problems = []
 def get(doc, dotted):
@@ -59,8 +59,10 @@ for r in (a, b):
 if a != b:
     diff = [k for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k)]
     problems.append(f"the same command gave different reports in {diff}")
-rows = list(csv.reader(open(sys.argv[3])))
-if not rows or rows[0][:1] != ["day"] or not set(columns) <= set(rows[0]):
+rows = list(csv.reader(open(sys.argv[3]))) if os.path.isfile(sys.argv[3]) else None
+if rows is None:
+    problems.append("--curves wrote no file")
+elif not rows or rows[0][:1] != ["day"] or not set(columns) <= set(rows[0]):
     problems.append(f"curves CSV header is {rows[:1]}")
 elif len(rows) - 1 != len(day or []):
     problems.append(f"curves CSV has {len(rows) - 1} rows, the report {len(day or [])} samples")

@@ -30,7 +30,7 @@ PunctureList roller_treatment() {
 
 // The untreated cheek on the CI grid.
 TissueState untreated_cheek(const kernel::HealParams& params) {
-    const RegionProfile& cheek = RegionTable::load_default().find("cheek");
+    const RegionProfile cheek = RegionTable::load_default().find("cheek");  // a copy: the table is a temporary
     return make_baseline_state(make_tissue_grid(cheek, Quality::Ci), params);
 }
 

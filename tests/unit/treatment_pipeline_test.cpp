@@ -75,8 +75,11 @@ TEST(TreatmentPipeline, SameRequestGivesIdenticalPuncturesAndHealing) {
 }
 
 TEST(TreatmentPipeline, LightTreatmentClosesWithinHoursAndRednessGoesInADayOrTwo_Gupta2011_Kalluri2011) {
-    // Light treatment: 0.5 mm roller, 8 passes, medium pressure.
-    const TreatmentResult open = run_treatment(roller_request(0.5f, 8, 3.0));
+    // Light treatment: 0.5 mm roller, 8 passes, medium pressure. Curves every 30 min: the samples cut the
+    // timeline's steps, and the erythema figure is only converged with short steps (see the disabled test below).
+    TreatmentRequest light = roller_request(0.5f, 8, 2.0);
+    light.sample_hours = 0.5;
+    const TreatmentResult open = run_treatment(light);
     ASSERT_TRUE(open.healing);
     const HealingMetrics& m = *open.healing;
     ASSERT_GT(m.channel_closure_h, 0.0) << "channels never closed";
@@ -93,6 +96,22 @@ TEST(TreatmentPipeline, LightTreatmentClosesWithinHoursAndRednessGoesInADayOrTwo
     ASSERT_GT(covered.healing->channel_closure_h, 0.0) << "occluded channels never closed within 2 days";
     EXPECT_GT(covered.healing->channel_closure_h, 2.0 * m.channel_closure_h)
         << "Gupta 2011: covered skin resealed more slowly";
+}
+
+// The erythema/signal kinetics must be converged at the step the timeline takes while redness is visible: with
+// 2 h steps the report's erythema_resolved_h depended on the curve sampling (9.6 h with 0.1 h samples, 50 h with
+// daily ones). dt_inflammation is now 15 min, growing as the redness fades (docs/MODEL.md).
+TEST(TreatmentPipeline, ErythemaResolutionDoesNotDependOnTheCurveSampling) {
+    TreatmentRequest fine = roller_request(0.5f, 8, 2.0);
+    fine.sample_hours = 0.25;
+    TreatmentRequest coarse = fine;
+    coarse.sample_hours = 24;
+    const double fine_h = run_treatment(fine).healing->erythema_resolved_h;
+    const double coarse_h = run_treatment(coarse).healing->erythema_resolved_h;
+    ASSERT_GT(fine_h, 0.0);
+    ASSERT_GT(coarse_h, 0.0) << "with daily samples redness had not resolved after 2 days (" << fine_h
+                             << " h with 15 min samples)";
+    EXPECT_NEAR(coarse_h, fine_h, 0.2 * fine_h) << "the report's redness time depends on the curve sampling";
 }
 
 TEST(TreatmentPipeline, FiveMonthlySessionsRaisePapillaryCollagen_Lotfi2013) {
@@ -127,7 +146,7 @@ TEST(TreatmentPipeline, SerumGoesDeeperAfterLongerNeedlesAndHardlyAtAllWithout_R
     const double shallow = max_serum_depth_um(*short_needles.healing);
     const double deep = max_serum_depth_um(*long_needles.healing);
     const double none = max_serum_depth_um(*intact.healing);
-    EXPECT_GT(deep, shallow + 50.0) << "longer needles take the serum deeper (1.0 mm vs 0.25 mm)";
+    EXPECT_GT(deep, shallow + 100.0) << "longer needles take the serum deeper (1.0 mm vs 0.25 mm)";
     EXPECT_LT(none, 50.0) << "hardly any serum through intact stratum corneum";
     EXPECT_GT(shallow, none) << "even short needles open a way in";
 }
