@@ -100,7 +100,8 @@ struct SceneInput {
     double last_x = 0, last_y = 0;
     bool orbiting = false;
 
-    void update(GLFWwindow* window, SkinView& view, TreatmentController& treatment, double now) {
+    // treating: false while the healing time-lapse plays (the skin can be looked at, not needled).
+    void update(GLFWwindow* window, SkinView& view, TreatmentController& treatment, double now, bool treating) {
         double x, y;
         glfwGetCursorPos(window, &x, &y);
         ImGuiIO& io = ImGui::GetIO();
@@ -130,7 +131,7 @@ struct SceneInput {
             glm::vec2 patch(hit->x + 0.5f * view.width_mm, hit->z + 0.5f * view.width_mm);
             if (on_patch(patch) && hit->z <= view.cut_z_mm()) on_skin = patch;
         }
-        bool left = glfwGetMouseButton(window, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS;
+        bool left = treating && glfwGetMouseButton(window, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS;
         if (left && on_skin && (free || treatment.down())) {
             if (!treatment.down()) treatment.put_down(*on_skin, now);
             else treatment.move(*on_skin, now);
@@ -226,7 +227,7 @@ int run_window(const Argv& argv) {
         loop.renderer().ui().begin_frame();
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
-        input.update(window.window, view, treatment, glfwGetTime());
+        input.update(window.window, view, treatment, glfwGetTime(), !healing.active());
         std::string region_before = view.region.id;
         draw_skin_panel(regions, panel, view);
         if (view.region.id != region_before) treatment.set_region(view.region);
