@@ -152,12 +152,8 @@ int run_simulate(const Argv& argv) {
             write_png(std::filesystem::path(*frames_dir) / name, frames->render(frame_view));
         };
     }
-    // The frames need the first session's punctures before healing starts: run the needling first.
-    if (frames_dir) {
-        TreatmentRequest needling = request;
-        needling.days = 0;
-        *punctures = run_treatment(needling).punctures;
-    }
+    // The frames draw the first session's channels; the run hands them over before healing starts.
+    observer.punctures = [&](const PunctureList& list) { *punctures = list; };
     TreatmentResult result = run_treatment(request, observer, use_cpu ? nullptr : context.get());
     bar.done();
     double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -107,6 +107,7 @@ TreatmentResult heal_punctures(const TreatmentRequest& request, const PunctureLi
 
     TreatmentResult result;
     result.punctures = punctures;
+    if (observer.punctures) observer.punctures(result.punctures);
     HealParameters params = load_default_heal_parameters();
     TissueGrid grid = make_tissue_grid(request.region, request.quality);
     result.tissue = make_baseline_state(grid, params.kernel);

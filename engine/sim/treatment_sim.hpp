@@ -38,6 +38,7 @@ struct TreatmentResult {
 struct TreatmentObserver {
     std::function<void(double fraction)> progress;                 // 0..1 of simulated time
     std::function<void(const TissueState&)> sample;                // at every curve sample
+    std::function<void(const PunctureList&)> punctures;            // the first session's, before healing starts
 };
 
 // Serum names known to assets/serums.json.

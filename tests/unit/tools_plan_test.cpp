@@ -9,16 +9,12 @@
 #include "engine/tools/puncture_stats.hpp"
 #include "engine/tools/treatment_plan.hpp"
 
+#include "tests/unit/tools_test_region.hpp"
+
 using namespace dermasim;
 
 namespace {
-RegionProfile cheek() {
-    RegionProfile r;
-    r.id = "cheek";
-    const double mm[kLayerCount] = {0.0147, 0.0314, 0.201, 0.804, 3.5};
-    for (int l = 0; l < kLayerCount; ++l) r.layers[l].mm = mm[l];
-    return r;
-}
+using tools_test::cheek;
 }  // namespace
 
 TEST(ToolsPlan, PassesRunInTheFourDirectionsAndAreLifted) {

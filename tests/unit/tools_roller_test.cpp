@@ -10,16 +10,12 @@
 #include "engine/tools/pen_kinematics.hpp"
 #include "engine/tools/roller_kinematics.hpp"
 
+#include "tests/unit/tools_test_region.hpp"
+
 using namespace dermasim;
 
 namespace {
-RegionProfile cheek() {
-    RegionProfile r;
-    r.id = "cheek";
-    const double mm[kLayerCount] = {0.0147, 0.0314, 0.201, 0.804, 3.5};
-    for (int l = 0; l < kLayerCount; ++l) r.layers[l].mm = mm[l];
-    return r;
-}
+using tools_test::cheek;
 
 PunctureList roll(RollerKinematics& k, glm::vec2 from, glm::vec2 to, int steps, float pressure = 0.5f,
                   double t0 = 0, double duration = 1) {

@@ -12,18 +12,14 @@
 #include "engine/tools/puncture_stats.hpp"
 #include "engine/tools/stroke_script.hpp"
 
+#include "tests/unit/tools_test_region.hpp"
+
 using namespace dermasim;
 
 namespace {
 std::filesystem::path data(const std::string& name) { return std::filesystem::path(DERMASIM_TEST_DATA_DIR) / name; }
 
-RegionProfile cheek() {
-    RegionProfile r;
-    r.id = "cheek";
-    const double mm[kLayerCount] = {0.0147, 0.0314, 0.201, 0.804, 3.5};
-    for (int l = 0; l < kLayerCount; ++l) r.layers[l].mm = mm[l];
-    return r;
-}
+using tools_test::cheek;
 
 std::string error_of(const std::function<void()>& f) {
     try {
