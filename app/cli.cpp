@@ -64,6 +64,15 @@ int Args::integer(const std::string& name, int fallback, int min, int max) {
     return int(d);
 }
 
+std::optional<std::string> Args::positional() {
+    for (size_t i = 0; i < args_.size(); ++i)
+        if (!used_[i] && args_[i].rfind("--", 0) != 0) {
+            used_[i] = true;
+            return args_[i];
+        }
+    return std::nullopt;
+}
+
 void Args::finish() {
     for (size_t i = 0; i < args_.size(); ++i)
         if (!used_[i])

@@ -18,6 +18,8 @@ public:
     std::string required(const std::string& name);
     double number(const std::string& name, double fallback, double min, double max);
     int integer(const std::string& name, int fallback, int min, int max);
+    // The first argument left that is not a flag (call after every flag has been read), or nullopt.
+    std::optional<std::string> positional();
     // Throws Error for any argument not consumed by the calls above.
     void finish();
     bool help_requested() const { return help_; }

@@ -25,10 +25,15 @@ Usage: dermasim render --out FILE [options]
 )";
 }  // namespace
 
-SkinView view_from_args(cli::Args& args) {
-    RegionTable regions = RegionTable::load_default();
+const char* kViewFlagsHelp =
+    "  --region R     body region (default cheek): forehead, periorbital, nose, cheek, temple, perioral, neck,\n"
+    "                 abdomen, thigh, arm, buttock, back\n"
+    "  --look L       illustrated (default) or histology (H&E-like stain)\n"
+    "  --cut F        cut plane position across the block, 0 (front, whole block) .. 1 (back), default 0.5\n";
+
+SkinView view_from_args(cli::Args& args, const Catalog& catalog) {
     SkinView view;
-    view.region = regions.find(args.value_or("--region", "cheek"));
+    view.region = catalog.regions.find(args.value_or("--region", "cheek"));
     view.look = parse_look(args.value_or("--look", "illustrated"));
     view.cut = float(args.number("--cut", 0.5, 0.0, 1.0));
     view.camera = view.default_camera();
@@ -47,7 +52,8 @@ int run_render(const Argv& argv) {
     }
     std::string out = args.required("--out");
     VkExtent2D size = cli::parse_size(args.value_or("--size", "1280x720"));
-    SkinView view = view_from_args(args);
+    const Catalog catalog = Catalog::load_default();
+    SkinView view = view_from_args(args, catalog);
     vk::ContextOptions options = gpu_options(args);
     args.finish();
 

@@ -8,6 +8,8 @@
 
 #include "app/commands.hpp"
 #include "app/progress.hpp"
+#include "app/treatment_report.hpp"
+#include "engine/session/session_record.hpp"
 #include "engine/core/atomic_file.hpp"
 #include "engine/core/error.hpp"
 #include "engine/render/offscreen.hpp"
@@ -16,7 +18,6 @@
 #include "engine/tools/treatment_plan.hpp"
 
 namespace dermasim::app {
-SkinView view_from_args(cli::Args& args);
 
 namespace {
 const char* kHelp = R"(dermasim simulate - a micro-needling treatment without a window, and the tissue's healing
@@ -27,7 +28,8 @@ Treatment (one session):
   --needle-mm L      roller needle length 0.1..3.0 mm, or pen depth 0..2.5 mm in 0.25 steps (default 0.5)
   --passes N         even number of lifted passes, horizontal/vertical/diagonal, 2..40 (default 8)
   --pressure P       0 (barely touching) .. 1 (firm), default 0.5
-  --strokes FILE     a stroke script (JSON) instead of the default passes; it names its own device and needle
+  --strokes FILE     a session file or stroke script instead of the default passes; it names its own device
+                     and needle (and a session its region, unless --region is given)
 Healing (off unless --days is given):
   --days D           simulated days after the last session (0..3650)
   --sessions N       sessions, each repeating the treatment (default 1)
@@ -45,7 +47,8 @@ Output:
   --size WxH         image and frame size (default 1280x720); --look/--cut/--yaw/--pitch/--zoom as in render
 )";
 
-StrokeScript script_from_args(cli::Args& args) {
+// A stroke script, or the input of a session file (whose region comes along, unless --region overrides it).
+StrokeScript script_from_args(cli::Args& args, std::optional<std::string>& session_region) {
     auto file = args.value("--strokes");
     auto device = args.value("--device");
     auto needle = args.value("--needle-mm");
@@ -56,7 +59,10 @@ StrokeScript script_from_args(cli::Args& args) {
             throw Error("--strokes gives the device, needle and passes itself; leave out --device, --needle-mm "
                         "and --passes");
         if (file->empty()) throw Error("--strokes needs a file name");
-        return load_stroke_script(*file);
+        SessionRecord session = load_session(*file, "");
+        if (!session.region.empty()) session_region = session.region;
+        if (session.input.strokes.empty()) throw Error(*file + ": the session holds no pass");
+        return session.input;
     }
     TreatmentPlanOptions plan;
     plan.device = parse_device_kind(device.value_or("roller"), "--device");
@@ -83,7 +89,9 @@ int run_simulate(const Argv& argv) {
     }
     std::string report_path = args.required("--report");
     TreatmentRequest request;
-    request.script = script_from_args(args);
+    std::optional<std::string> session_region;
+    request.script = script_from_args(args, session_region);
+    const auto region_flag = args.value("--region");
     request.days = args.number("--days", 0.0, 0.0, 3650.0);
     request.sessions = args.integer("--sessions", 1, 1, 20);
     request.interval_days = args.number("--interval-days", 28.0, 1.0, 365.0);
@@ -96,7 +104,9 @@ int run_simulate(const Argv& argv) {
     double every_h = args.number("--every", 24.0, 0.25, 24.0 * 365);
     Overlay overlay = parse_overlay(args.value_or("--overlay", "collagen"));
     VkExtent2D size = cli::parse_size(args.value_or("--size", "1280x720"));
-    SkinView view = view_from_args(args);
+    const Catalog catalog = Catalog::load_default();
+    SkinView view = view_from_args(args, catalog);
+    view.region = catalog.regions.find(region_flag.value_or(session_region.value_or("cheek")));
     request.region = view.region;
     bool use_cpu = args.flag("--cpu");
     bool needs_gpu = image_path || frames_dir || !use_cpu;
@@ -158,24 +168,12 @@ int run_simulate(const Argv& argv) {
     bar.done();
     double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
-    nlohmann::json report = to_json(result.stats);
-    report["region"] = request.region.id;
-    report["device"] = std::string(device_key(request.script.device));
-    report["needle_mm"] = request.script.needle_mm;
-    report["pressure"] = request.script.pressure;
-    report["strokes"] = request.script.strokes.size();
+    nlohmann::json report = treatment_report(request.region.id, request.script, result.stats);
     report["quality"] = quality_name(request.quality);
     report["backend"] = use_cpu ? "cpu" : "gpu";
     if (result.healing) {
-        nlohmann::json healing = to_json(*result.healing);
-        report["curves"] = healing["curves"];
-        healing.erase("curves");
-        report["healing"] = healing;
-        report["healing"]["sessions_count"] = request.sessions;
-        report["healing"]["interval_days"] = request.interval_days;
-        report["healing"]["days_after_last_session"] = request.days;
-        report["healing"]["occluded"] = request.occluded;
-        report["healing"]["serum"] = request.serum;
+        add_healing(report, *result.healing, {request.occluded, request.serum, request.sessions, request.interval_days},
+                    request.days);
         report["healing"]["steps"] = result.timeline.steps;
     }
     report["wall_time_s"] = wall_s;

@@ -34,8 +34,10 @@ void HealingPlayer::start(const RegionProfile& region, const PunctureList& punct
         snapshots_.clear();
         openness_.clear();
         curves_.clear();
+        metrics_.reset();
         error_.clear();
     }
+    finished_ = false;
     TreatmentRequest request;
     request.region = region;
     request.days = days;
@@ -55,7 +57,11 @@ void HealingPlayer::run(TreatmentRequest request, PunctureList punctures) {
     const HealParameters params = load_default_heal_parameters();
     TreatmentObserver observer;
     observer.progress = [&](double f) {
-        computed_days_ = f * total_days_;
+        {
+            std::lock_guard lock(mutex_);
+            computed_days_ = f * total_days_;
+        }
+        progressed_.notify_all();
         if (cancel_) throw Cancelled{};
     };
     observer.sample = [&](const TissueState& state) {
@@ -72,13 +78,31 @@ void HealingPlayer::run(TreatmentRequest request, PunctureList punctures) {
         }
     };
     try {
-        heal_punctures(request, punctures, observer);
+        TreatmentResult result = heal_punctures(request, punctures, observer);
+        std::lock_guard lock(mutex_);
+        metrics_ = std::move(result.healing);
         computed_days_ = total_days_;
     } catch (const Cancelled&) {
     } catch (const std::exception& e) {
         std::lock_guard lock(mutex_);
         error_ = e.what();
     }
+    {
+        std::lock_guard lock(mutex_);
+        finished_ = true;
+    }
+    progressed_.notify_all();
+}
+
+void HealingPlayer::wait_until(double day) const {
+    if (!started_) return;
+    std::unique_lock lock(mutex_);
+    progressed_.wait(lock, [&] { return finished_.load() || computed_days_.load() >= day; });
+}
+
+std::optional<HealingMetrics> HealingPlayer::metrics() const {
+    std::lock_guard lock(mutex_);
+    return metrics_;
 }
 
 bool HealingPlayer::failed(std::string* why) const {

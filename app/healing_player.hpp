@@ -3,7 +3,9 @@
 // and keeps snapshots of the tissue at chosen times, so playing and scrubbing from day 0 to day 365 only picks a
 // snapshot. Snapshots are dense while things change fast (hours) and sparse during remodelling (weeks).
 #include <atomic>
+#include <condition_variable>
 #include <memory>
+#include <optional>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -35,6 +37,12 @@ public:
     std::vector<HealingSample> curves() const;
     // Open-channel volume at day relative to just after needling (0..1), for drawing the channels.
     double openness_at(double day) const;
+    // Blocks until the worker has simulated up to day (or finished, failed or was stopped). Headless runs use
+    // it so every frame shows a computed day; the window never waits, it says how far the run has got.
+    void wait_until(double day) const;
+    bool finished() const { return finished_.load(); }
+    // The whole run's metrics, once finished.
+    std::optional<HealingMetrics> metrics() const;
 
 private:
     void run(TreatmentRequest request, PunctureList punctures);
@@ -48,7 +56,10 @@ private:
     std::vector<std::pair<double, std::shared_ptr<const TissueState>>> snapshots_;  // (day, state), ascending
     std::vector<std::pair<double, double>> openness_;                               // (day, open fraction)
     std::vector<HealingSample> curves_;
+    std::optional<HealingMetrics> metrics_;
     std::string error_;
+    std::atomic<bool> finished_{false};
+    mutable std::condition_variable progressed_;
 };
 
 }  // namespace dermasim::app

@@ -1,7 +1,8 @@
-// dermasim: the window (no subcommand) and the headless subcommands.
+// dermasim: the front door. No subcommand opens the window (a mode, or the start screen); subcommands run
+// without a window.
 #include <cstdio>
-#include <cstring>
 #include <exception>
+#include <new>
 #include <string>
 
 #include "app/commands.hpp"
@@ -12,15 +13,23 @@ namespace {
 const char* kUsage = R"(DermaSim - micro-needling on layered skin, in 3D.
 
 Usage:
-  dermasim [--region R] [--look L] [...]   open the window (needs a display; see 'dermasim --help')
-  dermasim render --region R --out FILE    render the skin block to a PNG without a window
-  dermasim simulate --region R --report F  a treatment (roller or pen) and its healing, headless
-  dermasim bench                           heal-step throughput, bandwidth and 180-day run time
-  dermasim make-models [--out DIR]         regenerate the device glTF models from assets/devices/*.json
-  dermasim help                            this text
+  dermasim [--mode M] [options]          open the window: the start screen, or mode M directly
+  dermasim replay SESSION [options]      play a saved session back: its passes, then its healing
+                                         (in the window, or headless to PNG frames and a report)
+  dermasim render --out FILE [options]   draw the skin block to a PNG without a window
+  dermasim simulate --report F [options] a treatment (roller or pen) and its healing, headless
+  dermasim bench [options]               heal-step throughput, bandwidth and 180-day run time
+  dermasim make-models [--out DIR]       rebuild the device glTF models from assets/devices/*.json
+  dermasim help                          this text
 
-Every command takes --help. Regions: see assets/regions.json (forehead, periorbital, nose, cheek, perioral,
-neck, abdomen, thigh, back).
+Modes (the window):
+  sandbox    free practice: any region, device and needle; roll, then watch the skin heal
+  training   guided lessons with feedback and scores (not in this version yet)
+  consult    a calm explanation for a client (not in this version yet)
+  kiosk      a trade-show attract loop (not in this version yet)
+
+Every command takes --help. Sessions are saved as you work, in $XDG_DATA_HOME/dermasim/sessions
+(~/.local/share/dermasim/sessions); 'dermasim replay FILE' opens one, and old stroke scripts too.
 )";
 
 }  // namespace
@@ -28,15 +37,25 @@ neck, abdomen, thigh, back).
 int main(int argc, char** argv) {
     using namespace dermasim::app;
     Argv args(argv + 1, argv + argc);
-    std::string command = args.empty() || args[0].rfind("--", 0) == 0 ? "" : args[0];
+    std::string command = args.empty() || args[0].rfind("-", 0) == 0 ? "" : args[0];
     if (!command.empty()) args.erase(args.begin());
     try {
-        if (command == "") return run_window(args);
+        if (command.empty()) {
+            // "dermasim --help" is the front door's help; the window's own options are in 'dermasim window --help'.
+            if (args.size() == 1 && (args[0] == "--help" || args[0] == "-h")) {
+                std::fputs(kUsage, stdout);
+                std::printf("\nWindow options: 'dermasim window --help'.\n");
+                return 0;
+            }
+            return run_window(args);
+        }
+        if (command == "window") return run_window(args);
+        if (command == "replay") return run_replay(args);
         if (command == "render") return run_render(args);
         if (command == "simulate") return run_simulate(args);
         if (command == "bench") return run_bench(args);
         if (command == "make-models") return run_make_models(args);
-        if (command == "help" || command == "-h") {
+        if (command == "help") {
             std::fputs(kUsage, stdout);
             return 0;
         }
@@ -44,6 +63,9 @@ int main(int argc, char** argv) {
         return 2;
     } catch (const dermasim::Error& e) {
         std::fprintf(stderr, "dermasim: error: %s\n", e.what());
+        return 1;
+    } catch (const std::bad_alloc&) {
+        std::fprintf(stderr, "dermasim: error: out of memory (the input asks for more than this machine has)\n");
         return 1;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "dermasim: unexpected error: %s\n", e.what());

@@ -14,16 +14,17 @@ TreatmentController::TreatmentController(const RegionProfile& region, RollerSpec
 }
 
 void TreatmentController::rebuild_kinematics() {
-    RollerSpec roller = roller_;
-    roller.needle.length_mm = needle_mm_;
-    PenSpec pen = pen_;
-    pen.depth_setting_mm = needle_mm_;
-    pen.needle.length_mm = needle_mm_;
-    if (device_ == DeviceKind::Roller) kinematics_ = std::make_unique<RollerKinematics>(roller, region_);
-    else kinematics_ = std::make_unique<PenKinematics>(pen, region_);
     recording_.device = device_;
     recording_.needle_mm = needle_mm_;
     recording_.pressure = pressure_;
+    if (device_ == DeviceKind::Roller) kinematics_ = std::make_unique<RollerKinematics>(roller_for(recording_, roller_), region_);
+    else kinematics_ = std::make_unique<PenKinematics>(pen_for(recording_, pen_), region_);
+    stats_ = kinematics_->stats();
+}
+
+void TreatmentController::set_punctures(std::shared_ptr<PunctureList> list) {
+    punctures_ = std::move(list);  // the renderer may still hold the old list: never mutate a shared one
+    ++punctures_version_;
 }
 
 void TreatmentController::set_region(const RegionProfile& region) {
@@ -40,68 +41,83 @@ void TreatmentController::set_device(DeviceKind kind) {
 void TreatmentController::set_needle_mm(float mm) {
     if (mm == needle_mm_) return;
     needle_mm_ = mm;
-    clear();  // one needle length per recorded session, as a stroke script holds
+    clear();
 }
 
 void TreatmentController::clear() {
-    lift();
-    punctures_ = std::make_shared<PunctureList>();
-    ++version_;
     recording_.strokes.clear();
-    passes_ = 0;
-    stats_ = {};
-    t0_ = -1;
+    set_punctures(std::make_shared<PunctureList>());
     rebuild_kinematics();
+    ++revision_;
 }
 
-void TreatmentController::replay(const StrokeScript& script) {
+void TreatmentController::load(const StrokeScript& script) {
+    validate_stroke_script(script, "recording", /*allow_empty=*/true);
     device_ = script.device;
     needle_mm_ = script.needle_mm;
+    const float pressure = script.pressure;
     clear();
     for (const Stroke& stroke : script.strokes) {
-        const StrokePoint& first = stroke.points.front();
-        pressure_ = first.pressure;
-        put_down(first.pos_mm, first.t_s);
+        pressure_ = stroke.points.front().pressure;
+        put_down(stroke.points.front().pos_mm, stroke.points.front().t_s);
         for (size_t i = 1; i < stroke.points.size(); ++i) {
             pressure_ = stroke.points[i].pressure;
             move(stroke.points[i].pos_mm, stroke.points[i].t_s);
         }
         lift();
     }
-    pressure_ = script.pressure;
+    pressure_ = pressure;
+    recording_.pressure = pressure;
     hide();
 }
 
-void TreatmentController::put_down(glm::vec2 pos_mm, double t) {
-    if (t0_ < 0) t0_ = t;
-    kinematics_->begin_pass(pos_mm, t - t0_);
-    recording_.strokes.push_back({{{t - t0_, pos_mm, pressure_}}});
-    ++passes_;
-    stats_ = kinematics_->stats();
+void TreatmentController::undo_last_pass() {
+    lift();
+    if (recording_.strokes.empty()) return;
+    StrokeScript rest = recording_;
+    rest.strokes.pop_back();
+    const float pressure = pressure_;
+    load(rest);
+    pressure_ = pressure;
 }
 
-void TreatmentController::move(glm::vec2 pos_mm, double t) {
+double TreatmentController::last_time_s() const {
+    return recording_.strokes.empty() ? 0.0 : recording_.strokes.back().points.back().t_s;
+}
+
+void TreatmentController::put_down(glm::vec2 pos_mm, double t_s) {
+    if (down()) lift();
+    if (t_s < last_time_s()) t_s = last_time_s();  // a stroke never starts before the previous one ended
+    kinematics_->begin_pass(pos_mm, t_s);
+    recording_.strokes.push_back({{{t_s, pos_mm, pressure_}}});
+    stats_ = kinematics_->stats();
+    hover_ = pos_mm;
+    ++revision_;
+}
+
+void TreatmentController::move(glm::vec2 pos_mm, double t_s) {
     if (!down()) return;
-    double local = t - t0_;
     auto& points = recording_.strokes.back().points;
-    if (local <= points.back().t_s) return;  // scripts need increasing time
-    PunctureList made = kinematics_->move_to(pos_mm, local, pressure_);
-    points.push_back({local, pos_mm, pressure_});
+    if (!(t_s > points.back().t_s)) return;  // scripts need increasing time
+    PunctureList made = kinematics_->move_to(pos_mm, t_s, pressure_);
+    points.push_back({t_s, pos_mm, pressure_});
     if (!made.empty()) {
         auto next = std::make_shared<PunctureList>(*punctures_);
         next->insert(next->end(), made.begin(), made.end());
-        punctures_ = std::move(next);  // the renderer may still hold the old list: never mutate a shared one
-        ++version_;
+        set_punctures(std::move(next));
     }
     stats_ = kinematics_->stats();
     hover_ = pos_mm;
+    ++revision_;
 }
 
 void TreatmentController::lift() {
-    if (kinematics_ && kinematics_->stats().down) kinematics_->lift();
-    if (kinematics_) stats_ = kinematics_->stats();
-    // A stroke of a single point taught nothing and is not a valid script stroke.
-    if (!recording_.strokes.empty() && recording_.strokes.back().points.size() < 2) recording_.strokes.pop_back();
+    if (!down()) return;
+    kinematics_->lift();
+    stats_ = kinematics_->stats();
+    // A stroke of a single point made nothing and is not a valid script stroke.
+    if (recording_.strokes.back().points.size() < 2) recording_.strokes.pop_back();
+    ++revision_;
 }
 
 float TreatmentController::expected_depth_mm() const {

@@ -31,10 +31,15 @@ OffscreenRenderer::OffscreenRenderer(const vk::Context& context, VkExtent2D size
 OffscreenRenderer::~OffscreenRenderer() = default;
 
 RgbaImage OffscreenRenderer::render(const SkinView& view) {
+    return render_frame([&]() -> const SkinView& { return view; });
+}
+
+RgbaImage OffscreenRenderer::render_frame(const std::function<const SkinView&()>& build) {
     Impl& m = *impl_;
     m.renderer.ui().begin_frame();
     m.ui.new_headless_frame(m.size);
-    if (view.annotations) draw_annotations(ImGui::GetForegroundDrawList(), view, m.size);
+    const SkinView& view = build();
+    if (view.annotations) draw_annotations(ImGui::GetBackgroundDrawList(), view, m.size);
     ImGui::Render();
 
     m.commands.run([&](VkCommandBuffer cmd) {
@@ -43,6 +48,8 @@ RgbaImage OffscreenRenderer::render(const SkinView& view) {
     });
     return image_from_readback(m.readback, m.size);
 }
+
+VkExtent2D OffscreenRenderer::size() const { return impl_->size; }
 
 RgbaImage render_offscreen(const vk::Context& context, const SkinView& view, VkExtent2D size) {
     return OffscreenRenderer(context, size).render(view);

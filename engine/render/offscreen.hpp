@@ -1,5 +1,6 @@
 #pragma once
 // Headless rendering: frames of a SkinView into images in memory, without any window system.
+#include <functional>
 #include <memory>
 #include <vulkan/vulkan.h>
 #include "engine/io/png.hpp"
@@ -14,6 +15,10 @@ public:
     OffscreenRenderer(const vk::Context& context, VkExtent2D size);
     ~OffscreenRenderer();
     RgbaImage render(const SkinView& view);
+    // One frame of an app: build runs between ImGui::NewFrame and ImGui::Render (its widgets are drawn over the
+    // scene) and returns the view to draw; the ruler and labels go under the widgets.
+    RgbaImage render_frame(const std::function<const SkinView&()>& build);
+    VkExtent2D size() const;
 
 private:
     struct Impl;

@@ -30,6 +30,12 @@ void UiContext::new_headless_frame(VkExtent2D extent) {
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(float(extent.width), float(extent.height));
     io.DeltaTime = 1.0f / 60.0f;
+    // Without a renderer backend (runs that draw no pictures) nobody has built the font atlas yet.
+    if (!io.Fonts->IsBuilt()) {
+        unsigned char* pixels = nullptr;
+        int width = 0, height = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+    }
     ImGui::NewFrame();
 }
 

@@ -5,6 +5,7 @@
 #include <iomanip>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include "engine/core/atomic_file.hpp"
 #include "engine/core/error.hpp"
 #include "engine/skin/region_profile.hpp"
 #include "engine/skin/tissue_grid.hpp"
@@ -31,17 +32,17 @@ std::string where(const std::string& origin, std::size_t stroke, std::size_t poi
     return origin + ": strokes[" + std::to_string(stroke) + "].points[" + std::to_string(point) + "]";
 }
 
-void check_needle(DeviceKind device, double mm, const std::string& origin) {
+}  // namespace
+
+void check_needle_setting(DeviceKind device, double mm, const std::string& origin) {
     if (device == DeviceKind::Roller) check_roller_needle_length(mm, origin, "needle_mm");
     else check_pen_depth(mm, origin, "needle_mm");
 }
 
-}  // namespace
-
-void validate_stroke_script(const StrokeScript& s, const std::string& origin) {
-    check_needle(s.device, s.needle_mm, origin);
+void validate_stroke_script(const StrokeScript& s, const std::string& origin, bool allow_empty) {
+    check_needle_setting(s.device, s.needle_mm, origin);
     check_pressure(s.pressure, origin, "pressure");
-    if (s.strokes.empty()) throw Error(origin + ": strokes is empty (a script needs at least one stroke)");
+    if (s.strokes.empty() && !allow_empty) throw Error(origin + ": strokes is empty (a script needs at least one stroke)");
     const float lo = -kStrokeMarginMm, hi = kPatchSizeMm + kStrokeMarginMm;
     double previous_end = -INFINITY;
     for (std::size_t i = 0; i < s.strokes.size(); ++i) {
@@ -74,10 +75,16 @@ StrokeScript parse_stroke_script(const nlohmann::json& doc, const std::string& o
     StrokeScript s;
     s.device = parse_device_kind(top.text("device"), origin);
     s.needle_mm = float(top.number("needle_mm", -INFINITY, INFINITY, "mm"));
-    check_needle(s.device, s.needle_mm, origin);
+    check_needle_setting(s.device, s.needle_mm, origin);
     if (top.has("pressure")) s.pressure = float(top.number("pressure", 0, 1, ""));
-    const auto& strokes = top.raw("strokes");
-    if (!strokes.is_array()) top.fail("strokes", "is not an array");
+    s.strokes = parse_strokes(top.raw("strokes"), s.pressure, origin);
+    validate_stroke_script(s, origin);
+    return s;
+}
+
+std::vector<Stroke> parse_strokes(const nlohmann::json& strokes, float default_pressure, const std::string& origin) {
+    if (!strokes.is_array()) throw Error(origin + ": strokes is not an array");
+    std::vector<Stroke> out;
     for (std::size_t i = 0; i < strokes.size(); ++i) {
         const std::string stroke_at = origin + ": strokes[" + std::to_string(i) + "]";
         const auto& st = strokes[i];
@@ -95,13 +102,12 @@ StrokeScript parse_stroke_script(const nlohmann::json& doc, const std::string& o
             StrokePoint sp;
             sp.t_s = p[0].get<double>();
             sp.pos_mm = {p[1].get<float>(), p[2].get<float>()};
-            sp.pressure = p.size() == 4 ? p[3].get<float>() : s.pressure;
+            sp.pressure = p.size() == 4 ? p[3].get<float>() : default_pressure;
             stroke.points.push_back(sp);
         }
-        s.strokes.push_back(std::move(stroke));
+        out.push_back(std::move(stroke));
     }
-    validate_stroke_script(s, origin);
-    return s;
+    return out;
 }
 
 StrokeScript load_stroke_script(const std::filesystem::path& file) {
@@ -129,10 +135,7 @@ nlohmann::json to_json(const StrokeScript& s) {
 
 void save_stroke_script(const StrokeScript& s, const std::filesystem::path& file) {
     validate_stroke_script(s, file.filename().string());
-    std::ofstream out(file);
-    if (!out) throw Error(file.string() + ": cannot write stroke script");
-    out << to_json(s).dump(1) << '\n';
-    if (!out) throw Error(file.string() + ": writing the stroke script failed");
+    write_text_atomically(file, to_json(s).dump(1) + "\n");
 }
 
 RollerSpec roller_for(const StrokeScript& s, RollerSpec base) {

@@ -50,7 +50,13 @@ struct StrokeScript {
 // Throw Error naming the origin, the stroke and the point index for any invalid value.
 StrokeScript parse_stroke_script(const nlohmann::json& doc, const std::string& origin = "stroke script");
 StrokeScript load_stroke_script(const std::filesystem::path& file);
-void validate_stroke_script(const StrokeScript& script, const std::string& origin = "stroke script");
+// allow_empty: a session that has just begun holds no stroke yet; a script to run needs at least one.
+void validate_stroke_script(const StrokeScript& script, const std::string& origin = "stroke script",
+                            bool allow_empty = false);
+// The parts a session file shares with a stroke script: the "strokes" array (points without a pressure take
+// default_pressure) and the needle setting for a device.
+std::vector<Stroke> parse_strokes(const nlohmann::json& strokes, float default_pressure, const std::string& origin);
+void check_needle_setting(DeviceKind device, double mm, const std::string& origin);
 nlohmann::json to_json(const StrokeScript& script);
 void save_stroke_script(const StrokeScript& script, const std::filesystem::path& file);
 

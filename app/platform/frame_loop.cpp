@@ -1,4 +1,4 @@
-#include "app/frame_loop.hpp"
+#include "app/platform/frame_loop.hpp"
 
 #include <cstdio>
 

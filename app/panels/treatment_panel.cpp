@@ -1,4 +1,4 @@
-#include "app/treatment_panel.hpp"
+#include "app/panels/treatment_panel.hpp"
 
 #include <imgui.h>
 
@@ -43,30 +43,35 @@ void depth_gauge(const RegionProfile& region, float depth_mm, float needle_mm) {
 
 }  // namespace
 
-TreatmentPanelActions draw_treatment_panel(TreatmentController& treatment, const RegionProfile& region,
-                                           AftercareChoice& aftercare, const std::vector<std::string>& serums) {
-    TreatmentPanelActions actions;
+TreatmentIntent draw_treatment_panel(const TreatmentController& treatment, const Aftercare& aftercare,
+                                     const std::vector<std::string>& serums, const std::string& save_status,
+                                     bool save_failed) {
+    TreatmentIntent intent;
+    const RegionProfile& region = treatment.region();
     ImGui::SetNextWindowPos(ImVec2(12.0f, ImGui::GetIO().DisplaySize.y - 12.0f), ImGuiCond_Always, ImVec2(0, 1));
     ImGui::SetNextWindowSize(ImVec2(360.0f, 0.0f), ImGuiCond_Always);
-    ImGui::Begin("Treatment", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize);
+    if (!ImGui::Begin("Treatment", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize)) {
+        ImGui::End();
+        return intent;
+    }
 
     int device = treatment.device() == DeviceKind::Roller ? 0 : 1;
-    ImGui::RadioButton("Dermaroller", &device, 0);
+    bool device_changed = ImGui::RadioButton("Dermaroller", &device, 0);
     ImGui::SameLine();
-    ImGui::RadioButton("Pen", &device, 1);
-    treatment.set_device(device == 0 ? DeviceKind::Roller : DeviceKind::Pen);
+    device_changed |= ImGui::RadioButton("Pen", &device, 1);
+    if (device_changed) intent.device = device == 0 ? DeviceKind::Roller : DeviceKind::Pen;
 
     // Needle lengths in the 0.25 mm steps devices are sold in.
     int steps = int(std::lround(treatment.needle_mm() / 0.25f));
     const bool pen = device == 1;
-    ImGui::SliderInt(pen ? "Depth" : "Needle", &steps, pen ? 0 : 1, 10, "");
+    if (ImGui::SliderInt(pen ? "Depth" : "Needle", &steps, pen ? 0 : 1, 10, "")) intent.needle_mm = steps * 0.25f;
     ImGui::SameLine(0, 0);
     ImGui::Text(" %.2f mm", steps * 0.25f);
-    treatment.set_needle_mm(steps * 0.25f);
 
     float pressure = treatment.pressure();
-    ImGui::SliderFloat("Pressure", &pressure, 0.0f, 1.0f, pressure < 0.3f ? "light %.2f" : pressure < 0.7f ? "normal %.2f" : "firm %.2f");
-    treatment.set_pressure(pressure);
+    if (ImGui::SliderFloat("Pressure", &pressure, 0.0f, 1.0f,
+                           pressure < 0.3f ? "light %.2f" : pressure < 0.7f ? "normal %.2f" : "firm %.2f"))
+        intent.pressure = pressure;
 
     float depth = treatment.expected_depth_mm();
     Layer reached = region.layer_at_depth(depth);
@@ -82,33 +87,43 @@ TreatmentPanelActions draw_treatment_panel(TreatmentController& treatment, const
     size_t count = treatment.punctures()->size();
     ImGui::Text("Punctures %zu  (%.0f per cm2 over the patch)", count,
                 double(count) / (kPatchSizeMm * kPatchSizeMm / 100.0));
-    ImGui::TextDisabled("left-drag on the skin: %s; W/S or shift+wheel: pressure", pen ? "glide" : "roll");
+    ImGui::TextDisabled("left-drag on the skin: %s; W/S or shift+wheel: pressure; ctrl+Z: undo a pass",
+                        pen ? "glide" : "roll");
     ImGui::Separator();
-    ImGui::Checkbox("Cover the skin afterwards", &aftercare.occluded);
-    std::string serum_label = aftercare.serum == 0 ? "none" : serums[aftercare.serum - 1];
+    Aftercare next = aftercare;
+    bool aftercare_changed = ImGui::Checkbox("Cover the skin afterwards", &next.occluded);
     ImGui::SetNextItemWidth(150);
-    if (ImGui::BeginCombo("Serum", serum_label.c_str())) {
-        if (ImGui::Selectable("none", aftercare.serum == 0)) aftercare.serum = 0;
-        for (int i = 0; i < int(serums.size()); ++i)
-            if (ImGui::Selectable(serums[i].c_str(), aftercare.serum == i + 1)) aftercare.serum = i + 1;
+    if (ImGui::BeginCombo("Serum", next.serum.empty() ? "none" : next.serum.c_str())) {
+        if (ImGui::Selectable("none", next.serum.empty())) next.serum.clear(), aftercare_changed = true;
+        for (const std::string& name : serums)
+            if (ImGui::Selectable(name.c_str(), next.serum == name)) next.serum = name, aftercare_changed = true;
         ImGui::EndCombo();
     }
     ImGui::SetNextItemWidth(100);
-    ImGui::SliderInt("Sessions", &aftercare.sessions, 1, 6);
-    if (aftercare.sessions > 1) {
+    aftercare_changed |= ImGui::SliderInt("Sessions", &next.sessions, 1, 6);
+    if (next.sessions > 1) {
         ImGui::SameLine();
         ImGui::SetNextItemWidth(90);
-        ImGui::SliderInt("days apart", &aftercare.interval_days, 14, 56);
+        int interval = int(next.interval_days);
+        if (ImGui::SliderInt("days apart", &interval, 14, 56)) next.interval_days = interval, aftercare_changed = true;
     }
-    if (ImGui::Button("Clear")) treatment.clear();
+    if (aftercare_changed) intent.aftercare = next;
+    const bool empty = treatment.recording().strokes.empty();
+    ImGui::BeginDisabled(empty);
+    intent.clear = ImGui::Button("Clear");
     ImGui::SameLine();
-    ImGui::BeginDisabled(treatment.recording().strokes.empty());
-    actions.save_strokes = ImGui::Button("Save strokes");
+    intent.undo = ImGui::Button("Undo pass");
     ImGui::SameLine();
-    actions.heal = ImGui::Button("Heal >");
+    intent.heal = ImGui::Button("Heal >");
     ImGui::EndDisabled();
+    if (!save_status.empty()) {
+        ImGui::PushTextWrapPos(0.0f);
+        if (save_failed) ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1), "%s", save_status.c_str());
+        else ImGui::TextDisabled("%s", save_status.c_str());
+        ImGui::PopTextWrapPos();
+    }
     ImGui::End();
-    return actions;
+    return intent;
 }
 
 }  // namespace dermasim::app

@@ -1,4 +1,4 @@
-#include "app/timeline_panel.hpp"
+#include "app/panels/timeline_panel.hpp"
 
 #include <imgui.h>
 
@@ -13,7 +13,6 @@ namespace {
 // Plots shrink on small windows so the skin stays visible.
 float io_plot_height() { return ImGui::GetIO().DisplaySize.y < 600.0f ? 24.0f : 40.0f; }
 
-constexpr float kSpeeds[] = {0.25f, 1.0f, 7.0f, 30.0f};
 constexpr const char* kSpeedNames[] = {"6 h/s", "1 day/s", "1 week/s", "1 month/s"};
 
 std::string day_label(double day) {
@@ -41,40 +40,58 @@ void plot(const char* label, const std::vector<HealingSample>& curves, double He
 
 }  // namespace
 
-void draw_timeline_panel(const HealingPlayer& player, TimelineState& state, double frame_seconds) {
+void advance_timeline(TimelineState& state, const HealingPlayer& player, double dt_s) {
     const double computed = player.computed_days();
-    if (state.playing) state.day = std::min(state.day + frame_seconds * kSpeeds[state.speed_index], computed);
+    if (state.playing) state.day = std::min(state.day + dt_s * kPlaybackSpeeds[state.speed_index], computed);
     if (state.day >= player.total_days() && computed >= player.total_days()) state.playing = false;
+}
 
+void apply(TimelineState& state, const TimelineIntent& intent, const HealingPlayer& player) {
+    if (intent.playing) {
+        if (*intent.playing && state.day >= player.total_days()) state.day = 0;  // play again from the start
+        state.playing = *intent.playing;
+    }
+    if (intent.seek_day) {
+        state.day = std::clamp(*intent.seek_day, 0.0, player.total_days());
+        state.playing = false;
+    }
+    if (intent.speed_index) state.speed_index = std::clamp(*intent.speed_index, 0, int(std::size(kPlaybackSpeeds)) - 1);
+    if (intent.overlay) state.overlay = *intent.overlay;
+}
+
+TimelineIntent draw_timeline_panel(const HealingPlayer& player, const TimelineState& state) {
+    TimelineIntent intent;
+    const double computed = player.computed_days();
     ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(12.0f, io.DisplaySize.y - 12.0f), ImGuiCond_Always, ImVec2(0, 1));
     ImGui::SetNextWindowSize(ImVec2(std::clamp(io.DisplaySize.x * 0.42f, 320.0f, 520.0f), 0.0f), ImGuiCond_Always);
-    ImGui::Begin("Healing", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize);
+    if (!ImGui::Begin("Healing", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize)) {
+        ImGui::End();
+        return intent;
+    }
     std::string why;
     if (player.failed(&why)) ImGui::TextColored(ImVec4(1, 0.4f, 0.4f, 1), "Simulation failed: %s", why.c_str());
 
-    if (ImGui::Button(state.playing ? "Pause" : "Play")) {
-        if (!state.playing && state.day >= player.total_days()) state.day = 0;
-        state.playing = !state.playing;
-    }
+    if (ImGui::Button(state.playing ? "Pause" : "Play")) intent.playing = !state.playing;
     ImGui::SameLine();
     ImGui::SetNextItemWidth(110);
-    ImGui::Combo("##speed", &state.speed_index, kSpeedNames, 4);
+    int speed = state.speed_index;
+    if (ImGui::Combo("##speed", &speed, kSpeedNames, 4)) intent.speed_index = speed;
     ImGui::SameLine();
     ImGui::Text("%s", day_label(state.day).c_str());
-    ImGui::SameLine();
-    if (computed < player.total_days()) ImGui::TextDisabled("(simulated to day %.0f of %.0f)", computed, player.total_days());
     float day = float(state.day);
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::SliderFloat("##day", &day, 0.0f, float(player.total_days()), "day %.1f")) {
-        state.day = std::min(double(day), computed);
-        state.playing = false;
-    }
+    if (ImGui::SliderFloat("##day", &day, 0.0f, float(player.total_days()), "day %.1f")) intent.seek_day = day;
+    // Scrubbing past what is simulated shows the furthest simulated day, and says so.
+    if (state.day > computed + 1e-6)
+        ImGui::TextColored(ImVec4(0.95f, 0.8f, 0.4f, 1), "Day %.0f is not simulated yet: showing day %.1f", state.day,
+                           computed);
+    else if (computed < player.total_days())
+        ImGui::TextDisabled("simulated to day %.0f of %.0f", computed, player.total_days());
     int overlay = static_cast<int>(state.overlay);
     const char* overlays[] = {"No overlay", "Collagen (III / I)", "Open channels", "Serum", "Inflammation"};
     ImGui::SetNextItemWidth(200);
-    ImGui::Combo("Cut shows", &overlay, overlays, 5);
-    state.overlay = static_cast<Overlay>(overlay);
+    if (ImGui::Combo("Cut shows", &overlay, overlays, 5)) intent.overlay = static_cast<Overlay>(overlay);
     std::vector<HealingSample> curves = player.curves();
     // Show the curves up to the displayed day, so the plots move with the time-lapse.
     while (!curves.empty() && curves.back().day > state.day + 1e-6) curves.pop_back();
@@ -82,10 +99,12 @@ void draw_timeline_panel(const HealingPlayer& player, TimelineState& state, doub
     plot("Fibroblasts", curves, &HealingSample::fibroblasts_fold, ImVec4(0.55f, 0.75f, 0.95f, 1), "x resting");
     plot("Collagen III", curves, &HealingSample::collagen_III_pct_papillary, ImVec4(0.98f, 0.65f, 0.30f, 1), "% papillary");
     plot("Collagen I", curves, &HealingSample::collagen_I_pct_papillary, ImVec4(0.30f, 0.75f, 0.75f, 1), "% papillary");
-    state.close_requested = ImGui::Button("Back to treatment");
-    ImGui::SameLine();
+    intent.back_to_treatment = ImGui::Button("Back to treatment");
+    ImGui::PushTextWrapPos(0.0f);
     ImGui::TextDisabled("Illustration of typical healing, not a prediction for one person.");
+    ImGui::PopTextWrapPos();
     ImGui::End();
+    return intent;
 }
 
 }  // namespace dermasim::app

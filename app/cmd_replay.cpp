@@ -1,0 +1,205 @@
+// dermasim replay: a saved session played back through the app itself: its passes as they were made, then its
+// healing. In the window when there is no output to write; headless (offscreen renderer, fixed clock) to PNG
+// frames and a JSON report otherwise.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <imgui.h>
+
+#include "app/commands.hpp"
+#include "app/modes/sandbox_mode.hpp"
+#include "app/platform/headless_platform.hpp"
+#include "app/platform/window_platform.hpp"
+#include "app/progress.hpp"
+#include "app/treatment_report.hpp"
+#include "engine/core/atomic_file.hpp"
+#include "engine/core/error.hpp"
+#include "engine/render/ui_context.hpp"
+#include "engine/session/clock.hpp"
+
+namespace dermasim::app {
+WindowOptions window_options(cli::Args& args);
+
+namespace {
+const char* kHelp = R"(dermasim replay - play a saved session back: its passes as they were made, then its healing
+
+Usage: dermasim replay SESSION [options]
+  SESSION           a session file (saved by the window) or a stroke script
+  --days D          heal D days after the passes (default: as long as the session's own time-lapse, or none)
+  --speed X         play the passes X times as fast as they were made (default 1)
+  --region R        the region for a stroke script (a session file names its own)
+Headless (no window) when any of these is given:
+  --report FILE     JSON report: punctures, and the healing when --days > 0 (written atomically)
+  --frames DIR      PNG frames: 10 a second while the passes play, then one every --every HOURS of healing
+  --every HOURS     simulated hours between healing frames (default 24)
+  --size WxH        frame size (default 1280x720; also the window's size)
+  --look L          illustrated (default) or histology; --cut F as in render
+Window only: --frames-limit N quits after N frames, --screenshot FILE saves the last one (tests).
+)";
+
+constexpr double kReplayFps = 10.0;     // headless frames per second of playback
+constexpr int kMaxFrames = 20000;       // a run that would write more is refused before it starts
+
+std::string frame_name(int index, const char* what, double value) {
+    char name[64];
+    std::snprintf(name, sizeof name, "frame_%05d_%s%07.2f.png", index, what, value);
+    return name;
+}
+
+// Runs app frames without drawing them (a report alone needs no pictures): the UI still runs, so the
+// same code path decides everything.
+struct UiOnly {
+    UiContext ui;
+    void frame(App& app, VkExtent2D size) {
+        ui.new_headless_frame(size);
+        app.frame(FrameInput{{float(size.width), float(size.height)}});
+        ImGui::Render();
+    }
+};
+
+}  // namespace
+
+int run_replay(const Argv& argv) {
+    cli::Args args("dermasim replay", argv);
+    if (args.help_requested()) {
+        std::printf("%s%s", kHelp, kGpuFlagsHelp);
+        return 0;
+    }
+    auto days_flag = args.value("--days");
+    const double speed = args.number("--speed", 1.0, 0.01, 1000.0);
+    auto region = args.value("--region");
+    auto report_path = args.value("--report");
+    auto frames_dir = args.value("--frames");
+    const double every_h = args.number("--every", 24.0, 0.25, 24.0 * 365);
+    const int frames_limit = args.integer("--frames-limit", 0, 0, 1000000);
+    auto screenshot = args.value("--screenshot");
+    VkExtent2D size = cli::parse_size(args.value_or("--size", "1280x720"));
+    const Catalog catalog = Catalog::load_default();
+    AppServices services;
+    services.catalog = &catalog;
+    services.start_view = view_from_args(args, catalog);
+    vk::ContextOptions gpu = gpu_options(args);
+    auto file_arg = args.positional();
+    args.finish();
+    if (!file_arg) throw Error("dermasim replay: which session? (dermasim replay SESSION; see 'dermasim replay --help')");
+    const std::string file = *file_arg;
+    SessionRecord session = load_session(file, region.value_or("cheek"));
+    if (region && session.region != *region)
+        throw Error("--region " + *region + ": " + file + " is a session on the " + session.region +
+                    " (--region is only for stroke scripts)");
+    if (session.input.strokes.empty()) throw Error(file + ": the session holds no pass to replay");
+    try {  // a hand-edited session may name what this DermaSim does not know: say which file and field
+        services.start_view.region = catalog.regions.find(session.region);
+        if (!session.aftercare.serum.empty()) {
+            const auto names = catalog.serum_names();
+            if (std::find(names.begin(), names.end(), session.aftercare.serum) == names.end())
+                throw Error("unknown serum '" + session.aftercare.serum + "'");
+        }
+    } catch (const Error& e) {
+        throw Error(file + ": " + e.what());
+    }
+    if (!session.tables_hash.empty() && session.tables_hash != catalog.tables_hash)
+        std::fprintf(stderr, "dermasim: note: %s was recorded with other parameter tables (%s, now %s): the punctures "
+                     "replay the same, the healing may differ\n", file.c_str(), session.tables_hash.c_str(),
+                     catalog.tables_hash.c_str());
+    const double days = days_flag ? cli::parse_number("--days", *days_flag, 0, 3650) : session.healing_days.value_or(0);
+
+    if (!report_path && !frames_dir) {
+        // In the window: the same replay, watched. New work on top of it goes to a new session file.
+        WindowOptions options;
+        options.size = size;
+        options.frames = frames_limit;
+        options.screenshot = screenshot;
+        options.gpu = gpu;
+        services.session_folder = default_session_folder();
+        return run_window_app(options, services, "sandbox",
+                              [&](App& app) { app.sandbox()->start_replay(session, speed, days); });
+    }
+
+    // Headless: check every output before any work.
+    if (report_path) {
+        std::filesystem::path folder = std::filesystem::path(*report_path).parent_path();
+        if (!std::filesystem::is_directory(folder.empty() ? "." : folder))
+            throw Error("cannot write '" + *report_path + "': folder '" + folder.string() + "' does not exist");
+    }
+    const double total_days = days + (session.aftercare.sessions - 1) * session.aftercare.interval_days * (days > 0);
+    if (frames_dir) {
+        if (!std::filesystem::is_directory(*frames_dir)) throw Error("--frames '" + *frames_dir + "' is not an existing folder");
+        const double pass_frames = session.input.strokes.back().points.back().t_s / speed * kReplayFps;
+        const double heal_frames = days > 0 ? total_days * 24.0 / every_h : 0;
+        if (pass_frames + heal_frames > kMaxFrames)
+            throw Error("the replay would write " + std::to_string(long(pass_frames + heal_frames)) + " frames (at most " +
+                        std::to_string(kMaxFrames) + "): raise --speed or --every");
+    }
+
+    FixedStepClock clock(1.0 / kReplayFps);
+    services.clock = &clock;
+    std::unique_ptr<vk::Context> context;
+    std::unique_ptr<HeadlessPlatform> platform;
+    std::unique_ptr<UiOnly> ui_only;
+    if (frames_dir) {
+        context = std::make_unique<vk::Context>(gpu);
+        platform = std::make_unique<HeadlessPlatform>(*context, size);
+    } else {
+        ui_only = std::make_unique<UiOnly>();
+    }
+    App app(services, "sandbox");
+    SandboxMode& sandbox = *app.sandbox();
+    sandbox.show_panels = false;  // frames show the skin, not the controls
+    sandbox.start_replay(session, speed, days);
+    int index = 0;
+    auto frame = [&](const char* what, double value) {
+        if (!platform) return ui_only->frame(app, size);
+        RgbaImage image = platform->frame(app);
+        write_png(std::filesystem::path(*frames_dir) / frame_name(index++, what, value), image);
+    };
+    ProgressBar bar("replay");
+    const double end_t = session.input.strokes.back().points.back().t_s;
+    while (sandbox.state() == SandboxMode::State::Replaying) {
+        clock.tick();
+        frame("t", std::min(clock.now_s() * speed, end_t));
+        bar.update(0.5 * std::min(1.0, clock.now_s() * speed / std::max(end_t, 1e-9)) * (days > 0 ? 1.0 : 2.0));
+    }
+    if (days > 0) {
+        const HealingPlayer& player = sandbox.healing();
+        const int steps = int(std::floor(total_days * 24.0 / every_h + 1e-9));
+        for (int k = 0; k <= steps; ++k) {
+            const double day = k * every_h / 24.0;
+            if (platform) {
+                TimelineIntent seek;
+                seek.seek_day = day;
+                sandbox.apply(seek);
+                player.wait_until(day);
+                frame("day", day);
+            }
+            bar.update(0.5 + 0.5 * day / std::max(total_days, 1e-9));
+        }
+        player.wait_until(total_days);
+        std::string why;
+        if (player.failed(&why)) throw Error("the healing simulation failed: " + why);
+    }
+    bar.done();
+
+    const TreatmentController& treatment = sandbox.treatment();
+    if (report_path) {
+        nlohmann::json report = treatment_report(session.region, session.input,
+                                                 compute_puncture_stats(*treatment.punctures(), treatment.region()));
+        report["session"] = file;
+        report["app_version"] = session.app_version;
+        report["tables_hash"] = catalog.tables_hash;
+        if (days > 0) {
+            auto metrics = sandbox.healing().metrics();
+            if (!metrics) throw Error("the healing simulation ended without results");
+            add_healing(report, *metrics, session.aftercare, days);
+        }
+        write_text_atomically(*report_path, report.dump(2) + "\n");
+        std::fprintf(stderr, "dermasim: wrote %s\n", report_path->c_str());
+    }
+    std::fprintf(stderr, "dermasim: replayed %d passes, %zu punctures%s%s\n", treatment.passes(),
+                 treatment.punctures()->size(), days > 0 ? ", healed" : "",
+                 frames_dir ? (", " + std::to_string(index) + " frames in " + *frames_dir).c_str() : "");
+    return context ? finish_validation(*context, 0) : 0;
+}
+
+}  // namespace dermasim::app

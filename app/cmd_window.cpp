@@ -1,0 +1,60 @@
+// dermasim [window]: the interactive window, on the start screen or in a mode.
+#include <cstdio>
+
+#include "app/commands.hpp"
+#include "app/platform/window_platform.hpp"
+#include "app/session_storage.hpp"
+
+namespace dermasim::app {
+namespace {
+const char* kHelp = R"(dermasim - the interactive window
+
+Usage: dermasim [window] [options]
+  --mode M          open mode M (sandbox) instead of the start screen
+  --session FILE    save the session to FILE (default: a new file in the sessions folder, named by time,
+                    region and device; see below)
+  --size WxH        window size (default 1280x720)
+  --frames N        quit by itself after N frames (for tests and demos)
+  --screenshot FILE write the last frame to a PNG when quitting
+  --exercise-window resize, minimise and restore the window while running (tests the swapchain rebuild)
+)";
+const char* kHelpMore = R"(
+Mouse: left-drag on the skin rolls the roller (or glides the pen), right-drag orbits, wheel zooms;
+W/S, shift+wheel or a gamepad's right trigger set the pressure; ctrl+Z takes back the last pass.
+The session is saved every few seconds while you work, and when you leave. Changing region, device or needle,
+clearing, or leaving with work that could not be saved asks first.
+Sessions folder: $XDG_DATA_HOME/dermasim/sessions, else ~/.local/share/dermasim/sessions.
+Replay a session: 'dermasim replay FILE'. Needs a display (X11); without one use the headless commands.
+)";
+}  // namespace
+
+WindowOptions window_options(cli::Args& args) {
+    WindowOptions o;
+    o.size = cli::parse_size(args.value_or("--size", "1280x720"));
+    o.frames = args.integer("--frames", 0, 0, 1000000);
+    o.screenshot = args.value("--screenshot");
+    o.exercise_window = args.flag("--exercise-window");
+    return o;
+}
+
+int run_window(const Argv& argv) {
+    cli::Args args("dermasim", argv);
+    if (args.help_requested()) {
+        std::printf("%s%s%s%s", kHelp, kViewFlagsHelp, kGpuFlagsHelp, kHelpMore);
+        return 0;
+    }
+    WindowOptions options = window_options(args);
+    std::string mode = args.value_or("--mode", "start");
+    if (mode != "start") check_mode_name(mode);
+    auto session_file = args.value("--session");
+    const Catalog catalog = Catalog::load_default();
+    AppServices services;
+    services.catalog = &catalog;
+    services.start_view = view_from_args(args, catalog);
+    set_session_storage(services, session_file);
+    options.gpu = gpu_options(args);
+    args.finish();
+    return run_window_app(options, services, mode);
+}
+
+}  // namespace dermasim::app

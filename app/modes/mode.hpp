@@ -1,0 +1,56 @@
+#pragma once
+// A mode owns a screen: its input handling, its panels, and its part of the session. The host (ModeHost)
+// owns the one current mode and switches between them; modes ask for a switch or to quit through requests,
+// never by reaching into each other.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "app/frame_input.hpp"
+#include "engine/core/catalog.hpp"
+#include "engine/render/skin_view.hpp"
+#include "engine/session/clock.hpp"
+
+namespace dermasim::app {
+
+// What every mode is given: the immutable catalogue, the one clock (set by the platform that drives the app),
+// where sessions are kept, and the view to open on.
+struct AppServices {
+    const Catalog* catalog = nullptr;
+    const Clock* clock = nullptr;
+    std::filesystem::path session_folder;  // new sessions get a fresh readable name here
+    std::filesystem::path session_file;    // if set, the session is saved to this file instead
+    SkinView start_view;                   // region, look, cut and camera a mode opens on
+};
+
+struct ModeInfo {
+    std::string_view name;
+    std::string_view summary;
+    bool available;  // built in this version
+};
+// Every mode the app knows, in start-screen order.
+inline constexpr ModeInfo kModes[] = {
+    {"sandbox", "Free practice: any region, device and needle; roll, then watch the skin heal.", true},
+    {"training", "Guided lessons with live feedback, scores and reports.", false},
+    {"consult", "A calm explanation for a client, with before and after.", false},
+    {"kiosk", "A trade-show attract loop with a try for visitors.", false},
+};
+// Error "unknown mode 'x' (known: ...)" or "mode 'x' is not available in this version".
+void check_mode_name(std::string_view name);
+
+class Mode {
+public:
+    virtual ~Mode() = default;
+    virtual std::string_view name() const = 0;
+    // One frame, between ImGui::NewFrame and ImGui::Render: handle input, draw the mode's panels, fill view.
+    virtual void frame(const FrameInput& input, double dt_s, SkinView& view) = 0;
+    // Before the mode is left (another mode, quitting): save what there is. Returns "" when nothing would be
+    // lost, else a sentence saying what would be.
+    virtual std::string prepare_to_leave() { return ""; }
+
+    // Requests to the host, read and cleared by it after each frame.
+    std::optional<std::string> switch_request;  // a mode name, or "start" for the start screen
+};
+
+}  // namespace dermasim::app

@@ -1,0 +1,55 @@
+#include "app/modes/mode_host.hpp"
+
+#include "app/modes/sandbox_mode.hpp"
+#include "app/modes/start_screen.hpp"
+#include "engine/core/error.hpp"
+
+namespace dermasim::app {
+
+void check_mode_name(std::string_view name) {
+    std::string known;
+    for (const ModeInfo& m : kModes) {
+        if (m.name == name) {
+            if (!m.available)
+                throw Error("mode '" + std::string(name) + "' is not available in this version (available: sandbox)");
+            return;
+        }
+        known += (known.empty() ? "" : ", ") + std::string(m.name);
+    }
+    throw Error("unknown mode '" + std::string(name) + "' (known: " + known + ")");
+}
+
+ModeHost::ModeHost(const AppServices& services, const std::string& initial)
+    : services_(services), current_(make(initial)) {}
+
+std::unique_ptr<Mode> ModeHost::make(const std::string& name) {
+    if (name == "start") return std::make_unique<StartScreen>();
+    check_mode_name(name);
+    return std::make_unique<SandboxMode>(services_);
+}
+
+void ModeHost::frame(const FrameInput& input, double dt_s, SkinView& view) {
+    if (input.close_requested) request_quit();
+    current_->frame(input, dt_s, view);
+    dialog_.draw();
+    if (auto next = std::move(current_->switch_request)) {
+        current_->switch_request.reset();
+        switch_to(*next);
+    }
+}
+
+void ModeHost::switch_to(const std::string& name) {
+    auto go = [this, name] { current_ = make(name); };
+    std::string loss = current_->prepare_to_leave();
+    if (loss.empty()) go();
+    else dialog_.ask("Leave this screen?", loss, "Leave anyway", go);
+}
+
+void ModeHost::request_quit() {
+    if (dialog_.open()) return;
+    std::string loss = current_->prepare_to_leave();
+    if (loss.empty()) quit_ = true;
+    else dialog_.ask("Quit DermaSim?", loss, "Quit anyway", [this] { quit_ = true; });
+}
+
+}  // namespace dermasim::app

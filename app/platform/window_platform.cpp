@@ -1,0 +1,167 @@
+#include "app/platform/window_platform.hpp"
+
+#define GLFW_INCLUDE_VULKAN
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+
+#include "app/commands.hpp"
+#include "app/platform/frame_loop.hpp"
+#include "engine/core/error.hpp"
+#include "engine/render/annotations.hpp"
+#include "engine/render/ui_context.hpp"
+
+namespace dermasim::app {
+namespace {
+
+std::string g_glfw_error;
+// SIGTERM or SIGINT (a shutdown, ctrl+C in the terminal): leave like the close button, saving first, but
+// without a question nobody is there to answer.
+volatile std::sig_atomic_t g_terminate = 0;
+void on_terminate(int) { g_terminate = 1; }
+void on_glfw_error(int, const char* message) { g_glfw_error = message; }
+
+// GLFW's lifetime: init, window, terminate.
+struct GlfwWindow {
+    GLFWwindow* window = nullptr;
+    explicit GlfwWindow(VkExtent2D size) {
+        glfwSetErrorCallback(on_glfw_error);
+        if (!glfwInit())
+            throw Error("cannot open a window: no display (" + g_glfw_error +
+                        "). For images without a window use 'dermasim render --out skin.png' or 'dermasim replay "
+                        "SESSION --frames DIR'; to run the window without a screen use xvfb-run");
+        if (!glfwVulkanSupported()) {
+            glfwTerminate();
+            throw Error("the window system offers no Vulkan presentation (install a Vulkan driver, e.g. "
+                        "mesa-vulkan-drivers)");
+        }
+        glfwWindowHint(GLFW_CLIENT_API, GLFW_NO_API);
+        window = glfwCreateWindow(int(size.width), int(size.height), "DermaSim", nullptr, nullptr);
+        if (!window) {
+            glfwTerminate();
+            throw Error("cannot create the window: " + g_glfw_error);
+        }
+    }
+    ~GlfwWindow() {
+        glfwDestroyWindow(window);
+        glfwTerminate();
+    }
+    VkExtent2D framebuffer_size() const {
+        int w = 0, h = 0;
+        glfwGetFramebufferSize(window, &w, &h);
+        return {uint32_t(w), uint32_t(h)};
+    }
+};
+
+struct Surface {
+    VkInstance instance;
+    VkSurfaceKHR surface = VK_NULL_HANDLE;
+    Surface(VkInstance inst, GLFWwindow* window) : instance(inst) {
+        VK_CHECK(glfwCreateWindowSurface(instance, window, nullptr, &surface));
+    }
+    ~Surface() { vkDestroySurfaceKHR(instance, surface, nullptr); }
+};
+
+struct ImGuiGlfw {
+    explicit ImGuiGlfw(GLFWwindow* window) { ImGui_ImplGlfw_InitForVulkan(window, true); }
+    ~ImGuiGlfw() { ImGui_ImplGlfw_Shutdown(); }
+};
+
+// GLFW's state this frame, as the platform-independent FrameInput.
+FrameInput read_input(GLFWwindow* window) {
+    FrameInput in;
+    int w = 0, h = 0;
+    glfwGetWindowSize(window, &w, &h);
+    in.window_size = {float(w), float(h)};
+    double x, y;
+    glfwGetCursorPos(window, &x, &y);
+    if (x >= 0 && y >= 0 && x < w && y < h) in.cursor = glm::vec2(float(x), float(y));
+    in.left = glfwGetMouseButton(window, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS;
+    in.right = glfwGetMouseButton(window, GLFW_MOUSE_BUTTON_RIGHT) == GLFW_PRESS;
+    const ImGuiIO& io = ImGui::GetIO();
+    in.wheel = io.MouseWheel;
+    in.shift = io.KeyShift;
+    in.pressure_up = glfwGetKey(window, GLFW_KEY_W) == GLFW_PRESS;
+    in.pressure_down = glfwGetKey(window, GLFW_KEY_S) == GLFW_PRESS;
+    in.undo = io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_Z, false);
+    GLFWgamepadstate pad;
+    if (glfwJoystickIsGamepad(GLFW_JOYSTICK_1) && glfwGetGamepadState(GLFW_JOYSTICK_1, &pad))
+        in.trigger = 0.5f * (pad.axes[GLFW_GAMEPAD_AXIS_RIGHT_TRIGGER] + 1.0f);
+    if (glfwWindowShouldClose(window)) {
+        in.close_requested = true;
+        glfwSetWindowShouldClose(window, GLFW_FALSE);  // the app decides (it may ask first)
+    }
+    return in;
+}
+
+// A scripted sequence of window changes for the smoke test: grow, minimise, restore, shrink back.
+void exercise_window(GLFWwindow* window, int iteration, VkExtent2D size) {
+    switch (iteration) {
+        case 6: glfwSetWindowSize(window, int(size.width * 5 / 4), int(size.height * 5 / 4)); break;
+        case 10: glfwIconifyWindow(window); break;
+        case 13: glfwRestoreWindow(window); break;
+        case 16: glfwSetWindowSize(window, int(size.width), int(size.height)); break;
+        default: break;
+    }
+}
+
+}  // namespace
+
+int run_window_app(const WindowOptions& options, AppServices services, const std::string& initial_mode,
+                   const std::function<void(App&)>& setup) {
+    auto start = std::chrono::steady_clock::now();
+    GlfwWindow window(options.size);
+    vk::ContextOptions gpu = options.gpu;
+    uint32_t extension_count = 0;
+    const char** extensions = glfwGetRequiredInstanceExtensions(&extension_count);
+    gpu.instance_extensions.assign(extensions, extensions + extension_count);
+    gpu.swapchain = true;
+    vk::Context context(gpu);
+    Surface surface(context.instance(), window.window);
+    UiContext ui;
+    ImGuiGlfw imgui_glfw(window.window);
+    FrameLoop loop(context, surface.surface, window.framebuffer_size());
+    SteadyClock clock;
+    services.clock = &clock;
+    App app(std::move(services), initial_mode);
+    if (setup) setup(app);
+
+    std::signal(SIGTERM, on_terminate);
+    std::signal(SIGINT, on_terminate);
+    int drawn = 0;
+    for (int iteration = 0; !app.quit() && !g_terminate; ++iteration) {
+        if (options.exercise_window) exercise_window(window.window, iteration, options.size);
+        glfwPollEvents();
+        VkExtent2D fb = window.framebuffer_size();
+        if (fb.width == 0 || fb.height == 0) {  // minimised: nothing to draw until restored
+            glfwWaitEventsTimeout(0.05);
+            continue;
+        }
+        loop.renderer().ui().begin_frame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+        const SkinView& view = app.frame(read_input(window.window));
+        if (view.annotations) draw_annotations(ImGui::GetBackgroundDrawList(), view, fb);
+        ImGui::Render();
+        if (loop.draw(view, ImGui::GetDrawData(), fb)) ++drawn;
+        if (drawn == 1)
+            std::fprintf(stderr, "dermasim: first frame after %.0f ms\n",
+                         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+        if (options.frames && drawn >= options.frames) break;
+    }
+    // Leaving by the frame count (tests, demos) or a signal saves like any other exit.
+    if (std::string loss = app.host().current().prepare_to_leave(); !loss.empty())
+        std::fprintf(stderr, "dermasim: %s\n", loss.c_str());
+    if (options.screenshot) write_png(*options.screenshot, loop.read_last_frame());
+    context.wait_idle();
+    double seconds = clock.now_s();
+    std::fprintf(stderr, "dermasim: %d frames in %.1f s (%.1f ms per frame)\n", drawn, seconds,
+                 drawn ? seconds * 1000.0 / drawn : 0.0);
+    return finish_validation(context, 0);
+}
+
+}  // namespace dermasim::app

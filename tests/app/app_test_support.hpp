@@ -1,0 +1,66 @@
+#pragma once
+// Driving the app without a window or GPU: a fixed clock, an ImGui context, and frames run through App::frame.
+#include <imgui.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <optional>
+
+#include "app/app.hpp"
+#include "engine/core/catalog.hpp"
+#include "engine/render/ui_context.hpp"
+#include "engine/session/clock.hpp"
+
+namespace dermasim::test {
+
+inline const Catalog& catalog() {
+    static const Catalog c = Catalog::load_default();
+    return c;
+}
+
+inline std::filesystem::path fresh_dir(const std::string& name) {
+    auto dir = std::filesystem::temp_directory_path() / ("dermasim_app_" + std::to_string(getpid())) / name;
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+struct AppRig {
+    explicit AppRig(std::filesystem::path session_folder, double step_s = 0.1, const std::string& mode = "sandbox",
+                    const std::string& region = "cheek")
+        : clock(step_s) {
+        services.catalog = &catalog();
+        services.clock = &clock;
+        services.session_folder = std::move(session_folder);
+        services.start_view.region = catalog().regions.find(region);
+        app.emplace(services, mode);
+    }
+    // One frame: the clock moves one step, the app runs with this input.
+    const SkinView& frame(app::FrameInput input = {}) {
+        clock.tick();
+        ui.new_headless_frame({1280, 720});
+        const SkinView& view = app->frame(input);
+        ImGui::Render();
+        return view;
+    }
+    // The window pixel that shows the treatable skin nearest patch point p (in front of the cut is cut away).
+    glm::vec2 pixel_on_skin(const SkinView& view, glm::vec2 p) const {
+        glm::vec2 best(-1);
+        float best_d = 1e9f;
+        for (float y = 0; y < 720; y += 3)
+            for (float x = 0; x < 1280; x += 3)
+                if (auto hit = view.camera.surface_point({x, y}, {1280, 720})) {
+                    glm::vec2 patch(hit->x + 0.5f * view.width_mm, hit->z + 0.5f * view.width_mm);
+                    float d = glm::length(patch - p);
+                    if (hit->z <= view.cut_z_mm() && d < best_d) best_d = d, best = {x, y};
+                }
+        return best;
+    }
+
+    FixedStepClock clock;
+    app::AppServices services;
+    UiContext ui;
+    std::optional<app::App> app;
+};
+
+}  // namespace dermasim::test

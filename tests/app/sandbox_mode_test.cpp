@@ -1,0 +1,166 @@
+// The sandbox mode driven like a window, headless: one clock paces everything, work is autosaved, and nothing
+// leaves the screen or the app without asking when it would be lost.
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "app/modes/sandbox_mode.hpp"
+#include "app_test_support.hpp"
+#include "engine/core/error.hpp"
+
+using namespace dermasim;
+using app::FrameInput;
+using app::SandboxMode;
+
+namespace {
+
+// Rolls one pass across the patch with the mouse, one frame per step.
+void roll_pass(test::AppRig& rig, glm::vec2 from, glm::vec2 to) {
+    const SkinView& view = rig.frame();
+    const SkinView snapshot = view;
+    for (int i = 0; i <= 12; ++i) {
+        FrameInput in;
+        in.cursor = rig.pixel_on_skin(snapshot, from + (to - from) * (float(i) / 12.0f));
+        in.left = true;
+        rig.frame(in);
+    }
+    rig.frame();  // the mouse is lifted
+}
+
+SandboxMode& sandbox(test::AppRig& rig) { return *rig.app->sandbox(); }
+
+}  // namespace
+
+TEST(SandboxMode, PressureKeysMoveAtARatePerSecondWhateverTheFrameRate) {
+    for (double step : {0.1, 0.02}) {
+        test::AppRig rig({}, step);
+        const float start = sandbox(rig).treatment().pressure();
+        FrameInput up;
+        up.pressure_up = true;
+        rig.frame();  // the first frame's step sets the pace
+        for (int i = 0; i < int(std::lround(0.6 / step)); ++i) rig.frame(up);
+        EXPECT_NEAR(sandbox(rig).treatment().pressure(), start + 0.6f * SandboxMode::kPressurePerSecond, 1e-4)
+            << "frame step " << step;
+    }
+}
+
+TEST(SandboxMode, MouseDragsOnTheSkinArePassesAndAreAutosaved) {
+    auto dir = test::fresh_dir("sandbox_autosave");
+    test::AppRig rig(dir, 0.1, "sandbox", "forehead");
+    roll_pass(rig, {3, 12}, {17, 12});
+    ASSERT_EQ(sandbox(rig).treatment().passes(), 1);
+    EXPECT_GT(sandbox(rig).treatment().punctures()->size(), 10u);
+    for (int i = 0; i < 40; ++i) rig.frame();  // a few seconds later
+    ASSERT_FALSE(sandbox(rig).autosaver().path().empty());
+    SessionRecord saved = load_session(sandbox(rig).autosaver().path());
+    EXPECT_EQ(saved.region, "forehead");
+    EXPECT_EQ(saved.input.strokes.size(), 1u);
+    EXPECT_EQ(saved.tables_hash, test::catalog().tables_hash);
+    // Replaying the saved file gives the punctures the mouse made.
+    PunctureList replayed = run_stroke_script(saved.input, test::catalog().regions.find("forehead"),
+                                              test::catalog().roller, test::catalog().pen);
+    EXPECT_EQ(replayed.size(), sandbox(rig).treatment().punctures()->size());
+    // ctrl+Z takes the pass back, and that too is saved.
+    FrameInput undo;
+    undo.undo = true;
+    rig.frame(undo);
+    EXPECT_EQ(sandbox(rig).treatment().passes(), 0);
+    for (int i = 0; i < 40; ++i) rig.frame();
+    EXPECT_TRUE(load_session(sandbox(rig).autosaver().path()).input.strokes.empty());
+}
+
+TEST(SandboxMode, ChangingRegionWithPassesAsksFirst) {
+    auto dir = test::fresh_dir("sandbox_ask");
+    test::AppRig rig(dir);
+    roll_pass(rig, {3, 12}, {17, 12});
+    ASSERT_EQ(sandbox(rig).treatment().passes(), 1);
+    app::SkinIntent to_neck;
+    to_neck.region = "neck";
+    sandbox(rig).apply(to_neck);
+    ASSERT_TRUE(sandbox(rig).dialog().open());
+    EXPECT_NE(sandbox(rig).dialog().detail().find("are saved in " + dir.string()), std::string::npos)
+        << sandbox(rig).dialog().detail();
+    sandbox(rig).dialog().answer(false);
+    EXPECT_EQ(sandbox(rig).treatment().passes(), 1) << "cancel keeps the work";
+    EXPECT_EQ(sandbox(rig).treatment().region().id, "cheek");
+    const auto first_file = sandbox(rig).autosaver().path();
+
+    sandbox(rig).apply(to_neck);
+    sandbox(rig).dialog().answer(true);
+    EXPECT_EQ(sandbox(rig).treatment().passes(), 0);
+    EXPECT_EQ(sandbox(rig).treatment().region().id, "neck");
+    EXPECT_EQ(rig.frame().region.id, "neck") << "the block shows the new region";
+    roll_pass(rig, {3, 8}, {17, 8});
+    for (int i = 0; i < 40; ++i) rig.frame();
+    EXPECT_NE(sandbox(rig).autosaver().path(), first_file) << "a new session gets a new file";
+    EXPECT_EQ(load_session(first_file).region, "cheek") << "the old session is left as it was";
+
+    // Device and clear ask too; an empty screen does not.
+    app::TreatmentIntent pen;
+    pen.device = DeviceKind::Pen;
+    sandbox(rig).apply(pen);
+    EXPECT_TRUE(sandbox(rig).dialog().open());
+    sandbox(rig).dialog().answer(true);
+    EXPECT_EQ(sandbox(rig).treatment().device(), DeviceKind::Pen);
+    app::TreatmentIntent clear;
+    clear.clear = true;
+    sandbox(rig).apply(clear);
+    EXPECT_FALSE(sandbox(rig).dialog().open());
+}
+
+TEST(SandboxMode, TheRegionCannotChangeUnderATimeLapse) {
+    test::AppRig rig({});
+    roll_pass(rig, {3, 12}, {17, 12});
+    app::TreatmentIntent heal;
+    heal.heal = true;
+    sandbox(rig).apply(heal);
+    ASSERT_EQ(sandbox(rig).state(), SandboxMode::State::Healing);
+    app::SkinIntent to_neck;
+    to_neck.region = "neck";
+    sandbox(rig).apply(to_neck);
+    EXPECT_EQ(rig.frame().region.id, "cheek");
+    EXPECT_FALSE(sandbox(rig).dialog().open());
+}
+
+TEST(ModeHost, QuittingWithSavedWorkIsImmediateAndWithUnsavableWorkAsks) {
+    auto dir = test::fresh_dir("quit");
+    {
+        test::AppRig rig(dir);
+        roll_pass(rig, {3, 12}, {17, 12});
+        FrameInput close;
+        close.close_requested = true;
+        rig.frame(close);
+        EXPECT_TRUE(rig.app->quit()) << "the session was saved on the way out";
+        ASSERT_FALSE(sandbox(rig).autosaver().path().empty());
+        EXPECT_EQ(load_session(sandbox(rig).autosaver().path()).input.strokes.size(), 1u);
+    }
+    std::ofstream(dir / "blocker") << "x";
+    test::AppRig rig(dir / "blocker" / "sessions");
+    roll_pass(rig, {3, 12}, {17, 12});
+    FrameInput close;
+    close.close_requested = true;
+    rig.frame(close);
+    EXPECT_FALSE(rig.app->quit());
+    ASSERT_TRUE(rig.app->host().dialog().open());
+    EXPECT_NE(rig.app->host().dialog().detail().find("could not be saved"), std::string::npos);
+    rig.app->host().dialog().answer(false);
+    EXPECT_FALSE(rig.app->quit());
+    EXPECT_EQ(sandbox(rig).treatment().passes(), 1) << "the work stays in memory";
+}
+
+TEST(ModeHost, ModesAreChosenByNameAndTheStartScreenLeadsIntoThem) {
+    EXPECT_NO_THROW(app::check_mode_name("sandbox"));
+    try {
+        app::check_mode_name("training");
+        FAIL();
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("not available in this version"), std::string::npos);
+    }
+    EXPECT_THROW(app::check_mode_name("party"), Error);
+    test::AppRig rig({}, 0.1, "start");
+    EXPECT_EQ(rig.app->sandbox(), nullptr);
+    rig.frame();
+    rig.app->host().switch_to("sandbox");
+    ASSERT_NE(rig.app->sandbox(), nullptr);
+    rig.frame();
+}
