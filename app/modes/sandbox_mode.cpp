@@ -249,7 +249,7 @@ void SandboxMode::frame(const FrameInput& input, double dt_s, SkinView& view) {
     if (state_ == State::Replaying) feed_replay();
 
     if (show_panels) {
-        SkinIntent skin = draw_skin_panel(services_.catalog->regions, view_, frame_ms_);
+        SkinIntent skin = draw_skin_panel(services_.catalog->regions, view_, frame_ms_, state_ != State::Treating);
         if (state_ == State::Healing) {
             apply(draw_timeline_panel(healing_, timeline_));
         } else {

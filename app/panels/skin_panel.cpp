@@ -4,7 +4,7 @@
 
 namespace dermasim::app {
 
-SkinIntent draw_skin_panel(const RegionTable& regions, const SkinView& view, float frame_ms) {
+SkinIntent draw_skin_panel(const RegionTable& regions, const SkinView& view, float frame_ms, bool region_locked) {
     SkinIntent intent;
     ImGui::SetNextWindowPos(ImVec2(ImGui::GetIO().DisplaySize.x - 330.0f, 12.0f), ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(318.0f, 0.0f), ImGuiCond_Always);
@@ -14,11 +14,15 @@ SkinIntent draw_skin_panel(const RegionTable& regions, const SkinView& view, flo
         ImGui::End();
         return intent;
     }
+    ImGui::BeginDisabled(region_locked);
     if (ImGui::BeginCombo("Region", view.region.name.c_str())) {
         for (const RegionProfile& r : regions.regions())
             if (ImGui::Selectable(r.name.c_str(), r.id == view.region.id) && r.id != view.region.id) intent.region = r.id;
         ImGui::EndCombo();
     }
+    ImGui::EndDisabled();
+    if (region_locked && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip("Go back to the treatment to change the region");
     int look = view.look == Look::Histology ? 1 : 0;
     bool changed = ImGui::RadioButton("Illustrated", &look, 0);
     ImGui::SameLine();

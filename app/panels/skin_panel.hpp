@@ -20,6 +20,7 @@ struct SkinIntent {
     std::optional<int> highlight_layer;  // a Layer, or -1
 };
 
-SkinIntent draw_skin_panel(const RegionTable& regions, const SkinView& view, float frame_ms);
+// region_locked: the region is part of work on screen that cannot change now (a time-lapse plays).
+SkinIntent draw_skin_panel(const RegionTable& regions, const SkinView& view, float frame_ms, bool region_locked);
 
 }  // namespace dermasim::app
