@@ -16,8 +16,6 @@
 #include "engine/tools/treatment_plan.hpp"
 
 namespace dermasim::app {
-SkinView view_from_args(cli::Args& args);
-
 namespace {
 const char* kHelp = R"(dermasim simulate - a micro-needling treatment without a window, and the tissue's healing
 
@@ -81,6 +79,7 @@ int run_simulate(const Argv& argv) {
         std::printf("%s%s", kHelp, kGpuFlagsHelp);
         return 0;
     }
+    const Catalog catalog = load_catalog();
     std::string report_path = args.required("--report");
     TreatmentRequest request;
     request.script = script_from_args(args);
@@ -88,6 +87,7 @@ int run_simulate(const Argv& argv) {
     request.sessions = args.integer("--sessions", 1, 1, 20);
     request.interval_days = args.number("--interval-days", 28.0, 1.0, 365.0);
     request.serum = args.value_or("--serum", "");
+    if (!request.serum.empty()) catalog.serum(request.serum);  // an unknown name fails now, not after needling
     request.occluded = args.flag("--occluded");
     request.quality = parse_quality(args.value_or("--quality", "ci"));
     auto curves_path = args.value("--curves");
@@ -96,7 +96,7 @@ int run_simulate(const Argv& argv) {
     double every_h = args.number("--every", 24.0, 0.25, 24.0 * 365);
     Overlay overlay = parse_overlay(args.value_or("--overlay", "collagen"));
     VkExtent2D size = cli::parse_size(args.value_or("--size", "1280x720"));
-    SkinView view = view_from_args(args);
+    SkinView view = view_from_args(args, catalog.regions);
     request.region = view.region;
     bool use_cpu = args.flag("--cpu");
     bool needs_gpu = image_path || frames_dir || !use_cpu;
@@ -123,7 +123,7 @@ int run_simulate(const Argv& argv) {
     std::unique_ptr<OffscreenRenderer> frames;
     if (needs_gpu) {
         context = std::make_unique<vk::Context>(gpu);
-        frames = std::make_unique<OffscreenRenderer>(*context, size);
+        frames = std::make_unique<OffscreenRenderer>(*context, catalog, size);
     }
 
     auto start = std::chrono::steady_clock::now();
@@ -154,7 +154,7 @@ int run_simulate(const Argv& argv) {
     }
     // The frames draw the first session's channels; the run hands them over before healing starts.
     observer.punctures = [&](const PunctureList& list) { *punctures = list; };
-    TreatmentResult result = run_treatment(request, observer, use_cpu ? nullptr : context.get());
+    TreatmentResult result = run_treatment(catalog, request, observer, use_cpu ? nullptr : context.get());
     bar.done();
     double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
@@ -166,6 +166,7 @@ int run_simulate(const Argv& argv) {
     report["strokes"] = request.script.strokes.size();
     report["quality"] = quality_name(request.quality);
     report["backend"] = use_cpu ? "cpu" : "gpu";
+    report["tables_hash"] = catalog.tables_hash;  // which parameter tables produced these numbers
     if (result.healing) {
         nlohmann::json healing = to_json(*result.healing);
         report["curves"] = healing["curves"];

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "engine/core/catalog.hpp"
 #include "engine/core/error.hpp"
 
 namespace dermasim::app {
@@ -52,7 +53,7 @@ void HealingPlayer::start(const RegionProfile& region, const PunctureList& punct
 
 void HealingPlayer::run(TreatmentRequest request, PunctureList punctures) {
     double next_keep = 0, open0 = 0;
-    const HealParameters params = load_default_heal_parameters();
+    const HealParameters& params = catalog_.heal;
     TreatmentObserver observer;
     observer.progress = [&](double f) {
         computed_days_ = f * total_days_;
@@ -72,7 +73,7 @@ void HealingPlayer::run(TreatmentRequest request, PunctureList punctures) {
         }
     };
     try {
-        heal_punctures(request, punctures, observer);
+        heal_punctures(catalog_, request, punctures, observer);
         computed_days_ = total_days_;
     } catch (const Cancelled&) {
     } catch (const std::exception& e) {

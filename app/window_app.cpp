@@ -18,15 +18,11 @@
 #include "app/timeline_panel.hpp"
 #include "app/treatment_controller.hpp"
 #include "app/treatment_panel.hpp"
-#include "engine/core/asset_path.hpp"
-#include "engine/tools/device_spec.hpp"
 #include "engine/core/error.hpp"
 #include "engine/render/annotations.hpp"
 #include "engine/render/ui_context.hpp"
 
 namespace dermasim::app {
-SkinView view_from_args(cli::Args& args);
-
 namespace {
 const char* kHelp = R"(dermasim - the interactive window
 
@@ -89,9 +85,19 @@ struct Surface {
     ~Surface() { vkDestroySurfaceKHR(instance, surface, nullptr); }
 };
 
+// The GLFW platform backend, bound to the renderer's ImGui context: it keeps its data in that context, and the
+// input callbacks it installs run inside glfwPollEvents and write to whatever context is current then. So it
+// starts and stops with that context current, and the loop polls events with it current (see the loop).
 struct ImGuiGlfw {
-    explicit ImGuiGlfw(GLFWwindow* window) { ImGui_ImplGlfw_InitForVulkan(window, true); }
-    ~ImGuiGlfw() { ImGui_ImplGlfw_Shutdown(); }
+    const UiContext& ui;
+    ImGuiGlfw(GLFWwindow* window, const UiContext& context) : ui(context) {
+        UiContext::Activate active(ui);
+        ImGui_ImplGlfw_InitForVulkan(window, true);
+    }
+    ~ImGuiGlfw() {
+        UiContext::Activate active(ui);
+        ImGui_ImplGlfw_Shutdown();
+    }
 };
 
 // Mouse, keyboard and gamepad: right-drag orbits, wheel zooms, left-drag on the skin treats it, W/S, shift+wheel
@@ -183,11 +189,12 @@ int run_window(const Argv& argv) {
     bool exercise = args.flag("--exercise-window");
     auto strokes = args.value("--strokes");
     double heal_days = args.number("--heal", 0.0, 0.0, 3650.0);
-    SkinView view = view_from_args(args);
+    const Catalog catalog = load_catalog();
+    SkinView view = view_from_args(args, catalog.regions);
     view.camera = OrbitCamera::overview(view.width_mm, view.block_depth_mm());  // treating needs the whole patch
     vk::ContextOptions options = gpu_options(args);
     args.finish();
-    RegionTable regions = RegionTable::load_default();
+    const RegionTable& regions = catalog.regions;
     PanelState panel;
     for (int i = 0; i < int(regions.regions().size()); ++i)
         if (regions.regions()[i].id == view.region.id) panel.region_index = i;
@@ -200,23 +207,24 @@ int run_window(const Argv& argv) {
     options.swapchain = true;
     vk::Context context(options);
     Surface surface(context.instance(), window.window);
-    UiContext ui;
-    ImGuiGlfw imgui_glfw(window.window);
-    FrameLoop loop(context, surface.surface, window.framebuffer_size());
+    FrameLoop loop(context, catalog, surface.surface, window.framebuffer_size());
+    ImGuiGlfw imgui_glfw(window.window, loop.renderer().ui_context());
     SceneInput input;
-    TreatmentController treatment(view.region, load_roller(asset_path("devices/roller.json")),
-                                  load_pen(asset_path("devices/pen.json")));
+    TreatmentController treatment(view.region, catalog.roller, catalog.pen);
     std::string status;
     if (strokes) treatment.replay(load_stroke_script(*strokes));
-    HealingPlayer healing;
+    HealingPlayer healing(catalog);
     TimelineState timeline;
     AftercareChoice aftercare;
-    const std::vector<std::string> serums = serum_names();
+    const std::vector<std::string> serums = catalog.serum_names();
     if (heal_days > 0) healing.start(view.region, *treatment.punctures(), heal_days, false, "");
 
     int drawn = 0;
     auto last = std::chrono::steady_clock::now();
     for (int iteration = 0; !glfwWindowShouldClose(window.window); ++iteration) {
+        // The renderer's ImGui context is current from window changes and polling events (the GLFW callbacks
+        // feed it) through building and drawing the frame; anything else using ImGui brings its own context.
+        UiContext::Activate ui_current(loop.renderer().ui_context());
         if (exercise) exercise_window(window.window, iteration, size);
         glfwPollEvents();
         VkExtent2D fb = window.framebuffer_size();

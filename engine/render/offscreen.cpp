@@ -12,28 +12,30 @@
 namespace dermasim {
 
 struct OffscreenRenderer::Impl {
-    Impl(const vk::Context& c, VkExtent2D s)
-        : context(c), size(s), renderer(c, 1), target(renderer.make_target(s)),
+    Impl(const vk::Context& c, const Catalog& catalog, VkExtent2D s)
+        : context(c), size(s), renderer(c, catalog, 1), target(renderer.make_target(s)),
           readback(c, VkDeviceSize(s.width) * s.height * 4, VK_BUFFER_USAGE_TRANSFER_DST_BIT, vk::MemoryUse::Readback),
           commands(c) {}
     const vk::Context& context;
     VkExtent2D size;
-    UiContext ui;  // declared before the renderer: must outlive its ImGui Vulkan backend
     Renderer renderer;
     FrameTarget target;
     vk::Buffer readback;
     vk::OneShotCommands commands;
 };
 
-OffscreenRenderer::OffscreenRenderer(const vk::Context& context, VkExtent2D size)
-    : impl_(std::make_unique<Impl>(context, size)) {}
+OffscreenRenderer::OffscreenRenderer(const vk::Context& context, const Catalog& catalog, VkExtent2D size)
+    : impl_(std::make_unique<Impl>(context, catalog, size)) {}
 
 OffscreenRenderer::~OffscreenRenderer() = default;
 
 RgbaImage OffscreenRenderer::render(const SkinView& view) {
     Impl& m = *impl_;
+    // The whole frame, from NewFrame to recording the draw data, with this renderer's ImGui context current;
+    // whatever was current before (the window's) is current again afterwards.
+    UiContext::Activate active(m.renderer.ui_context());
     m.renderer.ui().begin_frame();
-    m.ui.new_headless_frame(m.size);
+    m.renderer.ui_context().new_headless_frame(m.size);
     if (view.annotations) draw_annotations(ImGui::GetForegroundDrawList(), view, m.size);
     ImGui::Render();
 
@@ -44,8 +46,8 @@ RgbaImage OffscreenRenderer::render(const SkinView& view) {
     return image_from_readback(m.readback, m.size);
 }
 
-RgbaImage render_offscreen(const vk::Context& context, const SkinView& view, VkExtent2D size) {
-    return OffscreenRenderer(context, size).render(view);
+RgbaImage render_offscreen(const vk::Context& context, const Catalog& catalog, const SkinView& view, VkExtent2D size) {
+    return OffscreenRenderer(context, catalog, size).render(view);
 }
 
 }  // namespace dermasim
