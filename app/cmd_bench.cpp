@@ -28,6 +28,7 @@ int run_bench(const Argv& argv) {
         std::printf("%s%s", kHelp, kGpuFlagsHelp);
         return 0;
     }
+    const Catalog catalog = load_catalog();
     HealBenchOptions options;
     options.quality = parse_quality(args.value_or("--quality", "ci"));
     options.region = args.value_or("--region", "cheek");
@@ -41,7 +42,7 @@ int run_bench(const Argv& argv) {
 
     vk::Context context(gpu);
     std::fprintf(stderr, "dermasim: benchmarking (this takes a little while)...\n");
-    HealBenchResult r = run_heal_bench(context, options);
+    HealBenchResult r = run_heal_bench(context, catalog, options);
     std::printf("device                 %s\n", r.device.c_str());
     std::printf("grid                   %s, %zu voxels\n", r.quality.c_str(), r.voxels);
     std::printf("heal step, GPU         %.2f M voxel-steps/s\n", r.gpu_voxel_steps_per_s / 1e6);

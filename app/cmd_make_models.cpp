@@ -3,7 +3,6 @@
 #include <filesystem>
 
 #include "app/commands.hpp"
-#include "engine/core/asset_path.hpp"
 #include "engine/core/error.hpp"
 #include "engine/io/gltf_mesh.hpp"
 
@@ -16,12 +15,14 @@ int run_make_models(const Argv& argv) {
                     "into DIR (default: the assets/models folder). Run it after changing a device description.\n");
         return 0;
     }
-    std::filesystem::path dir = asset_path("models");
+    // The tables only: the models are what this rebuilds, so they may disagree with the tables right now.
+    const Catalog catalog = load_catalog(false);
+    std::filesystem::path dir = catalog.root / "models";
     auto folder = args.value("--out");
     if (folder) dir = *folder;
     args.finish();
     if (!std::filesystem::is_directory(dir)) throw Error("'" + dir.string() + "' is not an existing folder");
-    write_device_models(dir);
+    write_device_models(dir, catalog.roller, catalog.pen);
     std::fprintf(stderr, "dermasim: wrote %s and %s\n", (dir / "roller.gltf").c_str(), (dir / "pen.gltf").c_str());
     return 0;
 }

@@ -3,7 +3,6 @@
 #include <cstdio>
 
 #include "app/commands.hpp"
-#include "engine/core/asset_path.hpp"
 #include "engine/io/png.hpp"
 #include "engine/render/offscreen.hpp"
 #include "engine/skin/region_profile.hpp"
@@ -31,9 +30,9 @@ const char* kViewFlagsHelp =
     "  --look L       illustrated (default) or histology (H&E-like stain)\n"
     "  --cut F        cut plane position across the block, 0 (front, whole block) .. 1 (back), default 0.5\n";
 
-SkinView view_from_args(cli::Args& args, const Catalog& catalog) {
+SkinView view_from_args(cli::Args& args, const RegionTable& regions) {
     SkinView view;
-    view.region = catalog.regions.find(args.value_or("--region", "cheek"));
+    view.region = regions.find(args.value_or("--region", "cheek"));
     view.look = parse_look(args.value_or("--look", "illustrated"));
     view.cut = float(args.number("--cut", 0.5, 0.0, 1.0));
     view.camera = view.default_camera();
@@ -50,16 +49,16 @@ int run_render(const Argv& argv) {
         std::printf("%s%s", kHelp, kGpuFlagsHelp);
         return 0;
     }
+    const Catalog catalog = load_catalog();
     std::string out = args.required("--out");
     VkExtent2D size = cli::parse_size(args.value_or("--size", "1280x720"));
-    const Catalog catalog = Catalog::load_default();
-    SkinView view = view_from_args(args, catalog);
+    SkinView view = view_from_args(args, catalog.regions);
     vk::ContextOptions options = gpu_options(args);
     args.finish();
 
     vk::Context context(options);
     auto start = std::chrono::steady_clock::now();
-    RgbaImage image = render_offscreen(context, view, size);
+    RgbaImage image = render_offscreen(context, catalog, view, size);
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     write_png(out, image);
     std::fprintf(stderr, "dermasim: wrote %s (%ux%u, %s, %s, %.0f ms)\n", out.c_str(), size.width, size.height,

@@ -52,6 +52,7 @@ std::string frame_name(int index, const char* what, double value) {
 struct UiOnly {
     UiContext ui;
     void frame(App& app, VkExtent2D size) {
+        UiContext::Activate active(ui);
         ui.new_headless_frame(size);
         app.frame(FrameInput{{float(size.width), float(size.height)}});
         ImGui::Render();
@@ -75,10 +76,10 @@ int run_replay(const Argv& argv) {
     const int frames_limit = args.integer("--frames-limit", 0, 0, 1000000);
     auto screenshot = args.value("--screenshot");
     VkExtent2D size = cli::parse_size(args.value_or("--size", "1280x720"));
-    const Catalog catalog = Catalog::load_default();
+    const Catalog catalog = load_catalog();
     AppServices services;
     services.catalog = &catalog;
-    services.start_view = view_from_args(args, catalog);
+    services.start_view = view_from_args(args, catalog.regions);
     vk::ContextOptions gpu = gpu_options(args);
     auto file_arg = args.positional();
     args.finish();
@@ -140,7 +141,7 @@ int run_replay(const Argv& argv) {
     std::unique_ptr<UiOnly> ui_only;
     if (frames_dir) {
         context = std::make_unique<vk::Context>(gpu);
-        platform = std::make_unique<HeadlessPlatform>(*context, size);
+        platform = std::make_unique<HeadlessPlatform>(*context, catalog, size);
     } else {
         ui_only = std::make_unique<UiOnly>();
     }

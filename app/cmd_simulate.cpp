@@ -18,7 +18,6 @@
 #include "engine/tools/treatment_plan.hpp"
 
 namespace dermasim::app {
-
 namespace {
 const char* kHelp = R"(dermasim simulate - a micro-needling treatment without a window, and the tissue's healing
 
@@ -87,6 +86,7 @@ int run_simulate(const Argv& argv) {
         std::printf("%s%s", kHelp, kGpuFlagsHelp);
         return 0;
     }
+    const Catalog catalog = load_catalog();
     std::string report_path = args.required("--report");
     TreatmentRequest request;
     std::optional<std::string> session_region;
@@ -96,6 +96,7 @@ int run_simulate(const Argv& argv) {
     request.sessions = args.integer("--sessions", 1, 1, 20);
     request.interval_days = args.number("--interval-days", 28.0, 1.0, 365.0);
     request.serum = args.value_or("--serum", "");
+    if (!request.serum.empty()) catalog.serum(request.serum);  // an unknown name fails now, not after needling
     request.occluded = args.flag("--occluded");
     request.quality = parse_quality(args.value_or("--quality", "ci"));
     auto curves_path = args.value("--curves");
@@ -104,8 +105,7 @@ int run_simulate(const Argv& argv) {
     double every_h = args.number("--every", 24.0, 0.25, 24.0 * 365);
     Overlay overlay = parse_overlay(args.value_or("--overlay", "collagen"));
     VkExtent2D size = cli::parse_size(args.value_or("--size", "1280x720"));
-    const Catalog catalog = Catalog::load_default();
-    SkinView view = view_from_args(args, catalog);
+    SkinView view = view_from_args(args, catalog.regions);
     view.region = catalog.regions.find(region_flag.value_or(session_region.value_or("cheek")));
     request.region = view.region;
     bool use_cpu = args.flag("--cpu");
@@ -133,7 +133,7 @@ int run_simulate(const Argv& argv) {
     std::unique_ptr<OffscreenRenderer> frames;
     if (needs_gpu) {
         context = std::make_unique<vk::Context>(gpu);
-        frames = std::make_unique<OffscreenRenderer>(*context, size);
+        frames = std::make_unique<OffscreenRenderer>(*context, catalog, size);
     }
 
     auto start = std::chrono::steady_clock::now();
@@ -164,13 +164,14 @@ int run_simulate(const Argv& argv) {
     }
     // The frames draw the first session's channels; the run hands them over before healing starts.
     observer.punctures = [&](const PunctureList& list) { *punctures = list; };
-    TreatmentResult result = run_treatment(request, observer, use_cpu ? nullptr : context.get());
+    TreatmentResult result = run_treatment(catalog, request, observer, use_cpu ? nullptr : context.get());
     bar.done();
     double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
     nlohmann::json report = treatment_report(request.region.id, request.script, result.stats);
     report["quality"] = quality_name(request.quality);
     report["backend"] = use_cpu ? "cpu" : "gpu";
+    report["tables_hash"] = catalog.tables_hash;  // which parameter tables produced these numbers
     if (result.healing) {
         add_healing(report, *result.healing, {request.occluded, request.serum, request.sessions, request.interval_days},
                     request.days);

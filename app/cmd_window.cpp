@@ -47,10 +47,10 @@ int run_window(const Argv& argv) {
     std::string mode = args.value_or("--mode", "start");
     if (mode != "start") check_mode_name(mode);
     auto session_file = args.value("--session");
-    const Catalog catalog = Catalog::load_default();
+    const Catalog catalog = load_catalog();
     AppServices services;
     services.catalog = &catalog;
-    services.start_view = view_from_args(args, catalog);
+    services.start_view = view_from_args(args, catalog.regions);
     set_session_storage(services, session_file);
     options.gpu = gpu_options(args);
     args.finish();

@@ -18,6 +18,14 @@ int run_simulate(const Argv& args);
 int run_bench(const Argv& args);
 int run_make_models(const Argv& args);
 
+// Every command loads the asset catalogue once, here, and passes it down; it says on stderr which asset folder
+// it uses ("dermasim: assets: PATH"), so an installed copy that fell back to a source tree is easy to spot.
+// with_models = false: the parameter tables only (Catalog::load_tables), for make-models.
+Catalog load_catalog(bool with_models = true);
+
+// The view flags shared by render, simulate and the window: --region --look --cut --yaw --pitch --zoom --no-labels.
+SkinView view_from_args(cli::Args& args, const RegionTable& regions);
+
 // Flags every GPU command takes: --gpu NAME and --validate (or DERMASIM_VALIDATION=1).
 vk::ContextOptions gpu_options(cli::Args& args);
 // After a run with validation: reports and turns any validation message into a failure.
@@ -25,7 +33,6 @@ int finish_validation(const vk::Context& context, int exit_code);
 extern const char* kGpuFlagsHelp;
 
 // --region, --look, --cut, --yaw, --pitch, --zoom, --no-labels: the view a command opens on.
-SkinView view_from_args(cli::Args& args, const Catalog& catalog);
 extern const char* kViewFlagsHelp;
 
 }  // namespace dermasim::app

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "engine/core/catalog.hpp"
 #include "engine/core/error.hpp"
 
 namespace dermasim::app {
@@ -54,7 +55,7 @@ void HealingPlayer::start(const RegionProfile& region, const PunctureList& punct
 
 void HealingPlayer::run(TreatmentRequest request, PunctureList punctures) {
     double next_keep = 0, open0 = 0;
-    const HealParameters params = load_default_heal_parameters();
+    const HealParameters& params = catalog_.heal;
     TreatmentObserver observer;
     observer.progress = [&](double f) {
         {
@@ -78,7 +79,7 @@ void HealingPlayer::run(TreatmentRequest request, PunctureList punctures) {
         }
     };
     try {
-        TreatmentResult result = heal_punctures(request, punctures, observer);
+        TreatmentResult result = heal_punctures(catalog_, request, punctures, observer);
         std::lock_guard lock(mutex_);
         metrics_ = std::move(result.healing);
         computed_days_ = total_days_;

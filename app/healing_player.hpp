@@ -18,6 +18,7 @@ namespace dermasim::app {
 
 class HealingPlayer {
 public:
+    explicit HealingPlayer(const Catalog& catalog) : catalog_(catalog) {}  // must outlive the player
     ~HealingPlayer();
     // Starts simulating from the given punctures (the first session), replacing any earlier run.
     // days: after the last session.
@@ -47,6 +48,7 @@ public:
 private:
     void run(TreatmentRequest request, PunctureList punctures);
 
+    const Catalog& catalog_;
     std::thread worker_;
     std::atomic<bool> cancel_{false};
     std::atomic<double> computed_days_{0};

@@ -9,8 +9,8 @@
 
 namespace dermasim::app {
 
-FrameLoop::FrameLoop(const vk::Context& context, VkSurfaceKHR surface, VkExtent2D window_size)
-    : context_(context), swapchain_(context, surface, window_size), renderer_(context, kFramesInFlight) {
+FrameLoop::FrameLoop(const vk::Context& context, const Catalog& catalog, VkSurfaceKHR surface, VkExtent2D window_size)
+    : context_(context), swapchain_(context, surface, window_size), renderer_(context, catalog, kFramesInFlight) {
     VkDevice device = context.device();
     for (Slot& slot : slots_) {
         VkCommandPoolCreateInfo pool{VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO};

@@ -18,7 +18,7 @@ inline constexpr int kFramesInFlight = 2;
 
 class FrameLoop {
 public:
-    FrameLoop(const vk::Context& context, VkSurfaceKHR surface, VkExtent2D window_size);
+    FrameLoop(const vk::Context& context, const Catalog& catalog, VkSurfaceKHR surface, VkExtent2D window_size);
 
     Renderer& renderer() { return renderer_; }
     // Renders view + ImGui draw data and presents. Returns false if the frame was skipped (swapchain rebuilt).

@@ -11,7 +11,8 @@ namespace dermasim::app {
 
 class HeadlessPlatform {
 public:
-    HeadlessPlatform(const vk::Context& context, VkExtent2D size) : renderer_(context, size) {}
+    HeadlessPlatform(const vk::Context& context, const Catalog& catalog, VkExtent2D size)
+        : renderer_(context, catalog, size) {}
     // Runs one app frame with this input (it reaches the scene; the panels are driven through intents) and
     // returns the image.
     RgbaImage frame(App& app, const FrameInput& input = {});

@@ -66,9 +66,19 @@ struct Surface {
     ~Surface() { vkDestroySurfaceKHR(instance, surface, nullptr); }
 };
 
+// The GLFW platform backend, bound to the renderer's ImGui context: it keeps its data in that context, and the
+// input callbacks it installs run inside glfwPollEvents and write to whatever context is current then. So it
+// starts and stops with that context current, and the loop polls events with it current (see the loop).
 struct ImGuiGlfw {
-    explicit ImGuiGlfw(GLFWwindow* window) { ImGui_ImplGlfw_InitForVulkan(window, true); }
-    ~ImGuiGlfw() { ImGui_ImplGlfw_Shutdown(); }
+    const UiContext& ui;
+    ImGuiGlfw(GLFWwindow* window, const UiContext& context) : ui(context) {
+        UiContext::Activate active(ui);
+        ImGui_ImplGlfw_InitForVulkan(window, true);
+    }
+    ~ImGuiGlfw() {
+        UiContext::Activate active(ui);
+        ImGui_ImplGlfw_Shutdown();
+    }
 };
 
 // GLFW's state this frame, as the platform-independent FrameInput.
@@ -122,9 +132,8 @@ int run_window_app(const WindowOptions& options, AppServices services, const std
     gpu.swapchain = true;
     vk::Context context(gpu);
     Surface surface(context.instance(), window.window);
-    UiContext ui;
-    ImGuiGlfw imgui_glfw(window.window);
-    FrameLoop loop(context, surface.surface, window.framebuffer_size());
+    FrameLoop loop(context, *services.catalog, surface.surface, window.framebuffer_size());
+    ImGuiGlfw imgui_glfw(window.window, loop.renderer().ui_context());
     SteadyClock clock;
     services.clock = &clock;
     App app(std::move(services), initial_mode);
@@ -134,6 +143,9 @@ int run_window_app(const WindowOptions& options, AppServices services, const std
     std::signal(SIGINT, on_terminate);
     int drawn = 0;
     for (int iteration = 0; !app.quit() && !g_terminate; ++iteration) {
+        // The renderer's ImGui context is current from window changes and polling events (the GLFW callbacks
+        // feed it) through building and drawing the frame; anything else using ImGui brings its own context.
+        UiContext::Activate ui_current(loop.renderer().ui_context());
         if (options.exercise_window) exercise_window(window.window, iteration, options.size);
         glfwPollEvents();
         VkExtent2D fb = window.framebuffer_size();

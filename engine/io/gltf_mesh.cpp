@@ -10,7 +10,6 @@
 #include <glm/mat4x4.hpp>
 #include <tiny_gltf.h>
 
-#include "engine/core/asset_path.hpp"
 #include "engine/core/error.hpp"
 
 namespace dermasim {
@@ -324,22 +323,12 @@ DeviceModel load_pen_model(const std::filesystem::path& file, const PenSpec& spe
     return model;
 }
 
-RollerSpec asset_roller_spec() {
-    std::filesystem::path file = asset_path("devices/roller.json");
-    return std::filesystem::exists(file) ? load_roller(file) : RollerSpec{};
-}
-
-PenSpec asset_pen_spec() {
-    std::filesystem::path file = asset_path("devices/pen.json");
-    return std::filesystem::exists(file) ? load_pen(file) : PenSpec{};
-}
-
-void write_device_models(const std::filesystem::path& dir) {
+void write_device_models(const std::filesystem::path& dir, const RollerSpec& roller, const PenSpec& pen) {
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     if (ec) throw Error(dir.string() + ": cannot create model folder (" + ec.message() + ")");
-    write_gltf(build_roller_model(asset_roller_spec()), dir / "roller.gltf");
-    write_gltf(build_pen_model(asset_pen_spec()), dir / "pen.gltf");
+    write_gltf(build_roller_model(roller), dir / "roller.gltf");
+    write_gltf(build_pen_model(pen), dir / "pen.gltf");
 }
 
 }  // namespace dermasim

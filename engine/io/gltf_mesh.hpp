@@ -22,12 +22,7 @@ DeviceModel load_gltf(const std::filesystem::path& file, std::span<const std::st
 DeviceModel load_roller_model(const std::filesystem::path& file, const RollerSpec& spec);
 DeviceModel load_pen_model(const std::filesystem::path& file, const PenSpec& spec);
 
-// The device descriptions the committed models are built from: assets/devices/<roller|pen>.json when present,
-// else the defaults of RollerSpec/PenSpec.
-RollerSpec asset_roller_spec();
-PenSpec asset_pen_spec();
-
-// `dermasim make-models`: writes dir/roller.gltf and dir/pen.gltf from asset_roller_spec()/asset_pen_spec().
-void write_device_models(const std::filesystem::path& dir);
+// `dermasim make-models`: writes dir/roller.gltf and dir/pen.gltf built from the device descriptions.
+void write_device_models(const std::filesystem::path& dir, const RollerSpec& roller, const PenSpec& pen);
 
 }  // namespace dermasim

@@ -7,7 +7,6 @@
 #include <glm/gtc/constants.hpp>
 #include <glm/gtc/matrix_transform.hpp>
 
-#include "engine/core/asset_path.hpp"
 #include "engine/core/error.hpp"
 #include "engine/io/gltf_mesh.hpp"
 #include "engine/render/frame_target.hpp"
@@ -134,12 +133,6 @@ DevicePass::DevicePass(const vk::Context& context, int frame_slots, const Device
     roller_ = upload(roller);
     roller_.drum_radius_mm = drum_radius_mm(roller);
     pen_ = upload(pen);
-}
-
-std::unique_ptr<DevicePass> DevicePass::load(const vk::Context& context, int frame_slots) {
-    DeviceModel roller = load_roller_model(asset_path("models/roller.gltf"), asset_roller_spec());
-    DeviceModel pen = load_pen_model(asset_path("models/pen.gltf"), asset_pen_spec());
-    return std::make_unique<DevicePass>(context, frame_slots, roller, pen);
 }
 
 DevicePass::GpuModel DevicePass::upload(const DeviceModel& model) {

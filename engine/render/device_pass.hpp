@@ -38,8 +38,6 @@ float drum_radius_mm(const DeviceModel& roller);
 class DevicePass {
 public:
     DevicePass(const vk::Context& context, int frame_slots, const DeviceModel& roller, const DeviceModel& pen);
-    // The committed models (assets/models/roller.gltf and pen.gltf), checked against the device descriptions.
-    static std::unique_ptr<DevicePass> load(const vk::Context& context, int frame_slots);
 
     // Draws the posed device. Call inside a scope with kColorFormat/kDepthFormat attachments and viewport set,
     // at most once per slot and frame (the slot's camera constants are rewritten here). slot < frame_slots.

@@ -12,21 +12,20 @@
 namespace dermasim {
 
 struct OffscreenRenderer::Impl {
-    Impl(const vk::Context& c, VkExtent2D s)
-        : context(c), size(s), renderer(c, 1), target(renderer.make_target(s)),
+    Impl(const vk::Context& c, const Catalog& catalog, VkExtent2D s)
+        : context(c), size(s), renderer(c, catalog, 1), target(renderer.make_target(s)),
           readback(c, VkDeviceSize(s.width) * s.height * 4, VK_BUFFER_USAGE_TRANSFER_DST_BIT, vk::MemoryUse::Readback),
           commands(c) {}
     const vk::Context& context;
     VkExtent2D size;
-    UiContext ui;  // declared before the renderer: must outlive its ImGui Vulkan backend
     Renderer renderer;
     FrameTarget target;
     vk::Buffer readback;
     vk::OneShotCommands commands;
 };
 
-OffscreenRenderer::OffscreenRenderer(const vk::Context& context, VkExtent2D size)
-    : impl_(std::make_unique<Impl>(context, size)) {}
+OffscreenRenderer::OffscreenRenderer(const vk::Context& context, const Catalog& catalog, VkExtent2D size)
+    : impl_(std::make_unique<Impl>(context, catalog, size)) {}
 
 OffscreenRenderer::~OffscreenRenderer() = default;
 
@@ -36,8 +35,11 @@ RgbaImage OffscreenRenderer::render(const SkinView& view) {
 
 RgbaImage OffscreenRenderer::render_frame(const std::function<const SkinView&()>& build) {
     Impl& m = *impl_;
+    // The whole frame, from NewFrame to recording the draw data, with this renderer's ImGui context current;
+    // whatever was current before (the window's) is current again afterwards.
+    UiContext::Activate active(m.renderer.ui_context());
     m.renderer.ui().begin_frame();
-    m.ui.new_headless_frame(m.size);
+    m.renderer.ui_context().new_headless_frame(m.size);
     const SkinView& view = build();
     if (view.annotations) draw_annotations(ImGui::GetBackgroundDrawList(), view, m.size);
     ImGui::Render();
@@ -51,8 +53,8 @@ RgbaImage OffscreenRenderer::render_frame(const std::function<const SkinView&()>
 
 VkExtent2D OffscreenRenderer::size() const { return impl_->size; }
 
-RgbaImage render_offscreen(const vk::Context& context, const SkinView& view, VkExtent2D size) {
-    return OffscreenRenderer(context, size).render(view);
+RgbaImage render_offscreen(const vk::Context& context, const Catalog& catalog, const SkinView& view, VkExtent2D size) {
+    return OffscreenRenderer(context, catalog, size).render(view);
 }
 
 }  // namespace dermasim

@@ -8,11 +8,13 @@
 
 namespace dermasim {
 namespace vk { class Context; }
+struct Catalog;
 
-// Keeps pipelines and the target between frames (time-lapse frames, tests).
+// Keeps pipelines and the target between frames (time-lapse frames, tests). Owns its ImGui context (through its
+// Renderer), so several can live beside each other and beside the window. The catalogue must outlive it.
 class OffscreenRenderer {
 public:
-    OffscreenRenderer(const vk::Context& context, VkExtent2D size);
+    OffscreenRenderer(const vk::Context& context, const Catalog& catalog, VkExtent2D size);
     ~OffscreenRenderer();
     RgbaImage render(const SkinView& view);
     // One frame of an app: build runs between ImGui::NewFrame and ImGui::Render (its widgets are drawn over the
@@ -25,6 +27,6 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-RgbaImage render_offscreen(const vk::Context& context, const SkinView& view, VkExtent2D size);
+RgbaImage render_offscreen(const vk::Context& context, const Catalog& catalog, const SkinView& view, VkExtent2D size);
 
 }  // namespace dermasim

@@ -2,14 +2,16 @@
 
 #include <algorithm>
 
+#include "engine/core/catalog.hpp"
 #include "engine/core/error.hpp"
 #include "engine/vk/commands.hpp"
 #include "engine/vk/context.hpp"
 
 namespace dermasim {
 
-Renderer::Renderer(const vk::Context& context, int frame_slots)
-    : context_(context), frame_slots_(frame_slots), skin_(context, frame_slots), ui_(context, frame_slots) {}
+Renderer::Renderer(const vk::Context& context, const Catalog& catalog, int frame_slots)
+    : context_(context), catalog_(catalog), frame_slots_(frame_slots),
+      skin_(context, frame_slots, catalog.heal.kernel), ui_(context, ui_context_, frame_slots) {}
 
 FrameTarget Renderer::make_target(VkExtent2D extent) const {
     if (extent.width == 0 || extent.height == 0 || extent.width > 8192 || extent.height > 8192)
@@ -55,7 +57,8 @@ void Renderer::record(VkCommandBuffer cmd, int slot, FrameTarget& target, const 
     using namespace vk::access;
     if (view.device) {
         check_device_pose(*view.device);  // before anything is recorded
-        if (!devices_) devices_ = DevicePass::load(context_, frame_slots_);  // uploads with its own submit
+        if (!devices_)  // uploads with its own submit
+            devices_ = std::make_unique<DevicePass>(context_, frame_slots_, catalog_.roller_model, catalog_.pen_model);
     }
     // The previous frame on this target ended with a transfer read of colour: wait for it before overwriting
     // (the old contents are discarded, so UNDEFINED is fine). Depth: wait for the last frame's depth writes.

@@ -8,19 +8,24 @@
 #include "engine/render/frame_target.hpp"
 #include "engine/render/skin_block_pass.hpp"
 #include "engine/render/skin_view.hpp"
+#include "engine/render/ui_context.hpp"
 #include "engine/render/ui_overlay.hpp"
 
 struct ImDrawData;
 
 namespace dermasim {
 namespace vk { class Context; }
+struct Catalog;
 
 class Renderer {
 public:
-    Renderer(const vk::Context& context, int frame_slots);
+    // The catalogue gives the device models and the healing parameters; it must outlive the renderer.
+    Renderer(const vk::Context& context, const Catalog& catalog, int frame_slots);
 
     FrameTarget make_target(VkExtent2D extent) const;
     UiOverlay& ui() { return ui_; }
+    // This renderer's own ImGui context: build its frames (NewFrame .. Render) inside a UiContext::Activate.
+    UiContext& ui_context() { return ui_context_; }
 
     // Records one frame. The target must not be in use by the GPU (the caller waited on its slot's fence).
     void record(VkCommandBuffer cmd, int slot, FrameTarget& target, const SkinView& view, ImDrawData* ui);
@@ -30,10 +35,12 @@ private:
     void begin_scene(VkCommandBuffer cmd, const FrameTarget& target);
 
     const vk::Context& context_;
+    const Catalog& catalog_;
     int frame_slots_;
     SkinBlockPass skin_;
+    UiContext ui_context_;  // before ui_: the Vulkan backend lives in this context and must go first
     UiOverlay ui_;
-    std::unique_ptr<DevicePass> devices_;  // made on the first frame that shows a device (loads the models)
+    std::unique_ptr<DevicePass> devices_;  // made on the first frame that shows a device (uploads the models)
 };
 
 }  // namespace dermasim

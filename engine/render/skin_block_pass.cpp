@@ -7,7 +7,6 @@
 #include "engine/core/error.hpp"
 #include "engine/render/channel_bins.hpp"
 #include "engine/render/field_volume.hpp"
-#include "engine/sim/heal_params.hpp"
 #include "engine/vk/context.hpp"
 #include "engine/vk/descriptors.hpp"
 #include "engine/vk/pipeline.hpp"
@@ -28,7 +27,8 @@ const uint32_t kSkinBlockFrag[] = {
 };
 }  // namespace
 
-SkinBlockPass::SkinBlockPass(const vk::Context& context, int frame_slots) : context_(context) {
+SkinBlockPass::SkinBlockPass(const vk::Context& context, int frame_slots, const kernel::HealParams& heal)
+    : context_(context), heal_params_(heal) {
     VkDevice device = context.device();
     const vk::Binding bindings[] = {
         {0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT},
@@ -94,10 +94,7 @@ void SkinBlockPass::update_tissue(SlotResources& slot, const SkinView& view) {
     if (!packed_.valid || packed_.tissue != tissue || packed_.version != view.tissue_version ||
         packed_.overlay != view.overlay) {
         FieldVolume volume;
-        if (tissue) {
-            if (!heal_params_) heal_params_ = load_default_heal_parameters().kernel;
-            volume = pack_field_volume(*tissue, view.overlay, *heal_params_);
-        }
+        if (tissue) volume = pack_field_volume(*tissue, view.overlay, heal_params_);
         packed_ = {true, tissue, view.tissue_version, view.overlay, std::move(volume)};
     }
     const FieldVolume& volume = packed_.volume;

@@ -16,7 +16,8 @@ namespace vk { class Context; }
 
 class SkinBlockPass {
 public:
-    SkinBlockPass(const vk::Context& context, int frame_slots);
+    // heal: the healing kernel's parameters, for the untreated collagen the overlays compare against.
+    SkinBlockPass(const vk::Context& context, int frame_slots, const kernel::HealParams& heal);
     // Draws the background and the block inside the renderer's dynamic-rendering scope. slot < frame_slots.
     void draw(VkCommandBuffer cmd, int slot, VkExtent2D extent, const SkinView& view);
     static SceneUniforms uniforms_for(const SkinView& view, VkExtent2D extent);
@@ -43,7 +44,7 @@ private:
     };
     void update_channels(SlotResources& slot, const SkinView& view);
     void update_tissue(SlotResources& slot, const SkinView& view);
-    std::optional<kernel::HealParams> heal_params_;  // for the untreated collagen; loaded on first use
+    kernel::HealParams heal_params_;  // for the untreated collagen
     struct Packed {
         bool valid = false;
         const TissueState* tissue = nullptr;

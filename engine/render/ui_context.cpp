@@ -2,13 +2,19 @@
 
 #include <imgui.h>
 
+#include <cassert>
 #include <filesystem>
 
 namespace dermasim {
 
 UiContext::UiContext() {
     IMGUI_CHECKVERSION();
+    // ImGui 1.86 makes a new context current when none is: put back what was current (maybe nothing), so
+    // making a renderer never changes the caller's context, and make ours current only while styling it.
+    ImGuiContext* previous = ImGui::GetCurrentContext();
     context_ = ImGui::CreateContext();
+    ImGui::SetCurrentContext(previous);
+    Activate active(*this);
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // no imgui.ini littering the working folder
     // DejaVu Sans (fonts-dejavu-core, installed by the set-up) reads far better than ImGui's bitmap font;
@@ -24,9 +30,23 @@ UiContext::UiContext() {
     style.Colors[ImGuiCol_WindowBg].w = 0.88f;
 }
 
-UiContext::~UiContext() { ImGui::DestroyContext(context_); }
+UiContext::~UiContext() {
+    // Shut down with our context current (shutdown hooks read the current one); DestroyContext clears the
+    // current pointer only when it was ours, so put back whatever else was current.
+    ImGuiContext* previous = ImGui::GetCurrentContext();
+    ImGui::SetCurrentContext(context_);
+    ImGui::DestroyContext(context_);
+    ImGui::SetCurrentContext(previous == context_ ? nullptr : previous);
+}
+
+UiContext::Activate::Activate(const UiContext& ui) : previous_(ImGui::GetCurrentContext()) {
+    ImGui::SetCurrentContext(ui.context_);
+}
+
+UiContext::Activate::~Activate() { ImGui::SetCurrentContext(previous_); }
 
 void UiContext::new_headless_frame(VkExtent2D extent) {
+    assert(ImGui::GetCurrentContext() == context_ && "new_headless_frame outside an Activate scope");
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(float(extent.width), float(extent.height));
     io.DeltaTime = 1.0f / 60.0f;

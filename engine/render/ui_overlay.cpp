@@ -15,7 +15,7 @@ void check_imgui_vk(VkResult result) {
 }
 }  // namespace
 
-UiOverlay::UiOverlay(const vk::Context& context, int frame_slots) : context_(context) {
+UiOverlay::UiOverlay(const vk::Context& context, const UiContext& ui, int frame_slots) : context_(context), ui_(ui) {
     VkDevice device = context.device();
     // ImGui 1.86 needs a VkRenderPass. It loads what the scene pass drew and leaves the image as an attachment;
     // the dependencies make the scene's writes visible and order them before ours.
@@ -60,6 +60,7 @@ UiOverlay::UiOverlay(const vk::Context& context, int frame_slots) : context_(con
     const VkDescriptorPoolSize size{VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 4};
     pool_ = vk::make_descriptor_pool(device, 4, {&size, 1}, VK_DESCRIPTOR_POOL_CREATE_FREE_DESCRIPTOR_SET_BIT);
 
+    UiContext::Activate active(ui_);
     ImGui_ImplVulkan_InitInfo init{};
     init.Instance = context.instance();
     init.PhysicalDevice = context.physical_device();
@@ -80,10 +81,14 @@ UiOverlay::UiOverlay(const vk::Context& context, int frame_slots) : context_(con
 
 UiOverlay::~UiOverlay() {
     vkDeviceWaitIdle(context_.device());
+    UiContext::Activate active(ui_);
     ImGui_ImplVulkan_Shutdown();
 }
 
-void UiOverlay::begin_frame() { ImGui_ImplVulkan_NewFrame(); }
+void UiOverlay::begin_frame() {
+    UiContext::Activate active(ui_);
+    ImGui_ImplVulkan_NewFrame();
+}
 
 void UiOverlay::make_framebuffer(FrameTarget& target) const {
     VkImageView view = target.color.view();
@@ -105,7 +110,10 @@ void UiOverlay::record(VkCommandBuffer cmd, const FrameTarget& target, ImDrawDat
     begin.framebuffer = target.ui_framebuffer;
     begin.renderArea = {{0, 0}, target.extent()};
     vkCmdBeginRenderPass(cmd, &begin, VK_SUBPASS_CONTENTS_INLINE);
-    if (draw_data) ImGui_ImplVulkan_RenderDrawData(draw_data, cmd);
+    if (draw_data) {
+        UiContext::Activate active(ui_);
+        ImGui_ImplVulkan_RenderDrawData(draw_data, cmd);
+    }
     vkCmdEndRenderPass(cmd);
 }
 

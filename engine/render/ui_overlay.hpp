@@ -1,9 +1,11 @@
 #pragma once
 // Dear ImGui drawn on top of the scene, in the same offscreen image, for the window and headless runs alike:
 // the window's panels and the annotations (ruler, layer labels) both go through it.
-// The caller owns the ImGui context (with or without the GLFW platform backend); this owns the Vulkan side.
+// The renderer owns the ImGui context (the window binds the GLFW platform backend to it); this owns the Vulkan
+// side, whose data ImGui keeps in that context: every backend call here runs with that context current.
 #include <vulkan/vulkan.h>
 #include "engine/render/frame_target.hpp"
+#include "engine/render/ui_context.hpp"
 #include "engine/vk/handle.hpp"
 
 struct ImDrawData;
@@ -13,7 +15,7 @@ namespace vk { class Context; }
 
 class UiOverlay {
 public:
-    UiOverlay(const vk::Context& context, int frame_slots);
+    UiOverlay(const vk::Context& context, const UiContext& ui, int frame_slots);
     ~UiOverlay();
     UiOverlay(const UiOverlay&) = delete;
     UiOverlay& operator=(const UiOverlay&) = delete;
@@ -25,6 +27,7 @@ public:
 
 private:
     const vk::Context& context_;
+    const UiContext& ui_;
     vk::RenderPass render_pass_;
     vk::DescriptorPool pool_;
 };

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include "engine/core/catalog.hpp"
 #include "engine/core/error.hpp"
 #include "engine/sim/baseline.hpp"
 #include "engine/sim/channel_stamp.hpp"
@@ -65,12 +66,12 @@ HealStepPlan full_plan(const HealControl& control) {
 
 }  // namespace
 
-HealBenchResult run_heal_bench(const vk::Context& context, const HealBenchOptions& o) {
+HealBenchResult run_heal_bench(const vk::Context& context, const Catalog& catalog, const HealBenchOptions& o) {
     if (o.gpu_steps < 1 || o.cpu_steps < 0 || o.copy_mib < 1 || o.copy_repeats < 1 || !(o.run_days >= 0) ||
         !std::isfinite(o.run_days))
         throw Error("heal bench: step counts, copy size and repeats must be positive, run_days finite and >= 0");
-    const RegionProfile region = RegionTable::load_default().find(o.region);  // a copy: the table is a temporary
-    const HealParameters params = load_default_heal_parameters();
+    const RegionProfile& region = catalog.regions.find(o.region);
+    const HealParameters& params = catalog.heal;
     const TissueGrid grid = make_tissue_grid(region, o.quality);
     TreatmentPlanOptions treatment;
     treatment.needle_mm = 1.5f;

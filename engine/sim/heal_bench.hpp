@@ -10,6 +10,7 @@
 namespace dermasim {
 
 namespace vk { class Context; }
+struct Catalog;
 
 struct HealBenchOptions {
     Quality quality = Quality::Ci;
@@ -41,8 +42,9 @@ struct HealBenchResult {
     double cpu_run_wall_s = 0;  // 0 when skipped
 };
 
-// Throws Error for bad options (non-positive counts, unknown region) and for Vulkan failures.
-HealBenchResult run_heal_bench(const vk::Context& context, const HealBenchOptions& options);
+// Throws Error for bad options (non-positive counts, unknown region) and for Vulkan failures. The region and
+// the healing parameters come from the catalogue.
+HealBenchResult run_heal_bench(const vk::Context& context, const Catalog& catalog, const HealBenchOptions& options);
 nlohmann::json to_json(const HealBenchResult& result);
 
 }  // namespace dermasim

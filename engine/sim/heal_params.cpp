@@ -5,7 +5,6 @@
 #include <nlohmann/json.hpp>
 #include <utility>
 #include <vector>
-#include "engine/core/asset_path.hpp"
 #include "engine/core/error.hpp"
 
 namespace dermasim {
@@ -154,7 +153,5 @@ HealParameters load_heal_parameters(const std::filesystem::path& file) {
     out.kernel.occluded = 0.0f;
     return out;
 }
-
-HealParameters load_default_heal_parameters() { return load_heal_parameters(asset_path("heal_params.json")); }
 
 }  // namespace dermasim

@@ -35,6 +35,5 @@ struct HealParameters {
 
 // Throws Error naming the file and the entry (missing, wrong unit, not a number, out of range).
 HealParameters load_heal_parameters(const std::filesystem::path& file);
-HealParameters load_default_heal_parameters();  // assets/heal_params.json
 
 }  // namespace dermasim

@@ -1,11 +1,9 @@
 #include "engine/sim/treatment_sim.hpp"
 
 #include <cmath>
-#include <fstream>
 #include <glm/common.hpp>
-#include <nlohmann/json.hpp>
 
-#include "engine/core/asset_path.hpp"
+#include "engine/core/catalog.hpp"
 #include "engine/core/error.hpp"
 #include "engine/sim/baseline.hpp"
 #include "engine/sim/channel_stamp.hpp"
@@ -18,26 +16,9 @@ namespace {
 
 constexpr double kDay = 86400.0;
 
-nlohmann::json load_serum_table() {
-    auto path = asset_path("serums.json");
-    std::ifstream in(path);
-    if (!in) throw Error(path.string() + ": cannot open the serum table");
-    try {
-        return nlohmann::json::parse(in).at("serums");
-    } catch (const nlohmann::json::exception& e) {
-        throw Error(path.string() + ": " + e.what());
-    }
-}
-
-void apply_serum(const std::string& name, kernel::HealParams& p) {
-    nlohmann::json table = load_serum_table();
-    if (!table.contains(name)) {
-        std::string known;
-        for (auto& [k, v] : table.items()) known += (known.empty() ? "" : ", ") + k;
-        throw Error("unknown serum '" + name + "' (known: " + known + ")");
-    }
-    double scale = table[name].value("diffusivity_scale", 0.0);
-    if (!(scale > 0.0 && scale < 10.0)) throw Error("serums.json: '" + name + "' diffusivity_scale must be in 0..10");
+// The serum's molecule sets how fast it moves: its scale multiplies every serum transport rate.
+void apply_serum(const SerumSpec& serum, kernel::HealParams& p) {
+    const double scale = serum.diffusivity_scale;  // validated at load: 0 < scale < 10
     p.serum_diffusivity_tissue *= float(scale);
     p.serum_diffusivity_channel *= float(scale);
     p.serum_perm_intact *= float(scale);
@@ -67,13 +48,6 @@ private:
 
 }  // namespace
 
-std::vector<std::string> serum_names() {
-    std::vector<std::string> names;
-    const nlohmann::json table = load_serum_table();  // iterating items() of a temporary would dangle
-    for (auto& [k, v] : table.items()) names.push_back(k);
-    return names;
-}
-
 PunctureList session_punctures(const PunctureList& first, int session) {
     if (session == 0) return first;
     // Offsets that are not multiples of the ring spacing, so sessions interleave rather than coincide.
@@ -86,19 +60,19 @@ PunctureList session_punctures(const PunctureList& first, int session) {
     return out;
 }
 
-TreatmentResult run_treatment(const TreatmentRequest& request, const TreatmentObserver& observer,
-                              const vk::Context* gpu) {
-    RollerSpec roller = roller_for(request.script, load_roller(asset_path("devices/roller.json")));
-    PenSpec pen = pen_for(request.script, load_pen(asset_path("devices/pen.json")));
+TreatmentResult run_treatment(const Catalog& catalog, const TreatmentRequest& request,
+                              const TreatmentObserver& observer, const vk::Context* gpu) {
+    RollerSpec roller = roller_for(request.script, catalog.roller);
+    PenSpec pen = pen_for(request.script, catalog.pen);
     StrokeStats strokes;
     PunctureList punctures = run_stroke_script(request.script, request.region, roller, pen, &strokes);
-    TreatmentResult result = heal_punctures(request, punctures, observer, gpu);
+    TreatmentResult result = heal_punctures(catalog, request, punctures, observer, gpu);
     result.strokes = strokes;
     result.stats = compute_puncture_stats(result.punctures, request.region, request.area);
     return result;
 }
 
-TreatmentResult heal_punctures(const TreatmentRequest& request, const PunctureList& punctures,
+TreatmentResult heal_punctures(const Catalog& catalog, const TreatmentRequest& request, const PunctureList& punctures,
                                const TreatmentObserver& observer, const vk::Context* gpu) {
     if (!(request.days >= 0 && request.days <= 3650)) throw Error("--days must be in 0..3650");
     if (request.sessions < 1 || request.sessions > 20) throw Error("--sessions must be in 1..20");
@@ -108,10 +82,12 @@ TreatmentResult heal_punctures(const TreatmentRequest& request, const PunctureLi
     TreatmentResult result;
     result.punctures = punctures;
     if (observer.punctures) observer.punctures(result.punctures);
-    HealParameters params = load_default_heal_parameters();
+    // Checked before anything runs, so a misspelt serum does not cost a simulation.
+    const SerumSpec* serum = request.serum.empty() ? nullptr : &catalog.serum(request.serum);
+    HealParameters params = catalog.heal;
     TissueGrid grid = make_tissue_grid(request.region, request.quality);
     result.tissue = make_baseline_state(grid, params.kernel);
-    if (!request.serum.empty()) apply_serum(request.serum, params.kernel);
+    if (serum) apply_serum(*serum, params.kernel);
     if (request.days == 0) {
         if (gpu) {
             GpuStepper stepper(*gpu, result.tissue, params.kernel, [&](int) { return result.punctures; });

@@ -22,7 +22,7 @@ struct TreatmentRequest {
     int sessions = 1;                    // sessions repeat the script, interval_days apart
     double interval_days = 28;
     bool occluded = false;
-    std::string serum;                   // "" = none; else a name from assets/serums.json
+    std::string serum;                   // "" = none; else a name in Catalog::serums
     double sample_hours = 6;             // curve sampling interval
 };
 
@@ -41,17 +41,16 @@ struct TreatmentObserver {
     std::function<void(const PunctureList&)> punctures;            // the first session's, before healing starts
 };
 
-// Serum names known to assets/serums.json.
-std::vector<std::string> serum_names();
-
 namespace vk { class Context; }
+struct Catalog;
 
 // With a Vulkan context the tissue is stamped and healed by the GPU passes; without one, by their CPU twins.
-TreatmentResult run_treatment(const TreatmentRequest& request, const TreatmentObserver& observer = {},
-                              const vk::Context* gpu = nullptr);
+// The catalogue gives the devices (roller, pen), the healing parameters and the serums.
+TreatmentResult run_treatment(const Catalog& catalog, const TreatmentRequest& request,
+                              const TreatmentObserver& observer = {}, const vk::Context* gpu = nullptr);
 
 // Healing only, for punctures made elsewhere (the window). request.script is not used; result.stats is empty.
-TreatmentResult heal_punctures(const TreatmentRequest& request, const PunctureList& punctures,
+TreatmentResult heal_punctures(const Catalog& catalog, const TreatmentRequest& request, const PunctureList& punctures,
                                const TreatmentObserver& observer = {}, const vk::Context* gpu = nullptr);
 
 // The punctures of session s: the same strokes, shifted sideways by a fixed per-session offset (a practitioner

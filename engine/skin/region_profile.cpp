@@ -6,7 +6,6 @@
 #include <sstream>
 #include <nlohmann/json.hpp>
 
-#include "engine/core/asset_path.hpp"
 #include "engine/core/error.hpp"
 
 namespace dermasim {
@@ -197,8 +196,6 @@ RegionTable RegionTable::load(const std::filesystem::path& file) {
     }
     return table;
 }
-
-RegionTable RegionTable::load_default() { return load(asset_path("regions.json")); }
 
 const RegionProfile& RegionTable::find(std::string_view id) const {
     for (const auto& r : regions_)

@@ -32,7 +32,6 @@ class RegionTable {
 public:
     // Throws Error naming the file and the problem (missing, not JSON, a field missing or out of range).
     static RegionTable load(const std::filesystem::path& file);
-    static RegionTable load_default();  // assets/regions.json
 
     // Throws Error "unknown region 'x' (known: a, b, ...)".
     const RegionProfile& find(std::string_view id) const;

@@ -10,13 +10,11 @@
 #include "engine/core/catalog.hpp"
 #include "engine/render/ui_context.hpp"
 #include "engine/session/clock.hpp"
+#include "../common/source_catalog.hpp"
 
 namespace dermasim::test {
 
-inline const Catalog& catalog() {
-    static const Catalog c = Catalog::load_default();
-    return c;
-}
+inline const Catalog& catalog() { return source_catalog(); }
 
 inline std::filesystem::path fresh_dir(const std::string& name) {
     auto dir = std::filesystem::temp_directory_path() / ("dermasim_app_" + std::to_string(getpid())) / name;
@@ -38,6 +36,7 @@ struct AppRig {
     // One frame: the clock moves one step, the app runs with this input.
     const SkinView& frame(app::FrameInput input = {}) {
         clock.tick();
+        UiContext::Activate active(ui);
         ui.new_headless_frame({1280, 720});
         const SkinView& view = app->frame(input);
         ImGui::Render();

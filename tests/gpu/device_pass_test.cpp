@@ -8,7 +8,7 @@
 #include <glm/geometric.hpp>
 #include <glm/gtc/constants.hpp>
 
-#include "engine/core/asset_path.hpp"
+#include "tests/common/source_catalog.hpp"
 #include "engine/core/error.hpp"
 #include "engine/io/gltf_mesh.hpp"
 #include "engine/render/device_pass.hpp"
@@ -33,7 +33,7 @@ OrbitCamera camera_at(glm::vec3 target, float yaw_deg, float pitch_deg, float di
 
 SkinView cheek_view(const OrbitCamera& camera, std::optional<DevicePose> device) {
     SkinView view;
-    view.region = RegionTable::load_default().find("cheek");
+    view.region = test::source_catalog().regions.find("cheek");
     view.annotations = false;  // only the scene: labels are tested elsewhere
     view.camera = camera;
     view.device = device;
@@ -98,14 +98,14 @@ class DeviceRender : public GpuTest {};
 
 TEST_F(DeviceRender, RollerOnCheekMatchesGolden) {
     DevicePose pose = roller_at(kRollerSpot, 0.3f);
-    RgbaImage image = render_offscreen(gpu(), cheek_view(kRollerCamera, pose), kSize);
+    RgbaImage image = render_offscreen(gpu(), test::source_catalog(), cheek_view(kRollerCamera, pose), kSize);
     EXPECT_EQ(check_golden("roller_on_cheek", image), "");
 }
 
 TEST_F(DeviceRender, PenOnCheekMatchesGolden) {
     // Standing over the cut edge, cartridge 1.5 mm above the skin: the needle tips show below it.
     OrbitCamera camera = camera_at({2.0f, 9.0f, -3.0f}, -40.0f, 7.0f, 52.0f);
-    RgbaImage image = render_offscreen(gpu(), cheek_view(camera, pen_at({2.0f, 0.0f, -3.0f}, 1.5f)), kSize);
+    RgbaImage image = render_offscreen(gpu(), test::source_catalog(), cheek_view(camera, pen_at({2.0f, 0.0f, -3.0f}, 1.5f)), kSize);
     EXPECT_EQ(check_golden("roller_pen_on_cheek", image), "");
 }
 
@@ -115,13 +115,13 @@ TEST_F(DeviceRender, TurningTheDrumMovesOnlyItsNeedles) {
     OrbitCamera close = camera_at({0.0f, 6.0f, -6.0f}, -20.0f, 15.0f, 42.0f);
     SkinView a = cheek_view(close, roller_at(kRollerSpot, 0.0f));
     SkinView b = cheek_view(close, roller_at(kRollerSpot, glm::pi<float>() / 8.0f));
-    Changed c = changed_pixels(render_offscreen(gpu(), a, kSize), render_offscreen(gpu(), b, kSize), 2);
+    Changed c = changed_pixels(render_offscreen(gpu(), test::source_catalog(), a, kSize), render_offscreen(gpu(), test::source_catalog(), b, kSize), 2);
     EXPECT_GT(c.count, 40u) << "the needles did not move";
 
     // Everything that changed lies within the drum's screen rectangle (needles included, so radius + length).
-    auto model = load_roller_model(asset_path("models/roller.gltf"), asset_roller_spec());
-    float reach = drum_radius_mm(model) + asset_roller_spec().needle.length_mm + 0.2f;
-    float half = asset_roller_spec().drum_width_mm / 2;
+    auto model = load_roller_model(test::source_asset("models/roller.gltf"), test::source_catalog().roller);
+    float reach = drum_radius_mm(model) + test::source_catalog().roller.needle.length_mm + 0.2f;
+    float half = test::source_catalog().roller.drum_width_mm / 2;
     glm::vec3 axis = kRollerSpot + glm::vec3(0, drum_radius_mm(model), 0);
     glm::vec2 lo(1e9f), hi(-1e9f);
     for (float x : {-half, half})
@@ -141,11 +141,11 @@ TEST_F(DeviceRender, MovingTheRollerMovesItsPixels) {
     // From far enough that the whole roller is in view, its pixels (where the image differs from the bare
     // block) shift on screen as the camera projects the move.
     OrbitCamera far = camera_at({0.0f, 30.0f, -30.0f}, -70.0f, 20.0f, 260.0f);
-    RgbaImage bare = render_offscreen(gpu(), cheek_view(far, std::nullopt), kSize);
+    RgbaImage bare = render_offscreen(gpu(), test::source_catalog(), cheek_view(far, std::nullopt), kSize);
     glm::vec3 from = kRollerSpot + glm::vec3(-4, 0, 0), to = kRollerSpot + glm::vec3(4, 0, 3);
     SkinView view_from = cheek_view(far, roller_at(from)), view_to = cheek_view(far, roller_at(to));
-    Changed a = changed_pixels(bare, render_offscreen(gpu(), view_from, kSize));
-    Changed b = changed_pixels(bare, render_offscreen(gpu(), view_to, kSize));
+    Changed a = changed_pixels(bare, render_offscreen(gpu(), test::source_catalog(), view_from, kSize));
+    Changed b = changed_pixels(bare, render_offscreen(gpu(), test::source_catalog(), view_to, kSize));
     ASSERT_GT(a.count, 200u);
     ASSERT_GT(b.count, 200u);
     EXPECT_NEAR(double(b.count) / double(a.count), 1.0, 0.2);  // same device, similar size
@@ -160,16 +160,16 @@ TEST_F(DeviceRender, MovingTheRollerMovesItsPixels) {
 
 TEST_F(DeviceRender, LiftingThePenRaisesItOnScreen) {
     OrbitCamera camera = camera_at({0.0f, 20.0f, -4.0f}, -40.0f, 10.0f, 120.0f);
-    RgbaImage bare = render_offscreen(gpu(), cheek_view(camera, std::nullopt), kSize);
-    Changed down = changed_pixels(bare, render_offscreen(gpu(), cheek_view(camera, pen_at({0, 0, -4}, 0.5f)), kSize));
-    Changed up = changed_pixels(bare, render_offscreen(gpu(), cheek_view(camera, pen_at({0, 0, -4}, 8.0f)), kSize));
+    RgbaImage bare = render_offscreen(gpu(), test::source_catalog(), cheek_view(camera, std::nullopt), kSize);
+    Changed down = changed_pixels(bare, render_offscreen(gpu(), test::source_catalog(), cheek_view(camera, pen_at({0, 0, -4}, 0.5f)), kSize));
+    Changed up = changed_pixels(bare, render_offscreen(gpu(), test::source_catalog(), cheek_view(camera, pen_at({0, 0, -4}, 8.0f)), kSize));
     ASSERT_GT(down.count, 200u);
     EXPECT_LT(up.max.y, down.max.y - 5) << "the pen's lowest pixel did not rise";  // screen y points down
 }
 
 TEST_F(DeviceRender, NonFinitePoseIsAnError) {
     DevicePose pose = roller_at(kRollerSpot, std::nanf(""));
-    EXPECT_THROW(render_offscreen(gpu(), cheek_view(kRollerCamera, pose), kSize), Error);
+    EXPECT_THROW(render_offscreen(gpu(), test::source_catalog(), cheek_view(kRollerCamera, pose), kSize), Error);
 }
 
 // Pose conventions, on the CPU: they must agree with the kinematics (what is drawn is what punctures).

@@ -17,6 +17,7 @@
 #include "engine/tools/stroke_script.hpp"
 #include "engine/tools/treatment_plan.hpp"
 #include "tests/gpu/gpu_test.hpp"
+#include "tests/common/source_catalog.hpp"
 
 namespace dermasim::test {
 namespace {
@@ -25,12 +26,12 @@ namespace {
 PunctureList roller_treatment() {
     TreatmentPlanOptions plan;
     plan.needle_mm = 1.5f;
-    return run_stroke_script(make_treatment_plan(plan), RegionTable::load_default().find("cheek"));
+    return run_stroke_script(make_treatment_plan(plan), test::source_catalog().regions.find("cheek"));
 }
 
 // The untreated cheek on the CI grid.
 TissueState untreated_cheek(const kernel::HealParams& params) {
-    const RegionProfile cheek = RegionTable::load_default().find("cheek");  // a copy: the table is a temporary
+    const RegionProfile cheek = test::source_catalog().regions.find("cheek");
     return make_baseline_state(make_tissue_grid(cheek, Quality::Ci), params);
 }
 
@@ -90,7 +91,7 @@ constexpr float kRelativeFloor = 1e-4f;   // fields are normalised to ~1; below 
 constexpr float kAllowedRelative = 3e-4f;
 
 TEST_F(HealPassTest, StampThenStepsMatchTheCpuTwinOnTheCiGrid) {
-    const HealParameters params = load_default_heal_parameters();
+    const HealParameters params = test::source_catalog().heal;
     const TissueState start = treated_cheek(params.kernel);
     const std::vector<HealStepPlan> plans = first_steps(start, params, 12);
     TissueState cpu = start;
@@ -112,7 +113,7 @@ TEST_F(HealPassTest, StampThenStepsMatchTheCpuTwinOnTheCiGrid) {
 }
 
 TEST_F(HealPassTest, TwoGpuRunsAreBitIdentical) {
-    const HealParameters params = load_default_heal_parameters();
+    const HealParameters params = test::source_catalog().heal;
     const TissueState start = treated_cheek(params.kernel);
     const std::vector<HealStepPlan> plans = first_steps(start, params, 6);
     const TissueState a = heal_on_gpu(start, params.kernel, plans);
@@ -123,7 +124,7 @@ TEST_F(HealPassTest, TwoGpuRunsAreBitIdentical) {
 }
 
 TEST_F(HealPassTest, SummaryMatchesTheCpuSummary) {
-    const HealParameters params = load_default_heal_parameters();
+    const HealParameters params = test::source_catalog().heal;
     TissueState s = treated_cheek(params.kernel);
     s.field(Field::Fibroblasts)[s.grid.index(3, 4, 40)] = 0.9f;  // activation in the dermis
     s.field(Field::Serum)[s.grid.index(7, 1, 2)] = 0.25f;
@@ -143,7 +144,7 @@ TEST_F(HealPassTest, SummaryMatchesTheCpuSummary) {
 }
 
 TEST_F(HealPassTest, BadStepIsAnError) {
-    const HealParameters params = load_default_heal_parameters();
+    const HealParameters params = test::source_catalog().heal;
     const TissueState s = treated_cheek(params.kernel);
     TissueVolumeGpu volume(gpu(), s.grid);
     HealPass pass(gpu(), volume, params.kernel);
@@ -162,8 +163,8 @@ TEST_F(HealPassTest, BenchReportsConsistentFigures) {
     options.copy_mib = 8;
     options.copy_repeats = 2;
     options.run_days = 0;
-    const HealBenchResult r = run_heal_bench(gpu(), options);
-    EXPECT_EQ(r.voxels, untreated_cheek(load_default_heal_parameters().kernel).grid.voxel_count());
+    const HealBenchResult r = run_heal_bench(gpu(), test::source_catalog(), options);
+    EXPECT_EQ(r.voxels, untreated_cheek(test::source_catalog().heal.kernel).grid.voxel_count());
     EXPECT_GT(r.gpu_voxel_steps_per_s, 0);
     EXPECT_GT(r.cpu_voxel_steps_per_s, 0);
     EXPECT_GT(r.copy_gb_s, 0);
@@ -185,12 +186,12 @@ TEST_F(HealPassTest, BenchReportsConsistentFigures) {
 TEST_F(HealPassTest, BenchRejectsBadOptions) {
     HealBenchOptions options;
     options.gpu_steps = 0;
-    EXPECT_THROW(run_heal_bench(gpu(), options), Error);
+    EXPECT_THROW(run_heal_bench(gpu(), test::source_catalog(), options), Error);
 }
 
 // The full bench on the CI preset (slow: a 180-day run on GPU and CPU). Run with --gtest_also_run_disabled_tests.
 TEST_F(HealPassTest, DISABLED_FullBenchOnTheCiPreset) {
-    std::printf("%s\n", to_json(run_heal_bench(gpu(), HealBenchOptions{})).dump(2).c_str());
+    std::printf("%s\n", to_json(run_heal_bench(gpu(), test::source_catalog(), HealBenchOptions{})).dump(2).c_str());
 }
 
 }  // namespace

@@ -16,6 +16,7 @@
 #include "engine/skin/region_profile.hpp"
 #include "tests/gpu/golden.hpp"
 #include "tests/gpu/gpu_test.hpp"
+#include "tests/common/source_catalog.hpp"
 
 namespace dermasim::test {
 namespace {
@@ -23,13 +24,13 @@ namespace {
 constexpr VkExtent2D kSize{480, 270};
 
 const RegionProfile& cheek() {
-    static const RegionProfile region = RegionTable::load_default().find("cheek");
+    static const RegionProfile region = test::source_catalog().regions.find("cheek");
     return region;
 }
 
 TissueState baseline_cheek() {
     static const TissueState state =
-        make_baseline_state(make_tissue_grid(cheek(), Quality::Ci), load_default_heal_parameters().kernel);
+        make_baseline_state(make_tissue_grid(cheek(), Quality::Ci), test::source_catalog().heal.kernel);
     return state;
 }
 
@@ -96,7 +97,7 @@ TEST_F(OverlayRender, SurfaceReddensAboveRaisedErythemaOnly) {
     raise(*tissue, Field::Erythema, 0.9f, 2.0f, 8.0f, 0.0f, 8.0f, true);  // patch x 2..8, y 0..8 (back half)
     SkinView plain = view_with(nullptr, Overlay::None);
     SkinView red = view_with(tissue, Overlay::None);
-    RgbaImage a = render_offscreen(gpu(), plain, kSize), b = render_offscreen(gpu(), red, kSize);
+    RgbaImage a = render_offscreen(gpu(), test::source_catalog(), plain, kSize), b = render_offscreen(gpu(), test::source_catalog(), red, kSize);
     // Surface points: patch (5, 4) over the raised region, patch (15, 4) beside it, world z = patch y - 10.
     glm::ivec2 over = screen_of(red, {-5.0f, 0.0f, -6.0f}), beside = screen_of(red, {5.0f, 0.0f, -6.0f});
     float gain_over = redness(mean_rgb(b, over)) - redness(mean_rgb(a, over));
@@ -112,22 +113,22 @@ TEST_F(OverlayRender, SurfaceRednessFadesWithErythema) {
     raise(*faint, Field::Erythema, 0.2f, 0.0f, 20.0f, 0.0f, 20.0f, true);
     SkinView view = view_with(strong, Overlay::None);
     glm::ivec2 p = screen_of(view, {0.0f, 0.0f, -5.0f});
-    float r_strong = redness(mean_rgb(render_offscreen(gpu(), view, kSize), p));
-    float r_faint = redness(mean_rgb(render_offscreen(gpu(), view_with(faint, Overlay::None), kSize), p));
-    float r_none = redness(mean_rgb(render_offscreen(gpu(), view_with(nullptr, Overlay::None), kSize), p));
+    float r_strong = redness(mean_rgb(render_offscreen(gpu(), test::source_catalog(), view, kSize), p));
+    float r_faint = redness(mean_rgb(render_offscreen(gpu(), test::source_catalog(), view_with(faint, Overlay::None), kSize), p));
+    float r_none = redness(mean_rgb(render_offscreen(gpu(), test::source_catalog(), view_with(nullptr, Overlay::None), kSize), p));
     EXPECT_GT(r_strong, r_faint + 10.0f);
     EXPECT_GT(r_faint, r_none + 2.0f);
 }
 
 TEST_F(OverlayRender, CollagenOverlayColoursTheCutWhereCollagenWasRaised) {
     // Collagen III raised in patch x 3..7, collagen I in x 13..17, through the whole y range (the cut crosses both).
-    const kernel::HealParams params = load_default_heal_parameters().kernel;
+    const kernel::HealParams params = test::source_catalog().heal.kernel;
     auto tissue = std::make_shared<TissueState>(baseline_cheek());
     float c3 = params.collagen3_reticular + 0.3f, c1 = params.collagen1_reticular + 0.3f;
     raise(*tissue, Field::Collagen3, c3, 3.0f, 7.0f, 0.0f, 20.0f, false);
     raise(*tissue, Field::Collagen1, c1, 13.0f, 17.0f, 0.0f, 20.0f, false);
     SkinView with = view_with(tissue, Overlay::Collagen), without = view_with(nullptr, Overlay::Collagen);
-    RgbaImage a = render_offscreen(gpu(), without, kSize), b = render_offscreen(gpu(), with, kSize);
+    RgbaImage a = render_offscreen(gpu(), test::source_catalog(), without, kSize), b = render_offscreen(gpu(), test::source_catalog(), with, kSize);
     float d = reticular_mid();
     glm::ivec2 p3 = screen_of(with, on_cut(with, 5.0f, d)), p1 = screen_of(with, on_cut(with, 15.0f, d));
     glm::ivec2 untouched = screen_of(with, on_cut(with, 10.0f, d));
@@ -143,8 +144,8 @@ TEST_F(OverlayRender, NoOverlayWithTissueMatchesNoTissue) {
     auto tissue = std::make_shared<TissueState>(baseline_cheek());
     raise(*tissue, Field::Collagen3, 1.0f, 3.0f, 17.0f, 0.0f, 20.0f, false);
     raise(*tissue, Field::OpenChannel, 0.5f, 3.0f, 17.0f, 0.0f, 20.0f, false);
-    RgbaImage a = render_offscreen(gpu(), view_with(nullptr, Overlay::None, true), kSize);
-    RgbaImage b = render_offscreen(gpu(), view_with(tissue, Overlay::None, true), kSize);
+    RgbaImage a = render_offscreen(gpu(), test::source_catalog(), view_with(nullptr, Overlay::None, true), kSize);
+    RgbaImage b = render_offscreen(gpu(), test::source_catalog(), view_with(tissue, Overlay::None, true), kSize);
     ImageDiff diff = compare_images(a, b, 0);
     EXPECT_EQ(diff.fraction_off, 0.0) << "max delta " << diff.max_delta;
 }
@@ -154,7 +155,7 @@ TEST_F(OverlayRender, ChangingOverlayOrTissueVersionRedraws) {
     // and the tissue's version, with the same tissue object throughout.
     auto tissue = std::make_shared<TissueState>(baseline_cheek());
     raise(*tissue, Field::OpenChannel, 0.05f, 3.0f, 17.0f, 0.0f, 20.0f, false);
-    OffscreenRenderer renderer(gpu(), kSize);
+    OffscreenRenderer renderer(gpu(), test::source_catalog(), kSize);
     SkinView view = view_with(tissue, Overlay::Channels);
     RgbaImage channels = renderer.render(view);
     view.overlay = Overlay::Serum;  // no serum in this tissue yet: the cut looks untreated
@@ -196,17 +197,17 @@ std::shared_ptr<TissueState> treated_cheek() {
 }
 
 TEST_F(OverlayRender, CollagenMatchesGolden) {
-    RgbaImage image = render_offscreen(gpu(), view_with(treated_cheek(), Overlay::Collagen, true), kSize);
+    RgbaImage image = render_offscreen(gpu(), test::source_catalog(), view_with(treated_cheek(), Overlay::Collagen, true), kSize);
     EXPECT_EQ(check_golden("overlay_collagen", image), "");
 }
 
 TEST_F(OverlayRender, InflammationMatchesGolden) {
-    RgbaImage image = render_offscreen(gpu(), view_with(treated_cheek(), Overlay::Inflammation, true), kSize);
+    RgbaImage image = render_offscreen(gpu(), test::source_catalog(), view_with(treated_cheek(), Overlay::Inflammation, true), kSize);
     EXPECT_EQ(check_golden("overlay_inflammation", image), "");
 }
 
 TEST(OverlayPacking, CollagenIsChangeFromEachLayersBaseline) {
-    const kernel::HealParams params = load_default_heal_parameters().kernel;
+    const kernel::HealParams params = test::source_catalog().heal.kernel;
     TissueState s = baseline_cheek();
     FieldVolume untreated = pack_field_volume(s, Overlay::Collagen, params);
     for (glm::vec2 v : untreated.overlay) ASSERT_EQ(v, glm::vec2(0.0f));
@@ -242,14 +243,14 @@ TEST(OverlayPacking, SurfaceTakesTheStrongestPapillarySlice) {
     ASSERT_GE(papillary, 0);
     s.at(Field::Erythema, 7, 3, papillary) = 0.6f;
     s.at(Field::Erythema, 8, 3, reticular) = 0.9f;  // outside the papillary dermis: not redness
-    FieldVolume v = pack_field_volume(s, Overlay::None, load_default_heal_parameters().kernel);
+    FieldVolume v = pack_field_volume(s, Overlay::None, test::source_catalog().heal.kernel);
     EXPECT_FLOAT_EQ(v.surface_erythema[3 * s.grid.nx + 7], 0.6f);
     EXPECT_FLOAT_EQ(v.surface_erythema[3 * s.grid.nx + 8], 0.0f);
     EXPECT_TRUE(v.overlay.empty());
 }
 
 TEST(OverlayPacking, RejectsBrokenStates) {
-    const kernel::HealParams params = load_default_heal_parameters().kernel;
+    const kernel::HealParams params = test::source_catalog().heal.kernel;
     TissueState s = baseline_cheek();
     s.at(Field::Serum, 1, 2, 3) = std::numeric_limits<float>::quiet_NaN();
     EXPECT_THROW(pack_field_volume(s, Overlay::Serum, params), Error);

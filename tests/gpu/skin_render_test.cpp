@@ -8,6 +8,7 @@
 #include "engine/skin/region_profile.hpp"
 #include "tests/gpu/golden.hpp"
 #include "tests/gpu/gpu_test.hpp"
+#include "tests/common/source_catalog.hpp"
 
 namespace dermasim::test {
 namespace {
@@ -16,7 +17,7 @@ constexpr VkExtent2D kSize{400, 225};
 
 SkinView view_of(const std::string& region, Look look, float cut = 0.5f, bool annotations = true) {
     SkinView view;
-    view.region = RegionTable::load_default().find(region);
+    view.region = test::source_catalog().regions.find(region);
     view.look = look;
     view.cut = cut;
     view.annotations = annotations;
@@ -40,29 +41,29 @@ glm::vec3 mean_rgb(const RgbaImage& img, int cx, int cy, int r = 2) {
 class SkinRender : public GpuTest {};
 
 TEST_F(SkinRender, CheekIllustratedMatchesGolden) {
-    RgbaImage image = render_offscreen(gpu(), view_of("cheek", Look::Illustrated), kSize);
+    RgbaImage image = render_offscreen(gpu(), test::source_catalog(), view_of("cheek", Look::Illustrated), kSize);
     EXPECT_EQ(check_golden("cheek_illustrated", image), "");
 }
 
 TEST_F(SkinRender, CheekHistologyMatchesGolden) {
-    RgbaImage image = render_offscreen(gpu(), view_of("cheek", Look::Histology), kSize);
+    RgbaImage image = render_offscreen(gpu(), test::source_catalog(), view_of("cheek", Look::Histology), kSize);
     EXPECT_EQ(check_golden("cheek_histology", image), "");
 }
 
 TEST_F(SkinRender, AbdomenFullBlockMatchesGolden) {
-    RgbaImage image = render_offscreen(gpu(), view_of("abdomen", Look::Illustrated, 0.0f), kSize);
+    RgbaImage image = render_offscreen(gpu(), test::source_catalog(), view_of("abdomen", Look::Illustrated, 0.0f), kSize);
     EXPECT_EQ(check_golden("abdomen_full_block", image), "");
 }
 
 TEST_F(SkinRender, HistologyLooksDifferentFromIllustrated) {
-    RgbaImage a = render_offscreen(gpu(), view_of("cheek", Look::Illustrated, 0.5f, false), kSize);
-    RgbaImage b = render_offscreen(gpu(), view_of("cheek", Look::Histology, 0.5f, false), kSize);
+    RgbaImage a = render_offscreen(gpu(), test::source_catalog(), view_of("cheek", Look::Illustrated, 0.5f, false), kSize);
+    RgbaImage b = render_offscreen(gpu(), test::source_catalog(), view_of("cheek", Look::Histology, 0.5f, false), kSize);
     EXPECT_GT(compare_images(a, b).fraction_off, 0.2);
 }
 
 TEST_F(SkinRender, MovingTheCutChangesTheImage) {
-    RgbaImage a = render_offscreen(gpu(), view_of("cheek", Look::Illustrated, 0.2f, false), kSize);
-    RgbaImage b = render_offscreen(gpu(), view_of("cheek", Look::Illustrated, 0.8f, false), kSize);
+    RgbaImage a = render_offscreen(gpu(), test::source_catalog(), view_of("cheek", Look::Illustrated, 0.2f, false), kSize);
+    RgbaImage b = render_offscreen(gpu(), test::source_catalog(), view_of("cheek", Look::Illustrated, 0.8f, false), kSize);
     EXPECT_GT(compare_images(a, b).fraction_off, 0.05);
 }
 
@@ -71,7 +72,7 @@ TEST_F(SkinRender, CutFaceShowsDermisOverFatAtTheRegionsDepths) {
     // fat (yellow: G above B) below, with the boundary where the region table puts it.
     SkinView view = view_of("forehead", Look::Illustrated, 0.5f, false);
     VkExtent2D size{480, 270};
-    RgbaImage image = render_offscreen(gpu(), view, size);
+    RgbaImage image = render_offscreen(gpu(), test::source_catalog(), view, size);
     SceneUniforms u = SkinBlockPass::uniforms_for(view, size);
     auto screen = [&](glm::vec3 p) {
         glm::vec4 c = u.view_proj * glm::vec4(p, 1.0f);
@@ -88,7 +89,7 @@ TEST_F(SkinRender, CutFaceShowsDermisOverFatAtTheRegionsDepths) {
 }
 
 TEST_F(SkinRender, ImageSizeIsChecked) {
-    EXPECT_THROW(render_offscreen(gpu(), view_of("cheek", Look::Illustrated), {0, 10}), Error);
+    EXPECT_THROW(render_offscreen(gpu(), test::source_catalog(), view_of("cheek", Look::Illustrated), {0, 10}), Error);
 }
 
 }  // namespace

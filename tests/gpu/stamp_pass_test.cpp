@@ -10,11 +10,12 @@
 #include "engine/sim/tissue_volume_gpu.hpp"
 #include "engine/skin/region_profile.hpp"
 #include "tests/gpu/gpu_test.hpp"
+#include "tests/common/source_catalog.hpp"
 
 namespace dermasim::test {
 namespace {
 
-TissueGrid ci_grid() { return make_tissue_grid(RegionTable::load_default().find("cheek"), Quality::Ci); }
+TissueGrid ci_grid() { return make_tissue_grid(test::source_catalog().regions.find("cheek"), Quality::Ci); }
 
 // Deterministic punctures of every kind the kinematics make: straight and tilted, shallow (epidermis only) and
 // deep (bleeding), some hanging over the patch edge, a cluster on one spot so the cap at 1 is reached, and a

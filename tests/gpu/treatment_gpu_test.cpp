@@ -6,6 +6,7 @@
 #include "engine/skin/region_profile.hpp"
 #include "engine/tools/treatment_plan.hpp"
 #include "tests/gpu/gpu_test.hpp"
+#include "tests/common/source_catalog.hpp"
 
 namespace dermasim::test {
 namespace {
@@ -16,7 +17,7 @@ TreatmentRequest short_treatment() {
     plan.needle_mm = 0.5f;
     plan.passes = 4;
     TreatmentRequest request;
-    request.region = RegionTable::load_default().find("cheek");  // copied before the table goes away
+    request.region = test::source_catalog().regions.find("cheek");
     request.script = make_treatment_plan(plan);
     request.quality = Quality::Ci;
     request.days = 3;
@@ -38,8 +39,8 @@ class TreatmentGpu : public GpuTest {};
 
 TEST_F(TreatmentGpu, GpuPassesGiveTheCpuTwinsReport) {
     const TreatmentRequest request = short_treatment();
-    const TreatmentResult on_gpu = run_treatment(request, {}, &gpu());
-    const TreatmentResult on_cpu = run_treatment(request);
+    const TreatmentResult on_gpu = run_treatment(test::source_catalog(), request, {}, &gpu());
+    const TreatmentResult on_cpu = run_treatment(test::source_catalog(), request);
 
     // Punctures come from the same kinematics: the stats are identical.
     ASSERT_GT(on_cpu.stats.count, 0u);

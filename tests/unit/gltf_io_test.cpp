@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 #include <glm/common.hpp>
 
-#include "engine/core/asset_path.hpp"
+#include "tests/common/source_catalog.hpp"
 #include "engine/core/error.hpp"
 #include "engine/io/gltf_mesh.hpp"
 
@@ -120,18 +120,18 @@ TEST(GltfIo, AccessorPastBufferIsAnError) {
 
 TEST(GltfIo, WriteDeviceModelsWritesBothModels) {
     fs::path dir = scratch_dir() / "models";
-    write_device_models(dir);
-    EXPECT_NO_THROW(load_roller_model(dir / "roller.gltf", asset_roller_spec()));
-    EXPECT_NO_THROW(load_pen_model(dir / "pen.gltf", asset_pen_spec()));
+    write_device_models(dir, test::source_catalog().roller, test::source_catalog().pen);
+    EXPECT_NO_THROW(load_roller_model(dir / "roller.gltf", test::source_catalog().roller));
+    EXPECT_NO_THROW(load_pen_model(dir / "pen.gltf", test::source_catalog().pen));
 }
 
 // The committed models are what `dermasim make-models` produces from the committed device files; regenerate
 // them with that command when a device file or the mesh code changes.
 TEST(GltfIo, CommittedModelsMatchDeviceFiles) {
-    RollerSpec roller = asset_roller_spec();
-    PenSpec pen = asset_pen_spec();
-    expect_same_model(load_roller_model(asset_path("models/roller.gltf"), roller), build_roller_model(roller));
-    expect_same_model(load_pen_model(asset_path("models/pen.gltf"), pen), build_pen_model(pen));
+    RollerSpec roller = test::source_catalog().roller;
+    PenSpec pen = test::source_catalog().pen;
+    expect_same_model(load_roller_model(test::source_asset("models/roller.gltf"), roller), build_roller_model(roller));
+    expect_same_model(load_pen_model(test::source_asset("models/pen.gltf"), pen), build_pen_model(pen));
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include "engine/sim/healing_metrics.hpp"
 #include "engine/sim/timeline.hpp"
 #include "heal_test_helpers.hpp"
+#include "tests/common/source_catalog.hpp"
 
 namespace dermasim {
 namespace {
@@ -24,7 +25,7 @@ struct HealRun {
 
 HealRun run(float depth_mm, int sessions, double follow_up_days, bool occluded = false, bool serum = false,
         double samples_per_day = 1) {
-    const HealParameters params = load_default_heal_parameters();
+    const HealParameters params = test::source_catalog().heal;
     TissueState state = make_baseline_state(heal_test::make_test_grid(4, 4), params.kernel);
     TimelineOptions opts = monthly_protocol(sessions, 28 * kDay, follow_up_days * kDay, kDay / samples_per_day);
     opts.occluded = occluded;

@@ -3,6 +3,7 @@
 #include <sstream>
 #include "engine/sim/healing_metrics.hpp"
 #include "heal_test_helpers.hpp"
+#include "tests/common/source_catalog.hpp"
 
 namespace dermasim {
 namespace {
@@ -11,7 +12,7 @@ constexpr double kDay = 86400.0;
 
 TEST(HealMetrics, ClosureTimeIsWhenNinetyPercentOfTheOpenVolumeHasClosed) {
     // Drive the recorder by hand: open volume halves every hour -> 90 % closed at log2(10) = 3.32 h.
-    const HealParameters p = load_default_heal_parameters();
+    const HealParameters p = test::source_catalog().heal;
     TissueState s = make_baseline_state(heal_test::make_test_grid(2, 2), p.kernel);
     heal_test::stamp_channel(s, 0, 0, 0.5f, 0.5f);
     HealingRecorder rec(p);
@@ -28,7 +29,7 @@ TEST(HealMetrics, ClosureTimeIsWhenNinetyPercentOfTheOpenVolumeHasClosed) {
 }
 
 TEST(HealMetrics, CurvesExportAsJsonAndCsv) {
-    const HealParameters p = load_default_heal_parameters();
+    const HealParameters p = test::source_catalog().heal;
     TissueState s = make_baseline_state(heal_test::make_test_grid(3, 3), p.kernel);
     HealingRecorder rec(p);
     TimelineOptions o = monthly_protocol(1, kDay, 3 * kDay, kDay);

@@ -7,6 +7,7 @@
 #include "engine/sim/heal_time_step.hpp"
 #include "engine/sim/timeline.hpp"
 #include "heal_test_helpers.hpp"
+#include "tests/common/source_catalog.hpp"
 
 namespace dermasim {
 namespace {
@@ -19,7 +20,7 @@ double total(const TissueState& s, Field f) {
 }
 
 TEST(HealNumerics, UntreatedTissueStaysAtBaseline) {
-    const HealParameters p = load_default_heal_parameters();
+    const HealParameters p = test::source_catalog().heal;
     const TissueState base = make_baseline_state(heal_test::make_test_grid(3, 3), p.kernel);
     TissueState s = base;
     TimelineOptions o;
@@ -32,7 +33,7 @@ TEST(HealNumerics, UntreatedTissueStaysAtBaseline) {
 }
 
 TEST(HealNumerics, BaselineHasDermalMatrixAndPapillaryCapillariesOnly) {
-    const HealParameters p = load_default_heal_parameters();
+    const HealParameters p = test::source_catalog().heal;
     const TissueState s = make_baseline_state(heal_test::make_test_grid(2, 2), p.kernel);
     for (int k = 0; k < s.grid.nz; ++k) {
         const Layer l = s.grid.layer_at(k);
@@ -50,7 +51,7 @@ TEST(HealNumerics, BaselineHasDermalMatrixAndPapillaryCapillariesOnly) {
 }
 
 TEST(HealNumerics, ImplicitDiffusionConservesSignalWithNoFluxBoundaries) {
-    const HealParameters p = load_default_heal_parameters();
+    const HealParameters p = test::source_catalog().heal;
     TissueState s = make_baseline_state(heal_test::make_test_grid(6, 5), p.kernel);
     s.at(Field::Signal, 2, 3, 10) = 5.0f;
     s.at(Field::Signal, 0, 0, 0) = 1.0f;
@@ -66,7 +67,7 @@ TEST(HealNumerics, ImplicitDiffusionConservesSignalWithNoFluxBoundaries) {
 }
 
 TEST(HealNumerics, LargestStepsStayFiniteAndNonNegative) {
-    const HealParameters p = load_default_heal_parameters();
+    const HealParameters p = test::source_catalog().heal;
     TissueState s = make_baseline_state(heal_test::make_test_grid(4, 4), p.kernel);
     heal_test::stamp_treatment(s, 1.5f, 1.0f);  // far heavier than any real treatment
     for (double dt : {30 * kDay, 1.0, 365 * kDay, 60.0, 30 * kDay}) {
@@ -84,7 +85,7 @@ TEST(HealNumerics, LargestStepsStayFiniteAndNonNegative) {
 }
 
 TEST(HealNumerics, StepChooserIsFineWhileChannelsAreOpenAndDaysDuringRemodelling) {
-    const HealParameters p = load_default_heal_parameters();
+    const HealParameters p = test::source_catalog().heal;
     StateSummary fresh;
     fresh.open = 1.0f;
     const HealStepPlan a = plan_heal_step(fresh, p.control, 0.0f, 0.0, 0.0);
@@ -97,7 +98,7 @@ TEST(HealNumerics, StepChooserIsFineWhileChannelsAreOpenAndDaysDuringRemodelling
 }
 
 TEST(HealNumerics, TimelineCallsTheStampHandlerAtEachSessionTime) {
-    const HealParameters p = load_default_heal_parameters();
+    const HealParameters p = test::source_catalog().heal;
     TissueState s = make_baseline_state(heal_test::make_test_grid(2, 2), p.kernel);
     std::vector<double> seen;
     const TimelineOptions o = monthly_protocol(3, 28 * kDay, 10 * kDay, kDay);
@@ -115,7 +116,7 @@ TEST(HealNumerics, TimelineCallsTheStampHandlerAtEachSessionTime) {
 }
 
 TEST(HealNumerics, SameInputGivesBitIdenticalResult) {
-    const HealParameters p = load_default_heal_parameters();
+    const HealParameters p = test::source_catalog().heal;
     auto simulate = [&] {
         TissueState s = make_baseline_state(heal_test::make_test_grid(5, 4), p.kernel);
         TimelineOptions o = monthly_protocol(2, 28 * kDay, 20 * kDay, kDay);
@@ -132,7 +133,7 @@ TEST(HealNumerics, SameInputGivesBitIdenticalResult) {
 }
 
 TEST(HealNumerics, BadStepOrStateThrowsError) {
-    const HealParameters p = load_default_heal_parameters();
+    const HealParameters p = test::source_catalog().heal;
     TissueState s = make_baseline_state(heal_test::make_test_grid(2, 2), p.kernel);
     HealStepPlan plan;
     plan.dt_s = std::nan("");

@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include "engine/core/asset_path.hpp"
+#include "tests/common/source_catalog.hpp"
 #include "engine/core/error.hpp"
 #include "engine/sim/heal_params.hpp"
 
@@ -12,7 +12,7 @@ namespace dermasim {
 namespace {
 
 TEST(HealParams, EveryEntryHasUnitAndSourceOrIsMarkedEstimated) {
-    const HealParameters p = load_default_heal_parameters();
+    const HealParameters p = test::source_catalog().heal;
     EXPECT_GE(p.entries.size(), 40u);
     for (const auto& [name, e] : p.entries) {
         EXPECT_FALSE(e.unit.empty()) << name;
@@ -26,7 +26,7 @@ TEST(HealParams, EveryEntryHasUnitAndSourceOrIsMarkedEstimated) {
 }
 
 TEST(HealParams, UnitsAreConvertedToSecondsAndMillimetres) {
-    const HealParameters p = load_default_heal_parameters();
+    const HealParameters p = test::source_catalog().heal;
     EXPECT_NEAR(p.kernel.signal_decay, 15.0 / 86400.0, 1e-9) << "Jin 2011: 15/day";
     EXPECT_NEAR(p.kernel.signal_diffusivity, 1.59e-4, 1e-9) << "Nauman 2007: 1.59e-6 cm^2/s";
     EXPECT_NEAR(p.kernel.fibroblast_proliferation, 0.924 / 86400.0, 1e-10);
@@ -34,7 +34,7 @@ TEST(HealParams, UnitsAreConvertedToSecondsAndMillimetres) {
 }
 
 std::filesystem::path write_variant(const std::string& name, const std::function<void(nlohmann::json&)>& edit) {
-    std::ifstream in(asset_path("heal_params.json"));
+    std::ifstream in(test::source_asset("heal_params.json"));
     nlohmann::json j = nlohmann::json::parse(in);
     edit(j);
     const auto path = std::filesystem::temp_directory_path() / ("heal_params_" + name + ".json");

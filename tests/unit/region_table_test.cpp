@@ -9,6 +9,7 @@
 
 #include "engine/core/error.hpp"
 #include "engine/skin/region_profile.hpp"
+#include "tests/common/source_catalog.hpp"
 
 using namespace dermasim;
 
@@ -25,7 +26,7 @@ double dermis_mm(const RegionProfile& r) {
 }
 
 const RegionTable& table() {
-    static const RegionTable t = RegionTable::load_default();
+    static const RegionTable t = test::source_catalog().regions;
     return t;
 }
 
@@ -45,7 +46,7 @@ bool contains(const std::string& text, const std::string& part) { return text.fi
 }  // namespace
 
 TEST(RegionTable, DefaultTableLoads) {
-    EXPECT_NO_THROW(RegionTable::load_default());
+    EXPECT_NO_THROW(RegionTable::load(test::source_asset("regions.json")));
     EXPECT_GE(table().regions().size(), 9u);
 }
 

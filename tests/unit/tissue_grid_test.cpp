@@ -7,6 +7,7 @@
 #include "engine/core/error.hpp"
 #include "engine/skin/region_profile.hpp"
 #include "engine/skin/tissue_grid.hpp"
+#include "tests/common/source_catalog.hpp"
 
 using namespace dermasim;
 
@@ -45,7 +46,7 @@ TEST(TissueGrid, PresetSizes) {
 
 // Depth = bottom of the reticular dermis + kFatMarginMm of fat (less if the fat is thinner), rounded up to slices.
 TEST(TissueGrid, DepthCoversTheDermisPlusTheFatMarginForEveryRegion) {
-    const RegionTable table = RegionTable::load_default();
+    const RegionTable table = test::source_catalog().regions;
     for (const auto& r : table.regions())
         for (Quality q : kAllQualities) {
             SCOPED_TRACE(r.id);
@@ -88,7 +89,7 @@ TEST(TissueGrid, SliceLayerIsTheLayerAtTheSliceCentre) {
 }
 
 TEST(TissueGrid, SliceLayersNeverGoBackUp) {
-    const RegionTable table = RegionTable::load_default();
+    const RegionTable table = test::source_catalog().regions;
     for (const auto& r : table.regions())
         for (Quality q : kAllQualities) {
             SCOPED_TRACE(r.id);

@@ -9,7 +9,7 @@
 #include <fstream>
 #include <numbers>
 #include <set>
-#include "engine/core/asset_path.hpp"
+#include "tests/common/source_catalog.hpp"
 #include "engine/core/error.hpp"
 #include "engine/tools/device_spec.hpp"
 
@@ -45,7 +45,7 @@ std::string roller_with_length(const std::string& len) {
 }  // namespace
 
 TEST(ToolsDevice, ShippedRollerIsTheStandard192NeedleRoller) {
-    const RollerSpec r = load_roller(asset_path("devices/roller.json"));
+    const RollerSpec r = load_roller(test::source_asset("devices/roller.json"));
     EXPECT_EQ(r.rings, 24);
     EXPECT_EQ(r.needles_per_ring, 8);
     EXPECT_EQ(r.needle_count(), 192);
@@ -55,7 +55,7 @@ TEST(ToolsDevice, ShippedRollerIsTheStandard192NeedleRoller) {
 }
 
 TEST(ToolsDevice, ShippedPenHas12NeedlesAt100Hz) {
-    const PenSpec p = load_pen(asset_path("devices/pen.json"));
+    const PenSpec p = load_pen(test::source_asset("devices/pen.json"));
     EXPECT_EQ(p.needle_count, 12);
     EXPECT_NEAR(p.stamp_hz, 100.0f, 10.0f);
     EXPECT_FLOAT_EQ(p.needle.length_mm, p.depth_setting_mm);

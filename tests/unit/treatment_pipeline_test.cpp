@@ -8,7 +8,7 @@
 #include <cstring>
 #include <numbers>
 
-#include "engine/core/asset_path.hpp"
+#include "tests/common/source_catalog.hpp"
 #include "engine/sim/treatment_sim.hpp"
 #include "engine/skin/region_profile.hpp"
 #include "engine/tools/device_spec.hpp"
@@ -17,8 +17,8 @@
 namespace dermasim {
 namespace {
 
-// By value: load_default() returns a temporary table.
-RegionProfile cheek() { return RegionTable::load_default().find("cheek"); }
+// By value: a request keeps its own copy of the region.
+RegionProfile cheek() { return test::source_catalog().regions.find("cheek"); }
 
 // A roller treatment of the cheek with the default plan, healed for `days` (0: needling only).
 TreatmentRequest roller_request(float needle_mm, int passes, double days, float pressure = 0.5f) {
@@ -56,8 +56,8 @@ TEST(TreatmentPipeline, SameRequestGivesIdenticalPuncturesAndHealing) {
     // A simulator a trainer compares runs with must be deterministic (same script -> same punctures, and the
     // timeline's steps are fixed by the state alone).
     const TreatmentRequest request = roller_request(0.5f, 4, 1.0);
-    const TreatmentResult a = run_treatment(request);
-    const TreatmentResult b = run_treatment(request);
+    const TreatmentResult a = run_treatment(test::source_catalog(), request);
+    const TreatmentResult b = run_treatment(test::source_catalog(), request);
     ASSERT_FALSE(a.punctures.empty());
     EXPECT_TRUE(same_punctures(a.punctures, b.punctures));
     EXPECT_EQ(a.stats.count, b.stats.count);
@@ -79,7 +79,7 @@ TEST(TreatmentPipeline, LightTreatmentClosesWithinHoursAndRednessGoesInADayOrTwo
     // timeline's steps, and the erythema figure is only converged with short steps (see the disabled test below).
     TreatmentRequest light = roller_request(0.5f, 8, 2.0);
     light.sample_hours = 0.5;
-    const TreatmentResult open = run_treatment(light);
+    const TreatmentResult open = run_treatment(test::source_catalog(), light);
     ASSERT_TRUE(open.healing);
     const HealingMetrics& m = *open.healing;
     ASSERT_GT(m.channel_closure_h, 0.0) << "channels never closed";
@@ -91,7 +91,7 @@ TEST(TreatmentPipeline, LightTreatmentClosesWithinHoursAndRednessGoesInADayOrTwo
 
     TreatmentRequest covered_request = roller_request(0.5f, 8, 2.0);
     covered_request.occluded = true;
-    const TreatmentResult covered = run_treatment(covered_request);
+    const TreatmentResult covered = run_treatment(test::source_catalog(), covered_request);
     ASSERT_TRUE(covered.healing);
     ASSERT_GT(covered.healing->channel_closure_h, 0.0) << "occluded channels never closed within 2 days";
     EXPECT_GT(covered.healing->channel_closure_h, 2.0 * m.channel_closure_h)
@@ -106,8 +106,8 @@ TEST(TreatmentPipeline, ErythemaResolutionDoesNotDependOnTheCurveSampling) {
     fine.sample_hours = 0.25;
     TreatmentRequest coarse = fine;
     coarse.sample_hours = 24;
-    const double fine_h = run_treatment(fine).healing->erythema_resolved_h;
-    const double coarse_h = run_treatment(coarse).healing->erythema_resolved_h;
+    const double fine_h = run_treatment(test::source_catalog(), fine).healing->erythema_resolved_h;
+    const double coarse_h = run_treatment(test::source_catalog(), coarse).healing->erythema_resolved_h;
     ASSERT_GT(fine_h, 0.0);
     ASSERT_GT(coarse_h, 0.0) << "with daily samples redness had not resolved after 2 days (" << fine_h
                              << " h with 15 min samples)";
@@ -122,7 +122,7 @@ TEST(TreatmentPipeline, FiveMonthlySessionsRaisePapillaryCollagen_Lotfi2013) {
     request.sessions = 5;
     request.interval_days = 28;
     request.sample_hours = 24;
-    const TreatmentResult r = run_treatment(request);
+    const TreatmentResult r = run_treatment(test::source_catalog(), request);
     ASSERT_TRUE(r.healing);
     ASSERT_EQ(r.healing->sessions.size(), 5u);
     const HealingSample& end = r.healing->curves.back();
@@ -139,9 +139,9 @@ TEST(TreatmentPipeline, SerumGoesDeeperAfterLongerNeedlesAndHardlyAtAllWithout_R
         request.serum = "peptide";
         return request;
     };
-    const TreatmentResult short_needles = run_treatment(serum_run(0.25f));
-    const TreatmentResult long_needles = run_treatment(serum_run(1.0f));
-    const TreatmentResult intact = heal_punctures(serum_run(1.0f), PunctureList{});
+    const TreatmentResult short_needles = run_treatment(test::source_catalog(), serum_run(0.25f));
+    const TreatmentResult long_needles = run_treatment(test::source_catalog(), serum_run(1.0f));
+    const TreatmentResult intact = heal_punctures(test::source_catalog(), serum_run(1.0f), PunctureList{});
     ASSERT_TRUE(short_needles.healing && long_needles.healing && intact.healing);
     const double shallow = max_serum_depth_um(*short_needles.healing);
     const double deep = max_serum_depth_um(*long_needles.healing);
@@ -156,7 +156,7 @@ TEST(TreatmentPipeline, PuncturesStayOnThePatchNoDeeperThanTheNeedleAtTheDrumsDe
     const float needle_mm = 1.0f;
     const int passes = 8;
     const TreatmentRequest request = roller_request(needle_mm, passes, 0.0);
-    const TreatmentResult r = run_treatment(request);
+    const TreatmentResult r = run_treatment(test::source_catalog(), request);
     ASSERT_FALSE(r.punctures.empty());
     EXPECT_FALSE(r.healing) << "days = 0 is needling only";
     for (const Puncture& p : r.punctures) {
@@ -170,7 +170,7 @@ TEST(TreatmentPipeline, PuncturesStayOnThePatchNoDeeperThanTheNeedleAtTheDrumsDe
     EXPECT_EQ(r.stats.count, r.punctures.size());
 
     // The drum the pipeline used: the shipped roller with the script's needle.
-    const RollerSpec roller = roller_for(request.script, load_roller(asset_path("devices/roller.json")));
+    const RollerSpec roller = roller_for(request.script, test::source_catalog().roller);
     // One turn of the drum lays all its needles on width x circumference; each pass covers the area once.
     const double per_pass_cm2 =
         roller.needle_count() / (roller.drum_width_mm * std::numbers::pi * roller.drum_diameter_mm) * 100.0;
