@@ -30,17 +30,25 @@ const char* kViewFlagsHelp =
     "  --look L       illustrated (default) or histology (H&E-like stain)\n"
     "  --cut F        cut plane position across the block, 0 (front, whole block) .. 1 (back), default 0.5\n";
 
-SkinView view_from_args(cli::Args& args, const RegionTable& regions) {
-    SkinView view;
+ViewRequest view_from_args(cli::Args& args, const RegionTable& regions) {
+    ViewRequest r;
+    SkinView& view = r.view;
     view.region = regions.find(args.value_or("--region", "cheek"));
     view.look = parse_look(args.value_or("--look", "illustrated"));
-    view.cut = float(args.number("--cut", 0.5, 0.0, 1.0));
-    view.camera = view.default_camera();
-    view.camera.yaw_deg = float(args.number("--yaw", view.camera.yaw_deg, -360.0, 360.0));
-    view.camera.pitch_deg = float(args.number("--pitch", view.camera.pitch_deg, -10.0, 89.0));
-    view.camera.zoom(float(args.number("--zoom", 1.0, 0.1, 5.0)));
+    auto cut = args.value("--cut");
+    r.cut_given = cut.has_value();
+    view.cut = cut ? float(cli::parse_number("--cut", *cut, 0.0, 1.0)) : 0.5f;
+    view.camera.yaw_deg = float(args.number("--yaw", -28.0, -360.0, 360.0));
+    view.camera.pitch_deg = float(args.number("--pitch", 30.0, -10.0, 89.0));
+    r.zoom = float(args.number("--zoom", 1.0, 0.1, 5.0));
     view.annotations = !args.flag("--no-labels");
-    return view;
+    return r;
+}
+
+void ViewRequest::frame(VkExtent2D size) {
+    // Headless images: the whole block between the legend (top left) and a caption line at the bottom, with room
+    // for the ruler at the left and the layer labels at the right.
+    view.fit_camera(float(size.width) / float(size.height), kHeadlessArea, zoom);
 }
 
 int run_render(const Argv& argv) {
@@ -52,7 +60,9 @@ int run_render(const Argv& argv) {
     const Catalog catalog = load_catalog();
     std::string out = args.required("--out");
     VkExtent2D size = cli::parse_size(args.value_or("--size", "1280x720"));
-    SkinView view = view_from_args(args, catalog.regions);
+    ViewRequest request = view_from_args(args, catalog.regions);
+    request.frame(size);
+    const SkinView& view = request.view;
     vk::ContextOptions options = gpu_options(args);
     args.finish();
 

@@ -79,7 +79,8 @@ int run_replay(const Argv& argv) {
     const Catalog catalog = load_catalog();
     AppServices services;
     services.catalog = &catalog;
-    services.start_view = view_from_args(args, catalog.regions);
+    const ViewRequest view_request = view_from_args(args, catalog.regions);
+    services.start_view = view_request.view;
     vk::ContextOptions gpu = gpu_options(args);
     auto file_arg = args.positional();
     args.finish();
@@ -148,6 +149,7 @@ int run_replay(const Argv& argv) {
     App app(services, "sandbox");
     SandboxMode& sandbox = *app.sandbox();
     sandbox.show_panels = false;  // frames show the skin, not the controls
+    sandbox.follow_work = !view_request.cut_given;
     sandbox.start_replay(session, speed, days);
     int index = 0;
     auto frame = [&](const char* what, double value) {

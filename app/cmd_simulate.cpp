@@ -105,8 +105,10 @@ int run_simulate(const Argv& argv) {
     double every_h = args.number("--every", 24.0, 0.25, 24.0 * 365);
     Overlay overlay = parse_overlay(args.value_or("--overlay", "collagen"));
     VkExtent2D size = cli::parse_size(args.value_or("--size", "1280x720"));
-    SkinView view = view_from_args(args, catalog.regions);
-    view.region = catalog.regions.find(region_flag.value_or(session_region.value_or("cheek")));
+    ViewRequest view_request = view_from_args(args, catalog.regions);
+    view_request.view.region = catalog.regions.find(region_flag.value_or(session_region.value_or("cheek")));
+    view_request.frame(size);
+    SkinView& view = view_request.view;
     request.region = view.region;
     bool use_cpu = args.flag("--cpu");
     bool needs_gpu = image_path || frames_dir || !use_cpu;
@@ -157,13 +159,21 @@ int run_simulate(const Argv& argv) {
             frame_view.tissue = std::make_shared<const TissueState>(state);
             frame_view.tissue_version = uint64_t(frame_index) + 1;
             frame_view.overlay = overlay;
+            frame_view.caption = healing_caption(state.time_s / 86400.0, request.sessions, request.interval_days,
+                                                 device_label(request.script.device == DeviceKind::Pen,
+                                                              request.script.needle_mm));
             char name[64];
             std::snprintf(name, sizeof name, "frame_%04d_day%06.2f.png", frame_index++, state.time_s / 86400.0);
             write_png(std::filesystem::path(*frames_dir) / name, frames->render(frame_view));
         };
     }
     // The frames draw the first session's channels; the run hands them over before healing starts.
-    observer.punctures = [&](const PunctureList& list) { *punctures = list; };
+    observer.punctures = [&](const PunctureList& list) {
+        *punctures = list;
+        if (view_request.cut_given) return;
+        view.cut = cut_through_channels(list, 0, view.width_mm, view.cut);
+        view_request.frame(size);
+    };
     TreatmentResult result = run_treatment(catalog, request, observer, use_cpu ? nullptr : context.get());
     bar.done();
     double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

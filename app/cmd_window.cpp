@@ -50,7 +50,7 @@ int run_window(const Argv& argv) {
     const Catalog catalog = load_catalog();
     AppServices services;
     services.catalog = &catalog;
-    services.start_view = view_from_args(args, catalog.regions);
+    services.start_view = view_from_args(args, catalog.regions).view;
     set_session_storage(services, session_file);
     options.gpu = gpu_options(args);
     args.finish();

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 #include "app/cli.hpp"
+#include "app/layout.hpp"
 #include "engine/core/catalog.hpp"
 #include "engine/render/skin_view.hpp"
 #include "engine/vk/context.hpp"
@@ -23,16 +24,21 @@ int run_make_models(const Argv& args);
 // with_models = false: the parameter tables only (Catalog::load_tables), for make-models.
 Catalog load_catalog(bool with_models = true);
 
-// The view flags shared by render, simulate and the window: --region --look --cut --yaw --pitch --zoom --no-labels.
-SkinView view_from_args(cli::Args& args, const RegionTable& regions);
+// The view flags shared by render, simulate, replay and the window: --region --look --cut --yaw --pitch --zoom
+// --no-labels. The camera is fitted to the block once the image size (and any change of region or cut) is known.
+struct ViewRequest {
+    SkinView view;
+    float zoom = 1.0f;
+    bool cut_given = false;  // --cut was given: keep it; else pictures put the cut through the work
+    void frame(VkExtent2D size);  // fits the camera for a headless image of this size
+};
+ViewRequest view_from_args(cli::Args& args, const RegionTable& regions);
 
 // Flags every GPU command takes: --gpu NAME and --validate (or DERMASIM_VALIDATION=1).
 vk::ContextOptions gpu_options(cli::Args& args);
 // After a run with validation: reports and turns any validation message into a failure.
 int finish_validation(const vk::Context& context, int exit_code);
 extern const char* kGpuFlagsHelp;
-
-// --region, --look, --cut, --yaw, --pitch, --zoom, --no-labels: the view a command opens on.
 extern const char* kViewFlagsHelp;
 
 }  // namespace dermasim::app

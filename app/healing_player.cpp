@@ -98,7 +98,8 @@ void HealingPlayer::run(TreatmentRequest request, PunctureList punctures) {
 void HealingPlayer::wait_until(double day) const {
     if (!started_) return;
     std::unique_lock lock(mutex_);
-    progressed_.wait(lock, [&] { return finished_.load() || computed_days_.load() >= day; });
+    // The last day is reached before the run has handed over its results: for it, wait for the end.
+    progressed_.wait(lock, [&] { return finished_.load() || (computed_days_.load() >= day && day < total_days_); });
 }
 
 std::optional<HealingMetrics> HealingPlayer::metrics() const {

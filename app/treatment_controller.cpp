@@ -46,6 +46,7 @@ void TreatmentController::set_needle_mm(float mm) {
 
 void TreatmentController::clear() {
     recording_.strokes.clear();
+    last_pass_first_ = 0;
     set_punctures(std::make_shared<PunctureList>());
     rebuild_kinematics();
     ++revision_;
@@ -89,6 +90,7 @@ void TreatmentController::put_down(glm::vec2 pos_mm, double t_s) {
     if (down()) lift();
     if (t_s < last_time_s()) t_s = last_time_s();  // a stroke never starts before the previous one ended
     kinematics_->begin_pass(pos_mm, t_s);
+    last_pass_first_ = punctures_->size();
     recording_.strokes.push_back({{{t_s, pos_mm, pressure_}}});
     stats_ = kinematics_->stats();
     hover_ = pos_mm;
@@ -136,6 +138,7 @@ std::optional<DevicePose> TreatmentController::pose() const {
     if (auto* roller = dynamic_cast<const RollerKinematics*>(kinematics_.get()))
         pose.drum_angle_rad = float(roller->drum_angle_rad());
     pose.lift_mm = down() ? 0.0f : 1.5f;
+    pose.ghost = true;  // treating: the skin under the device must stay visible
     return pose;
 }
 

@@ -50,6 +50,7 @@ public:
     int passes() const { return int(recording_.strokes.size()); }
     std::shared_ptr<const PunctureList> punctures() const { return punctures_; }
     uint64_t punctures_version() const { return punctures_version_; }
+    size_t last_pass_first_puncture() const { return last_pass_first_; }  // the last pass made punctures from here
     const StrokeScript& recording() const { return recording_; }
     // Bumped by every change to the recording (a sample, a lift, a clear, an undo): what autosave watches.
     uint64_t revision() const { return revision_; }
@@ -74,6 +75,7 @@ private:
     std::shared_ptr<PunctureList> punctures_ = std::make_shared<PunctureList>();
     uint64_t punctures_version_ = 1;
     uint64_t revision_ = 0;
+    size_t last_pass_first_ = 0;
     StrokeScript recording_;
 };
 

@@ -63,5 +63,7 @@ void main() {
     colour += vec3(0.05, 0.055, 0.06) * pow(1.0 - nv, 3.0);  // rim: keeps outlines against the background
     // Soft shoulder instead of a hard clip so bright steel highlights keep some shape.
     colour = colour / (1.0 + 0.25 * max(max(colour.r, colour.g), colour.b));
-    out_colour = vec4(to_srgb(colour * 1.2), 1.0);
+    // A ghosted body (base alpha < 1) is faint face-on and firm at its silhouette, like an x-ray outline.
+    float alpha = part.base_color.a < 1.0 ? mix(part.base_color.a, 0.9, pow(1.0 - nv, 2.0)) : 1.0;
+    out_colour = vec4(to_srgb(colour * 1.2), alpha);
 }

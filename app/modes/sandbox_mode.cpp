@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "app/layout.hpp"
 #include "engine/core/version.hpp"
 
 namespace dermasim::app {
@@ -16,8 +17,12 @@ SandboxMode::SandboxMode(const AppServices& services)
       healing_(*services.catalog),
       created_utc_(utc_timestamp()),
       autosaver_(services.session_folder, services.session_file) {
-    // Treating needs the whole patch in view.
-    view_.camera = OrbitCamera::overview(view_.width_mm, view_.block_depth_mm());
+}
+
+void SandboxMode::frame_block(glm::vec2 window) {
+    // Treating needs the whole patch in view, between the panels (or the whole frame when they are hidden).
+    view_.fit_camera(window.x / window.y, show_panels ? sandbox_area(window) : kHeadlessArea);
+    framed_for_ = window;
 }
 
 SessionRecord SandboxMode::record() const {
@@ -90,11 +95,13 @@ void SandboxMode::ask_first(const std::string& question, const std::function<voi
 void SandboxMode::apply(const SkinIntent& intent) {
     if (intent.look) view_.look = *intent.look;
     if (intent.cut) view_.cut = *intent.cut;
+    if (intent.cut_to_work)
+        view_.cut = cut_through_channels(*treatment_.punctures(), treatment_.last_pass_first_puncture(), view_.width_mm,
+                                         view_.cut);
     if (intent.annotations) view_.annotations = *intent.annotations;
     if (intent.highlight_layer) view_.highlight_layer = *intent.highlight_layer;
-    if (intent.camera)
-        view_.camera = *intent.camera == CameraPreset::Overview ? OrbitCamera::overview(view_.width_mm, view_.block_depth_mm())
-                                                                : view_.default_camera();
+    if (intent.camera == CameraPreset::Overview) frame_block(framed_for_);
+    if (intent.camera == CameraPreset::CloseUp) view_.camera = view_.default_camera();
     if (intent.region && state_ == State::Treating) {
         const RegionProfile& region = services_.catalog->regions.find(*intent.region);
         ask_first("Start a new session on the " + region.name + "?", [this, &region] {
@@ -184,6 +191,10 @@ void SandboxMode::feed_replay() {
         else treatment_.move(p.pos_mm, p.t_s);
         if (++replay_point_ == points.size()) {
             treatment_.lift();
+            if (follow_work) {
+                view_.cut = cut_through_channels(*treatment_.punctures(), 0, view_.width_mm, view_.cut);
+                frame_block(framed_for_);
+            }
             ++replay_stroke_;
             replay_point_ = 0;
         }
@@ -246,6 +257,7 @@ void SandboxMode::handle_scene_input(const FrameInput& input, double dt_s) {
 
 void SandboxMode::frame(const FrameInput& input, double dt_s, SkinView& view) {
     frame_ms_ = frame_ms_ == 0 ? float(dt_s * 1000.0) : frame_ms_ * 0.9f + float(dt_s * 1000.0) * 0.1f;
+    if (framed_for_.x <= 0.0f) frame_block(input.window_size);  // the first frame knows the window
     handle_scene_input(input, dt_s);
     if (state_ == State::Replaying) feed_replay();
 
@@ -285,6 +297,23 @@ void SandboxMode::frame(const FrameInput& input, double dt_s, SkinView& view) {
         }
         view.tissue_version = tissue_version_;
         view.overlay = timeline_.overlay;
+    }
+    // Pictures without panels (headless replays, exports) say what they show in a caption.
+    view.caption.reset();
+    if (!show_panels) {
+        const std::string device = device_label(treatment_.device() == DeviceKind::Pen, treatment_.needle_mm());
+        if (state_ == State::Healing) {
+            view.caption = healing_caption(timeline_.day, aftercare_.sessions, aftercare_.interval_days, device);
+        } else {
+            FrameCaption c;
+            c.day = -1.0;
+            c.device = device;
+            char note[64];
+            std::snprintf(note, sizeof note, "pass %d, %zu punctures", std::max(1, treatment_.passes()),
+                          treatment_.punctures()->size());
+            c.note = note;
+            view.caption = c;
+        }
     }
 }
 

@@ -45,9 +45,11 @@ public:
     SessionRecord record() const;  // the session as it stands
     uint64_t revision() const { return treatment_.revision() + settings_revision_; }
     bool show_panels = true;
+    bool follow_work = false;  // a replay moves the cut through the densest channels after each pass
 
 private:
     void handle_scene_input(const FrameInput& input, double dt_s);
+    void frame_block(glm::vec2 window);
     void feed_replay();
     void start_healing(double days);
     void new_session();  // after a region, device or needle change, or a clear
@@ -79,6 +81,7 @@ private:
     std::optional<glm::vec2> last_cursor_;
     bool orbiting_ = false;
     float frame_ms_ = 0;
+    glm::vec2 framed_for_{0.0f};  // the window size the camera was fitted for (0: not yet)
     std::shared_ptr<const TissueState> shown_tissue_;
     uint64_t tissue_version_ = 0;
 };

@@ -31,6 +31,9 @@ SkinIntent draw_skin_panel(const RegionTable& regions, const SkinView& view, flo
 
     float cut = view.cut;
     if (ImGui::SliderFloat("Cut plane", &cut, 0.0f, 1.0f, "%.2f")) intent.cut = cut;
+    ImGui::BeginDisabled(!view.punctures || view.punctures->empty());
+    intent.cut_to_work = ImGui::Button("Cut through the last pass");
+    ImGui::EndDisabled();
     bool annotations = view.annotations;
     if (ImGui::Checkbox("Ruler and labels", &annotations)) intent.annotations = annotations;
     if (ImGui::Button("Overview")) intent.camera = CameraPreset::Overview;

@@ -18,6 +18,7 @@ struct SkinIntent {
     std::optional<bool> annotations;
     std::optional<CameraPreset> camera;
     std::optional<int> highlight_layer;  // a Layer, or -1
+    bool cut_to_work = false;            // put the cut plane through the last pass's channels
 };
 
 // region_locked: the region is part of work on screen that cannot change now (a time-lapse plays).

@@ -27,10 +27,16 @@ struct Projector {
     }
 };
 
-// Swatches for the legend, close to the illustrated look's colours (sRGB).
-constexpr std::array<ImU32, kLayerCount> kSwatch = {IM_COL32(245, 228, 200, 255), IM_COL32(238, 180, 155, 255),
-                                                    IM_COL32(250, 200, 198, 255), IM_COL32(228, 160, 156, 255),
-                                                    IM_COL32(255, 236, 160, 255)};
+// Swatches for the legend, one set per look, close to the shader's colours (sRGB).
+constexpr std::array<ImU32, kLayerCount> kIllustratedSwatch = {
+    IM_COL32(245, 228, 200, 255), IM_COL32(238, 180, 155, 255), IM_COL32(250, 200, 198, 255),
+    IM_COL32(228, 160, 156, 255), IM_COL32(255, 236, 160, 255)};
+constexpr std::array<ImU32, kLayerCount> kHistologySwatch = {  // H&E: eosin pinks, haematoxylin-dotted epidermis, fat left white
+    IM_COL32(232, 176, 214, 255), IM_COL32(214, 150, 200, 255), IM_COL32(250, 212, 226, 255),
+    IM_COL32(240, 160, 196, 255), IM_COL32(250, 246, 248, 255)};
+const std::array<ImU32, kLayerCount>& swatches(Look look) {
+    return look == Look::Histology ? kHistologySwatch : kIllustratedSwatch;
+}
 constexpr ImU32 kText = IM_COL32(235, 238, 242, 255);
 constexpr ImU32 kDim = IM_COL32(180, 186, 196, 255);
 constexpr ImU32 kShadow = IM_COL32(0, 0, 0, 160);
@@ -104,7 +110,7 @@ void draw_layer_labels(ImDrawList* list, const Projector& project, const SkinVie
         list->AddCircleFilled(anchor, 2.5f, kText);
         list->AddRectFilled(ImVec2(label.x - 6.0f, y), ImVec2(label.x + size.x + 6.0f, y + line_h - 1.0f),
                             IM_COL32(20, 22, 26, 190), 4.0f);
-        list->AddRectFilled(ImVec2(label.x - 6.0f, y), ImVec2(label.x - 2.0f, y + line_h - 1.0f), kSwatch[i], 2.0f);
+        list->AddRectFilled(ImVec2(label.x - 6.0f, y), ImVec2(label.x - 2.0f, y + line_h - 1.0f), swatches(view.look)[i], 2.0f);
         text(list, ImVec2(label.x + 2.0f, y + 2.0f), kText, name.c_str());
     }
 }
@@ -125,6 +131,10 @@ float draw_legend(ImDrawList* list, const SkinView& view) {
         std::string name(layer_name(layer));
         if (mm < 1.0) std::snprintf(rows[i], sizeof rows[i], "%s  %.0f um", name.c_str(), mm * 1000.0);
         else std::snprintf(rows[i], sizeof rows[i], "%s  %.1f mm", name.c_str(), mm);
+        // The block shows only the top of the fat: say how much of it the picture leaves out.
+        const double shown = view.block_depth_mm() - r.bottom_of_mm(Layer::ReticularDermis);
+        if (layer == Layer::Hypodermis && mm > shown + 0.05)
+            std::snprintf(rows[i], sizeof rows[i], "%s  %.1f mm (top %.1f mm shown)", name.c_str(), mm, shown);
         width = std::max(width, text_size(rows[i]).x + 1.4f * g_text_px);
     }
     float pad = 0.5f * g_text_px;
@@ -136,7 +146,7 @@ float draw_legend(ImDrawList* list, const SkinView& view) {
         ImVec2 row(origin.x, origin.y + line_h * (i + 1));
         float box = 0.8f * g_text_px;
         list->AddRectFilled(ImVec2(row.x, row.y + 0.2f * g_text_px), ImVec2(row.x + box, row.y + 0.2f * g_text_px + box),
-                            kSwatch[i], 2.0f);
+                            swatches(view.look)[i], 2.0f);
         text(list, ImVec2(row.x + 1.4f * g_text_px, row.y), r.layers[i].estimated ? kDim : kText, rows[i]);
     }
     return origin.y + line_h * (kLayerCount + 1) + pad;
@@ -180,7 +190,7 @@ void draw_overlay_legend(ImDrawList* list, const SkinView& view, float top) {
         width = std::max({width, text_size(row.heading.c_str()).x, bar_w + pad + text_size(row.unit.c_str()).x});
         rows.push_back(row);
     }
-    const char* surface = "skin surface: redness = papillary erythema";
+    const char* surface = "skin surface: redness";
     width = std::max(width, 1.4f * g_text_px + text_size(surface).x);
     const float row_h = line_h * 2.0f + bar_h + 2.0f;
     const float height = line_h + row_h * rows.size() + line_h;
@@ -211,6 +221,41 @@ void draw_overlay_legend(ImDrawList* list, const SkinView& view, float top) {
     text(list, ImVec2(origin.x + 1.4f * g_text_px, y), kText, surface);
 }
 
+// Where the fat is cut off: a wavy "break" line along the bottom edge of the cut face, and a note at its end,
+// so nobody reads the block's bottom as the bottom of the skin.
+void draw_fat_break(ImDrawList* list, const Projector& project, const SkinView& view, float left_x, float right_x,
+                    float cut_z, float depth) {
+    const double fat = view.region.thickness_mm(Layer::Hypodermis);
+    const double shown = depth - view.region.bottom_of_mm(Layer::ReticularDermis);
+    if (fat <= shown + 0.05) return;
+    std::vector<ImVec2> points;
+    const int n = 240;
+    for (int i = 0; i <= n; ++i) {
+        float x = left_x + (right_x - left_x) * float(i) / n;
+        float wave = 0.025f * depth * std::sin(float(i) * 0.55f);
+        glm::vec3 p(x, -depth * 0.965f + wave, cut_z);
+        if (!project.visible(p)) return;
+        points.push_back(project(p));
+    }
+    list->AddPolyline(points.data(), int(points.size()), IM_COL32(60, 60, 70, 200), 0, 1.5f);
+    char note[64];
+    std::snprintf(note, sizeof note, "fat continues (%.1f mm in all)", fat);
+    // Under the block's front-left corner, beside the ruler's deep end.
+    ImVec2 corner = project(glm::vec3(left_x, -depth, cut_z));
+    text(list, ImVec2(corner.x + 0.5f * g_text_px, corner.y + 0.4f * g_text_px), kDim, note);
+}
+
+// The frame's caption: one line on a dark band along the bottom, readable in any image a frame is cut into.
+void draw_caption(ImDrawList* list, const SkinView& view, VkExtent2D extent) {
+    if (!view.caption) return;
+    const std::string line = caption_text(*view.caption, view.region.name);
+    const ImVec2 size = text_size(line.c_str());
+    const float pad = 0.5f * g_text_px;
+    const float y = float(extent.height) - size.y - 2.0f * pad;
+    list->AddRectFilled(ImVec2(0.0f, y - pad), ImVec2(float(extent.width), float(extent.height)), IM_COL32(0, 0, 0, 150));
+    text(list, ImVec2(0.5f * (float(extent.width) - size.x), y), kText, line.c_str());
+}
+
 }  // namespace
 
 void draw_annotations(ImDrawList* list, const SkinView& view, VkExtent2D extent) {
@@ -221,6 +266,8 @@ void draw_annotations(ImDrawList* list, const SkinView& view, VkExtent2D extent)
     glm::vec3 front_left_top(u.block_min.x, 0.0f, u.block_max.z);
     if (project.visible(front_left_top)) draw_ruler(list, project, front_left_top, depth);
     draw_layer_labels(list, project, view, u.block_min.x, u.block_max.z, depth);
+    draw_fat_break(list, project, view, u.block_min.x, u.block_max.x, u.block_max.z, depth);
+    draw_caption(list, view, extent);
     float legend_bottom = draw_legend(list, view);
     draw_overlay_legend(list, view, legend_bottom);
 }

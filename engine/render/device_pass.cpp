@@ -60,6 +60,10 @@ void check_device_pose(const DevicePose& pose) {
     if (!std::isfinite(pose.lift_mm)) throw Error("device pose: lift_mm is not a finite number");
 }
 
+namespace {
+constexpr float kGhostAlpha = 0.18f;  // a ghosted body's opacity face-on; its silhouette edges are near opaque
+}  // namespace
+
 DevicePose device_pose_on_patch(DevicePose::Kind kind, glm::vec2 patch_mm, glm::vec2 heading, float drum_angle_rad,
                                 float lift_mm) {
     DevicePose pose;
@@ -118,6 +122,9 @@ DevicePass::DevicePass(const vk::Context& context, int frame_slots, const Device
     desc.attributes = {{0, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(Vertex, position)},
                        {1, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(Vertex, normal)}};
     pipeline_ = vk::make_graphics_pipeline(device, desc);
+    desc.alpha_blend = true;
+    desc.depth_write = false;
+    ghost_pipeline_ = vk::make_graphics_pipeline(device, desc);
 
     const VkDescriptorPoolSize size{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, uint32_t(frame_slots)};
     pool_ = vk::make_descriptor_pool(device, uint32_t(frame_slots), {&size, 1});
@@ -181,18 +188,27 @@ void DevicePass::draw(VkCommandBuffer cmd, int slot, const glm::mat4& view_proj,
     std::memcpy(frames_[slot].mapped(), &frame, sizeof frame);
 
     const GpuModel& model = pose.kind == DevicePose::Roller ? roller_ : pen_;
-    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline_);
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout_, 0, 1, &sets_[slot], 0, nullptr);
     VkDeviceSize offset = 0;
     VkBuffer vertices = model.vertices;
     vkCmdBindVertexBuffers(cmd, 0, 1, &vertices, &offset);
     vkCmdBindIndexBuffer(cmd, model.indices, 0, VK_INDEX_TYPE_UINT32);
-    for (const DrawPart& part : model.parts) {
-        PartConstants constants{device_part_matrix(pose, part.name, model.drum_radius_mm), part.material.base_color,
-                                glm::vec4(part.material.metallic, part.material.roughness, 0.0f, 0.0f)};
-        vkCmdPushConstants(cmd, layout_, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,
-                           sizeof constants, &constants);
-        vkCmdDrawIndexed(cmd, part.index_count, 1, part.first_index, part.vertex_offset, 0);
+    // Solid parts first (all of them, or only the needles of a ghosted device), then the see-through body over
+    // them: it tests depth but writes none, so the skin and needles behind it stay visible.
+    for (bool ghost_pass : {false, true}) {
+        if (ghost_pass && !pose.ghost) break;
+        vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, ghost_pass ? ghost_pipeline_ : pipeline_);
+        for (const DrawPart& part : model.parts) {
+            const bool see_through = pose.ghost && part.name != "needles";
+            if (see_through != ghost_pass) continue;
+            glm::vec4 colour = part.material.base_color;
+            colour.a = see_through ? kGhostAlpha : 1.0f;
+            PartConstants constants{device_part_matrix(pose, part.name, model.drum_radius_mm), colour,
+                                    glm::vec4(part.material.metallic, part.material.roughness, 0.0f, 0.0f)};
+            vkCmdPushConstants(cmd, layout_, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,
+                               sizeof constants, &constants);
+            vkCmdDrawIndexed(cmd, part.index_count, 1, part.first_index, part.vertex_offset, 0);
+        }
     }
 }
 

@@ -67,6 +67,7 @@ private:
     vk::DescriptorPool pool_;
     vk::PipelineLayout layout_;
     vk::Pipeline pipeline_;
+    vk::Pipeline ghost_pipeline_;  // blended, no depth writes: drawn after the solid parts
     std::vector<vk::Buffer> frames_;  // per slot: view_proj, camera, light (written while others are in flight)
     std::vector<VkDescriptorSet> sets_;
     GpuModel roller_;

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <glm/vec3.hpp>
+#include <glm/vec4.hpp>
 #include "engine/render/camera.hpp"
 #include "engine/sim/tissue_state.hpp"
 #include "engine/skin/region_profile.hpp"
@@ -29,7 +30,28 @@ struct DevicePose {
     float heading_rad = 0.0f;
     float drum_angle_rad = 0.0f;  // roller: drum turned by this about its axis (RollerKinematics::drum_angle_rad)
     float lift_mm = 0.0f;         // above resting: roller drum surface / pen cartridge face, over the surface
+    // Ghosted: the body (drum, handle, pen) drawn see-through with bright edges and the needles solid, so the
+    // skin under the device, the channels being made and the cut stay visible while treating.
+    bool ghost = false;
 };
+
+// What a frame of a time-lapse or replay says about itself, drawn as a line at the bottom of the image.
+struct FrameCaption {
+    double day = 0;            // since the first session; negative: during the treatment
+    int session = 1;           // the latest session so far (1-based) ...
+    int sessions = 1;          // ... of this many
+    double session_day = 0;    // day of the first session of the latest one
+    std::string device;        // "dermaroller 1.50 mm", "pen 0.75 mm"
+    std::string note;          // anything else worth saying ("passes", "after 3 passes"), may be empty
+};
+std::string caption_text(const FrameCaption& caption, const std::string& region_name);
+// The caption of a healing frame at `day` of a protocol of `sessions` sessions `interval_days` apart.
+FrameCaption healing_caption(double day, int sessions, double interval_days, std::string device);
+// The cut position (SkinView::cut) whose plane passes through the densest row of channels among punctures
+// [first, end): where the work can be seen. fallback when there are none.
+float cut_through_channels(const PunctureList& punctures, size_t first, float width_mm, float fallback);
+// "dermaroller 1.50 mm" / "pen 0.75 mm"
+std::string device_label(bool pen, float needle_mm);
 
 struct SkinView {
     RegionProfile region;
@@ -49,8 +71,12 @@ struct SkinView {
     std::shared_ptr<const TissueState> tissue;
     uint64_t tissue_version = 0;     // bump whenever *tissue changes, so the GPU copy is refreshed
     Overlay overlay = Overlay::None;
+    std::optional<FrameCaption> caption;  // frames that tell their story (headless time-lapses and replays)
 
     float block_depth_mm() const;  // dermis plus the fat shown
+    // Points the camera (keeping its yaw and pitch) so the whole block fits inside `area` (x0, y0, x1, y1 as
+    // fractions of an image of this aspect: what panels and legends leave free), then applies `zoom`.
+    void fit_camera(float aspect, glm::vec4 area, float zoom = 1.0f);
     float cut_z_mm() const;        // where the cut plane sits (world z; the block spans -width/2..+width/2)
     OrbitCamera default_camera() const { return OrbitCamera::framing(width_mm, block_depth_mm(), cut_z_mm()); }
 };

@@ -56,7 +56,11 @@ vec3 apply_overlay(vec3 albedo, vec2 patch_pos, float depth) {
     float strength = max(t.x, t.y);
     if (strength <= 0.0) return albedo;
     vec3 tint = (overlay_ramp(0, t.x) * t.x + overlay_ramp(1, t.y) * t.y) / (t.x + t.y);
-    return mix(albedo, tint, fields.opacity.x * min(2.0 * strength, 1.0));
+    // The tint keeps the tissue's own light and dark (fibres, cells, the layer boundaries) and never covers
+    // more than about two thirds of it, so the anatomy stays readable under the strongest overlay.
+    float lum = dot(albedo, vec3(0.299, 0.587, 0.114));
+    vec3 shaded = tint * (0.45 + 0.75 * lum);
+    return mix(albedo, shaded, fields.opacity.x * 0.65 * smoothstep(0.0, 0.8, strength));
 }
 
 // Papillary erythema (0..1) under the skin surface at patch position: bilinear over the columns.

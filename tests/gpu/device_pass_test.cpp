@@ -167,6 +167,35 @@ TEST_F(DeviceRender, LiftingThePenRaisesItOnScreen) {
     EXPECT_LT(up.max.y, down.max.y - 5) << "the pen's lowest pixel did not rise";  // screen y points down
 }
 
+TEST_F(DeviceRender, AGhostedRollerLetsTheSkinUnderItShowAndKeepsItsNeedlesSolid) {
+    // Seen from above, the drum covers part of the block: solid, those pixels are the drum's; ghosted, they
+    // stay close to the bare skin, and the needles still stand out in full.
+    OrbitCamera above = camera_at({0.0f, 0.0f, -6.0f}, -20.0f, 70.0f, 48.0f);
+    RgbaImage bare = render_offscreen(gpu(), test::source_catalog(), cheek_view(above, std::nullopt), kSize);
+    DevicePose solid = roller_at(kRollerSpot), ghost = solid;
+    ghost.ghost = true;
+    RgbaImage solid_image = render_offscreen(gpu(), test::source_catalog(), cheek_view(above, solid), kSize);
+    RgbaImage ghost_image = render_offscreen(gpu(), test::source_catalog(), cheek_view(above, ghost), kSize);
+    // Mean colour distance from the bare block over the pixels the solid roller covers.
+    double solid_diff = 0, ghost_diff = 0;
+    size_t covered = 0;
+    for (size_t p = 0; p < size_t(kSize.width) * kSize.height; ++p) {
+        if (!differs(bare, solid_image, p, 12)) continue;
+        ++covered;
+        for (int c = 0; c < 3; ++c) {
+            solid_diff += std::abs(int(solid_image.pixels[p * 4 + c]) - int(bare.pixels[p * 4 + c]));
+            ghost_diff += std::abs(int(ghost_image.pixels[p * 4 + c]) - int(bare.pixels[p * 4 + c]));
+        }
+    }
+    ASSERT_GT(covered, 2000u) << "the roller should cover a good part of the view";
+    EXPECT_LT(ghost_diff, 0.5 * solid_diff) << "ghosted, the skin under the roller should show through";
+    // The needles are drawn solid either way: turning the drum changes the ghosted image as much as the solid.
+    DevicePose turned = ghost;
+    turned.drum_angle_rad = glm::pi<float>() / 8.0f;
+    Changed needles = changed_pixels(ghost_image, render_offscreen(gpu(), test::source_catalog(), cheek_view(above, turned), kSize), 6);
+    EXPECT_GT(needles.count, 40u) << "the ghosted roller's needles do not show";
+}
+
 TEST_F(DeviceRender, NonFinitePoseIsAnError) {
     DevicePose pose = roller_at(kRollerSpot, std::nanf(""));
     EXPECT_THROW(render_offscreen(gpu(), test::source_catalog(), cheek_view(kRollerCamera, pose), kSize), Error);

@@ -24,21 +24,22 @@ drag() {
   done
   xdotool mouseup 1; sleep 0.3
 }
-"$app" --mode sandbox --region forehead --validate > "$out/record.log" 2>&1 &
+"$app" --mode sandbox --region forehead --validate --size 1280x720 > "$out/record.log" 2>&1 &
 pid=$!
 wait_window
-drag 470 290 720 240 12
-drag 560 230 640 330 12
-drag 480 260 740 300 12
+# On the block's kept half at 1280x720 (the sandbox fits the block between its panels the same way every time).
+drag 480 345 850 300 12
+drag 620 290 680 390 12
+drag 500 365 880 330 12
 sleep 4
 kill -TERM $pid; wait $pid; echo $? > "$out/record.code"
 
-"$app" --mode sandbox --region forehead > "$out/kill.log" 2>&1 &
+"$app" --mode sandbox --region forehead --size 1280x720 > "$out/kill.log" 2>&1 &
 pid=$!
 wait_window
-xdotool mousemove 470 290 mousedown 1
+xdotool mousemove 480 300 mousedown 1
 start=$(date +%s.%N)
-for i in $(seq 1 100); do xdotool mousemove $(( 470 + 250 * (i % 20) / 20 )) $(( 240 + i / 2 )); sleep 0.06; done
+for i in $(seq 1 100); do xdotool mousemove $(( 480 + 300 * (i % 20) / 20 )) $(( 300 + i / 2 )); sleep 0.06; done
 killed=$(date +%s.%N)
 kill -KILL $pid; wait $pid 2>/dev/null
 echo "$start $killed" > "$out/kill.times"

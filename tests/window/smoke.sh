@@ -15,7 +15,7 @@ log=$(run "$app" --mode sandbox --frames 24 --exercise-window --validate --size 
 echo "$log"
 [ "$code" -eq 0 ] || { echo "exit code $code"; exit 1; }
 grep -q "swapchain rebuilt" <<<"$log" || { echo "the resize did not rebuild the swapchain"; exit 1; }
-python3 "$here/screen_check.py" "$shot" skin:0.4,0.3,0.6,0.55:0.3 panel:0.45,0.03,0.55,0.07:0.4 panel:0.02,0.35,0.35,0.95:0.4 \
+python3 "$here/screen_check.py" "$shot" skin:0.4,0.3,0.6,0.55:0.3 panel:0.45,0.03,0.55,0.07:0.4 panel:0.02,0.35,0.35,0.95:0.3 \
   busy:0.01,0.75,0.5,0.99:40 || { echo "the sandbox screenshot does not show the block and its panels"; exit 1; }
 [ -z "$(ls -A "$XDG_DATA_HOME" 2>/dev/null)" ] || { echo "a session was saved though nothing was done"; exit 1; }
 
