@@ -11,6 +11,7 @@
 #include <glm/vec4.hpp>
 
 #include "engine/render/field_volume.hpp"
+#include "engine/render/micro_annotations.hpp"
 #include "engine/render/skin_block_pass.hpp"
 
 namespace dermasim {
@@ -214,6 +215,11 @@ void draw_overlay_legend(ImDrawList* list, const SkinView& view, float top) {
 }  // namespace
 
 void draw_annotations(ImDrawList* list, const SkinView& view, VkExtent2D extent) {
+    // The magnified view alone: the block's ruler and labels have nothing to point at.
+    if (view.micro && view.micro->fills_frame()) {
+        draw_micro_annotations(list, view, extent);
+        return;
+    }
     g_text_px = std::clamp(15.0f * float(extent.height) / 720.0f, 9.0f, 30.0f);
     SceneUniforms u = SkinBlockPass::uniforms_for(view, extent);
     Projector project{u.view_proj, extent};
@@ -223,6 +229,7 @@ void draw_annotations(ImDrawList* list, const SkinView& view, VkExtent2D extent)
     draw_layer_labels(list, project, view, u.block_min.x, u.block_max.z, depth);
     float legend_bottom = draw_legend(list, view);
     draw_overlay_legend(list, view, legend_bottom);
+    if (view.micro) draw_micro_annotations(list, view, extent);
 }
 
 }  // namespace dermasim

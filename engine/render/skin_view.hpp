@@ -6,6 +6,7 @@
 #include <string>
 #include <glm/vec3.hpp>
 #include "engine/render/camera.hpp"
+#include "engine/render/micro_view.hpp"
 #include "engine/sim/tissue_state.hpp"
 #include "engine/skin/region_profile.hpp"
 #include "engine/tools/puncture.hpp"
@@ -49,6 +50,9 @@ struct SkinView {
     std::shared_ptr<const TissueState> tissue;
     uint64_t tissue_version = 0;     // bump whenever *tissue changes, so the GPU copy is refreshed
     Overlay overlay = Overlay::None;
+    // The magnified channel view (render/micro_view.hpp), drawn over the block in its rectangle, or alone filling
+    // the frame. Its plane is micro->centre_mm.y; the picker densest_channels_on_cut() centres it on channels.
+    std::optional<MicroView> micro;
 
     float block_depth_mm() const;  // dermis plus the fat shown
     float cut_z_mm() const;        // where the cut plane sits (world z; the block spans -width/2..+width/2)
