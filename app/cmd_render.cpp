@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "app/commands.hpp"
+#include "engine/core/error.hpp"
 #include "engine/io/png.hpp"
 #include "engine/render/offscreen.hpp"
 #include "engine/skin/region_profile.hpp"
@@ -45,10 +46,27 @@ ViewRequest view_from_args(cli::Args& args, const RegionTable& regions) {
     return r;
 }
 
+PictureView picture_view_from_args(cli::Args& args) {
+    const std::string v = args.value_or("--view", "both");
+    if (v == "block") return PictureView::Block;
+    if (v == "micro") return PictureView::Micro;
+    if (v == "both") return PictureView::Both;
+    throw Error("--view '" + v + "' is not a view (use block, micro or both)");
+}
+
+void ViewRequest::follow_work(const PunctureList& punctures, VkExtent2D size) {
+    if (!cut_given) view.cut = cut_through_channels(punctures, 0, view.width_mm, view.cut);
+    view.micro.reset();
+    if (picture == PictureView::Micro) view.micro = micro_on_channels(view, punctures, glm::vec4(0, 0, 1, 1));
+    if (picture == PictureView::Both) view.micro = micro_on_channels(view, punctures, kHeadlessInset);
+    frame(size);
+}
+
 void ViewRequest::frame(VkExtent2D size) {
     // Headless images: the whole block between the legend (top left) and a caption line at the bottom, with room
-    // for the ruler at the left and the layer labels at the right.
-    view.fit_camera(float(size.width) / float(size.height), kHeadlessArea, zoom);
+    // for the ruler at the left and the layer labels at the right; beside the magnified view when it is an inset.
+    view.fit_camera(float(size.width) / float(size.height),
+                    picture == PictureView::Both ? kHeadlessBlockBesideInset : kHeadlessArea, zoom);
 }
 
 int run_render(const Argv& argv) {

@@ -34,7 +34,8 @@ Headless (no window) when any of these is given:
   --frames DIR      PNG frames: 10 a second while the passes play, then one every --every HOURS of healing
   --every HOURS     simulated hours between healing frames (default 24)
   --size WxH        frame size (default 1280x720; also the window's size)
-  --look L          illustrated (default) or histology; --cut F as in render
+  --look L          illustrated (default) or histology; --cut F as in render (default: through the channels)
+  --view V          frames show the block, the magnified cut through the channels (micro), or both (default)
 Window only: --frames-limit N quits after N frames, --screenshot FILE saves the last one (tests).
 )";
 
@@ -79,7 +80,8 @@ int run_replay(const Argv& argv) {
     const Catalog catalog = load_catalog();
     AppServices services;
     services.catalog = &catalog;
-    const ViewRequest view_request = view_from_args(args, catalog.regions);
+    ViewRequest view_request = view_from_args(args, catalog.regions);
+    view_request.picture = picture_view_from_args(args);
     services.start_view = view_request.view;
     vk::ContextOptions gpu = gpu_options(args);
     auto file_arg = args.positional();
@@ -150,6 +152,11 @@ int run_replay(const Argv& argv) {
     SandboxMode& sandbox = *app.sandbox();
     sandbox.show_panels = false;  // frames show the skin, not the controls
     sandbox.follow_work = !view_request.cut_given;
+    if (view_request.picture == PictureView::Micro) sandbox.micro_rect = glm::vec4(0, 0, 1, 1);
+    if (view_request.picture == PictureView::Both) {
+        sandbox.micro_rect = kHeadlessInset;
+        sandbox.headless_area = kHeadlessBlockBesideInset;
+    }
     sandbox.start_replay(session, speed, days);
     int index = 0;
     auto frame = [&](const char* what, double value) {

@@ -43,6 +43,7 @@ Output:
   --image FILE       PNG of the cut through the treated area at the end of the needling
   --frames DIR       PNG frames of the cut while it heals, one every --every HOURS (default 24)
   --overlay O        frames show: none, collagen (default), channels, serum, inflammation
+  --view V           pictures show the block, the magnified cut through the channels (micro), or both (default)
   --size WxH         image and frame size (default 1280x720); --look/--cut/--yaw/--pitch/--zoom as in render
 )";
 
@@ -107,6 +108,7 @@ int run_simulate(const Argv& argv) {
     VkExtent2D size = cli::parse_size(args.value_or("--size", "1280x720"));
     ViewRequest view_request = view_from_args(args, catalog.regions);
     view_request.view.region = catalog.regions.find(region_flag.value_or(session_region.value_or("cheek")));
+    view_request.picture = picture_view_from_args(args);
     view_request.frame(size);
     SkinView& view = view_request.view;
     request.region = view.region;
@@ -170,9 +172,7 @@ int run_simulate(const Argv& argv) {
     // The frames draw the first session's channels; the run hands them over before healing starts.
     observer.punctures = [&](const PunctureList& list) {
         *punctures = list;
-        if (view_request.cut_given) return;
-        view.cut = cut_through_channels(list, 0, view.width_mm, view.cut);
-        view_request.frame(size);
+        view_request.follow_work(list, size);
     };
     TreatmentResult result = run_treatment(catalog, request, observer, use_cpu ? nullptr : context.get());
     bar.done();

@@ -26,13 +26,21 @@ Catalog load_catalog(bool with_models = true);
 
 // The view flags shared by render, simulate, replay and the window: --region --look --cut --yaw --pitch --zoom
 // --no-labels. The camera is fitted to the block once the image size (and any change of region or cut) is known.
+// What a headless picture shows (--view): the block, the magnified cut alone, or the block with it as an inset.
+enum class PictureView { Block, Micro, Both };
+
 struct ViewRequest {
     SkinView view;
     float zoom = 1.0f;
     bool cut_given = false;  // --cut was given: keep it; else pictures put the cut through the work
+    PictureView picture = PictureView::Block;
     void frame(VkExtent2D size);  // fits the camera for a headless image of this size
+    // Puts the cut through the work (unless --cut was given), shows the chosen picture on those channels and
+    // frames the block again.
+    void follow_work(const PunctureList& punctures, VkExtent2D size);
 };
 ViewRequest view_from_args(cli::Args& args, const RegionTable& regions);
+PictureView picture_view_from_args(cli::Args& args);  // --view block|micro|both (default both)
 
 // Flags every GPU command takes: --gpu NAME and --validate (or DERMASIM_VALIDATION=1).
 vk::ContextOptions gpu_options(cli::Args& args);

@@ -5,6 +5,7 @@
 #include "common/tissue_look.glsl"
 #include "common/channels.glsl"
 #include "common/fields.glsl"
+#include "common/srgb.glsl"
 
 layout(location = 0) in vec3 in_world;
 layout(location = 1) in vec3 in_normal;
@@ -26,11 +27,6 @@ vec3 surface_colour(vec3 p, out vec3 normal) {
     return mix(tone, tone * 0.55, pore);
 }
 
-vec3 to_srgb(vec3 linear) {
-    // The colour target is UNORM so Dear ImGui blends as it expects; encode sRGB here.
-    vec3 c = clamp(linear, 0.0, 1.0);
-    return mix(c * 12.92, 1.055 * pow(c, vec3(1.0 / 2.4)) - 0.055, step(0.0031308, c));
-}
 
 void main() {
     vec3 p = in_world;

@@ -21,7 +21,7 @@ SandboxMode::SandboxMode(const AppServices& services)
 
 void SandboxMode::frame_block(glm::vec2 window) {
     // Treating needs the whole patch in view, between the panels (or the whole frame when they are hidden).
-    view_.fit_camera(window.x / window.y, show_panels ? sandbox_area(window) : kHeadlessArea);
+    view_.fit_camera(window.x / window.y, show_panels ? sandbox_area(window) : headless_area);
     framed_for_ = window;
 }
 
@@ -95,6 +95,7 @@ void SandboxMode::ask_first(const std::string& question, const std::function<voi
 void SandboxMode::apply(const SkinIntent& intent) {
     if (intent.look) view_.look = *intent.look;
     if (intent.cut) view_.cut = *intent.cut;
+    if (intent.magnified) magnified_ = *intent.magnified;
     if (intent.cut_to_work)
         view_.cut = cut_through_channels(*treatment_.punctures(), treatment_.last_pass_first_puncture(), view_.width_mm,
                                          view_.cut);
@@ -262,7 +263,8 @@ void SandboxMode::frame(const FrameInput& input, double dt_s, SkinView& view) {
     if (state_ == State::Replaying) feed_replay();
 
     if (show_panels) {
-        SkinIntent skin = draw_skin_panel(services_.catalog->regions, view_, frame_ms_, state_ != State::Treating);
+        SkinIntent skin = draw_skin_panel(services_.catalog->regions, view_, frame_ms_, state_ != State::Treating,
+                                          magnified_.value_or(state_ == State::Healing));
         if (state_ == State::Healing) {
             apply(draw_timeline_panel(healing_, timeline_));
         } else {
@@ -299,6 +301,10 @@ void SandboxMode::frame(const FrameInput& input, double dt_s, SkinView& view) {
         view.overlay = timeline_.overlay;
     }
     // Pictures without panels (headless replays, exports) say what they show in a caption.
+    if (show_panels) micro_rect = magnified_.value_or(state_ == State::Healing)
+                                      ? std::optional<glm::vec4>(sandbox_inset(input.window_size)) : std::nullopt;
+    view.micro.reset();
+    if (micro_rect) view.micro = micro_on_channels(view, *treatment_.punctures(), *micro_rect);
     view.caption.reset();
     if (!show_panels) {
         const std::string device = device_label(treatment_.device() == DeviceKind::Pen, treatment_.needle_mm());

@@ -46,6 +46,10 @@ public:
     uint64_t revision() const { return treatment_.revision() + settings_revision_; }
     bool show_panels = true;
     bool follow_work = false;  // a replay moves the cut through the densest channels after each pass
+    // The magnified cut (MicroView::rect) on the channels the cut meets; none: not shown. The window shows it
+    // while healing, below the skin panel; the skin panel's checkbox turns it on and off.
+    std::optional<glm::vec4> micro_rect;
+    glm::vec4 headless_area{0.06f, 0.2f, 0.94f, 0.9f};  // where the block goes without panels (app/layout.hpp)
 
 private:
     void handle_scene_input(const FrameInput& input, double dt_s);
@@ -82,6 +86,7 @@ private:
     bool orbiting_ = false;
     float frame_ms_ = 0;
     glm::vec2 framed_for_{0.0f};  // the window size the camera was fitted for (0: not yet)
+    std::optional<bool> magnified_;  // the person's choice; unset: shown while healing
     std::shared_ptr<const TissueState> shown_tissue_;
     uint64_t tissue_version_ = 0;
 };

@@ -4,7 +4,8 @@
 
 namespace dermasim::app {
 
-SkinIntent draw_skin_panel(const RegionTable& regions, const SkinView& view, float frame_ms, bool region_locked) {
+SkinIntent draw_skin_panel(const RegionTable& regions, const SkinView& view, float frame_ms, bool region_locked,
+                           bool magnified) {
     SkinIntent intent;
     ImGui::SetNextWindowPos(ImVec2(ImGui::GetIO().DisplaySize.x - 330.0f, 12.0f), ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(318.0f, 0.0f), ImGuiCond_Always);
@@ -34,6 +35,7 @@ SkinIntent draw_skin_panel(const RegionTable& regions, const SkinView& view, flo
     ImGui::BeginDisabled(!view.punctures || view.punctures->empty());
     intent.cut_to_work = ImGui::Button("Cut through the last pass");
     ImGui::EndDisabled();
+    if (ImGui::Checkbox("Magnified cut (1.5 mm)", &magnified)) intent.magnified = magnified;
     bool annotations = view.annotations;
     if (ImGui::Checkbox("Ruler and labels", &annotations)) intent.annotations = annotations;
     if (ImGui::Button("Overview")) intent.camera = CameraPreset::Overview;

@@ -19,9 +19,11 @@ struct SkinIntent {
     std::optional<CameraPreset> camera;
     std::optional<int> highlight_layer;  // a Layer, or -1
     bool cut_to_work = false;            // put the cut plane through the last pass's channels
+    std::optional<bool> magnified;       // show the magnified cut
 };
 
 // region_locked: the region is part of work on screen that cannot change now (a time-lapse plays).
-SkinIntent draw_skin_panel(const RegionTable& regions, const SkinView& view, float frame_ms, bool region_locked);
+SkinIntent draw_skin_panel(const RegionTable& regions, const SkinView& view, float frame_ms, bool region_locked,
+                           bool magnified);
 
 }  // namespace dermasim::app

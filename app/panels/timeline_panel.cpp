@@ -64,7 +64,8 @@ TimelineIntent draw_timeline_panel(const HealingPlayer& player, const TimelineSt
     const double computed = player.computed_days();
     ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(12.0f, io.DisplaySize.y - 12.0f), ImGuiCond_Always, ImVec2(0, 1));
-    ImGui::SetNextWindowSize(ImVec2(std::clamp(io.DisplaySize.x * 0.42f, 320.0f, 520.0f), 0.0f), ImGuiCond_Always);
+    // As wide as the treatment panel, so the block framed between the panels stays clear of it.
+    ImGui::SetNextWindowSize(ImVec2(360.0f, 0.0f), ImGuiCond_Always);
     if (!ImGui::Begin("Healing", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize)) {
         ImGui::End();
         return intent;

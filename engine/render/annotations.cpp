@@ -11,6 +11,7 @@
 #include <glm/vec4.hpp>
 
 #include "engine/render/field_volume.hpp"
+#include "engine/render/micro_annotations.hpp"
 #include "engine/render/skin_block_pass.hpp"
 
 namespace dermasim {
@@ -79,9 +80,18 @@ void draw_ruler(ImDrawList* list, const Projector& project, glm::vec3 top, float
 
 void draw_layer_labels(ImDrawList* list, const Projector& project, const SkinView& view, float left_x,
                        float cut_z, float block_depth) {
-    // Anchor the labels where the cut face crosses about 55 % of the image width, so they stay on screen
-    // whatever the camera; the labels stack to the right of the anchors on dark pills.
-    const float goal = 0.55f * project.extent.width;
+    // Anchor the labels about two thirds of the way along the cut face as seen (within the image), so they sit
+    // on the block whatever the camera and leave room to their right; they stack there on dark pills.
+    float seen_lo = 1e9f, seen_hi = -1e9f;
+    for (float f : {0.0f, 1.0f}) {
+        glm::vec3 end(left_x + f * view.width_mm, -0.5f * block_depth, cut_z);
+        if (!project.visible(end)) continue;
+        seen_lo = std::min(seen_lo, project(end).x);
+        seen_hi = std::max(seen_hi, project(end).x);
+    }
+    seen_lo = std::max(seen_lo, 0.0f);
+    seen_hi = std::min(seen_hi, 0.8f * project.extent.width);
+    const float goal = seen_lo < seen_hi ? seen_lo + 0.62f * (seen_hi - seen_lo) : 0.55f * project.extent.width;
     float best_x = left_x + 0.3f * view.width_mm, best_err = 1e9f;
     for (int i = 0; i <= 40; ++i) {
         float x = left_x + view.width_mm * (0.03f + 0.94f * i / 40.0f);
@@ -252,14 +262,21 @@ void draw_caption(ImDrawList* list, const SkinView& view, VkExtent2D extent) {
     const ImVec2 size = text_size(line.c_str());
     const float pad = 0.5f * g_text_px;
     const float y = float(extent.height) - size.y - 2.0f * pad;
-    list->AddRectFilled(ImVec2(0.0f, y - pad), ImVec2(float(extent.width), float(extent.height)), IM_COL32(0, 0, 0, 150));
+    list->AddRectFilled(ImVec2(0.0f, y - pad), ImVec2(float(extent.width), float(extent.height)), IM_COL32(14, 15, 17, 235));
     text(list, ImVec2(0.5f * (float(extent.width) - size.x), y), kText, line.c_str());
 }
 
 }  // namespace
 
 void draw_annotations(ImDrawList* list, const SkinView& view, VkExtent2D extent) {
+    // The magnified view alone: the block's ruler and labels have nothing to point at.
     g_text_px = std::clamp(15.0f * float(extent.height) / 720.0f, 9.0f, 30.0f);
+    if (view.micro && view.micro->fills_frame()) {
+        // The scale bar stands above the caption band.
+        draw_micro_annotations(list, view, extent, view.caption ? 2.2f * g_text_px : 0.0f);
+        draw_caption(list, view, extent);
+        return;
+    }
     SceneUniforms u = SkinBlockPass::uniforms_for(view, extent);
     Projector project{u.view_proj, extent};
     float depth = -u.block_min.y;
@@ -270,6 +287,7 @@ void draw_annotations(ImDrawList* list, const SkinView& view, VkExtent2D extent)
     draw_caption(list, view, extent);
     float legend_bottom = draw_legend(list, view);
     draw_overlay_legend(list, view, legend_bottom);
+    if (view.micro) draw_micro_annotations(list, view, extent);
 }
 
 }  // namespace dermasim

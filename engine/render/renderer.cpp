@@ -11,7 +11,8 @@ namespace dermasim {
 
 Renderer::Renderer(const vk::Context& context, const Catalog& catalog, int frame_slots)
     : context_(context), catalog_(catalog), frame_slots_(frame_slots),
-      skin_(context, frame_slots, catalog.heal.kernel), ui_(context, ui_context_, frame_slots) {}
+      skin_(context, frame_slots, catalog.heal.kernel),
+      micro_(context, frame_slots, catalog.heal.kernel), ui_(context, ui_context_, frame_slots) {}
 
 FrameTarget Renderer::make_target(VkExtent2D extent) const {
     if (extent.width == 0 || extent.height == 0 || extent.width > 8192 || extent.height > 8192)
@@ -69,13 +70,16 @@ void Renderer::record(VkCommandBuffer cmd, int slot, FrameTarget& target, const 
     target.depth_written = true;
 
     begin_scene(cmd, target);
-    skin_.draw(cmd, slot, target.extent(), view);
-    if (view.device) {
+    // The magnified view alone fills the frame: the block under it would never be seen, so it is not drawn.
+    const bool micro_only = view.micro && view.micro->fills_frame();
+    if (!micro_only) skin_.draw(cmd, slot, target.extent(), view);
+    if (view.device && !micro_only) {
         VkExtent2D extent = target.extent();
         float aspect = float(extent.width) / float(std::max(extent.height, 1u));
         devices_->draw(cmd, slot, view.camera.projection(aspect) * view.camera.view(), view.camera.eye(),
                        *view.device);
     }
+    if (view.micro) micro_.draw(cmd, slot, target.extent(), view);  // an inset over the block, under the UI
     vkCmdEndRendering(cmd);
     ui_.record(cmd, target, ui);
 

@@ -6,6 +6,7 @@
 #include <vulkan/vulkan.h>
 #include "engine/render/device_pass.hpp"
 #include "engine/render/frame_target.hpp"
+#include "engine/render/micro_view_pass.hpp"
 #include "engine/render/skin_block_pass.hpp"
 #include "engine/render/skin_view.hpp"
 #include "engine/render/ui_context.hpp"
@@ -38,6 +39,7 @@ private:
     const Catalog& catalog_;
     int frame_slots_;
     SkinBlockPass skin_;
+    MicroViewPass micro_;
     UiContext ui_context_;  // before ui_: the Vulkan backend lives in this context and must go first
     UiOverlay ui_;
     std::unique_ptr<DevicePass> devices_;  // made on the first frame that shows a device (uploads the models)

@@ -96,6 +96,15 @@ float cut_through_channels(const PunctureList& punctures, size_t first, float wi
     return std::clamp(1.0f - y / width_mm, 0.0f, 1.0f);
 }
 
+MicroView micro_on_channels(const SkinView& view, const PunctureList& punctures, glm::vec4 rect) {
+    const float plane_y = view.cut_z_mm() + 0.5f * view.width_mm;
+    MicroView micro;
+    micro.rect = rect;
+    micro.centre_mm = glm::vec2(0.5f * view.width_mm, plane_y);
+    if (auto centre = densest_channels_on_cut(punctures, plane_y)) micro.centre_mm = *centre;
+    return micro;
+}
+
 std::string device_label(bool pen, float needle_mm) {
     char s[48];
     std::snprintf(s, sizeof s, "%s %.2f mm", pen ? "pen" : "dermaroller", needle_mm);

@@ -7,6 +7,7 @@
 #include <glm/vec3.hpp>
 #include <glm/vec4.hpp>
 #include "engine/render/camera.hpp"
+#include "engine/render/micro_view.hpp"
 #include "engine/sim/tissue_state.hpp"
 #include "engine/skin/region_profile.hpp"
 #include "engine/tools/puncture.hpp"
@@ -50,6 +51,9 @@ FrameCaption healing_caption(double day, int sessions, double interval_days, std
 // The cut position (SkinView::cut) whose plane passes through the densest row of channels among punctures
 // [first, end): where the work can be seen. fallback when there are none.
 float cut_through_channels(const PunctureList& punctures, size_t first, float width_mm, float fallback);
+// A magnified view in `rect` (see MicroView) on the channels the current cut passes through, or mid-patch
+// when it meets none.
+MicroView micro_on_channels(const SkinView& view, const PunctureList& punctures, glm::vec4 rect);
 // "dermaroller 1.50 mm" / "pen 0.75 mm"
 std::string device_label(bool pen, float needle_mm);
 
@@ -72,6 +76,9 @@ struct SkinView {
     uint64_t tissue_version = 0;     // bump whenever *tissue changes, so the GPU copy is refreshed
     Overlay overlay = Overlay::None;
     std::optional<FrameCaption> caption;  // frames that tell their story (headless time-lapses and replays)
+    // The magnified channel view (render/micro_view.hpp), drawn over the block in its rectangle, or alone filling
+    // the frame. Its plane is micro->centre_mm.y; the picker densest_channels_on_cut() centres it on channels.
+    std::optional<MicroView> micro;
 
     float block_depth_mm() const;  // dermis plus the fat shown
     // Points the camera (keeping its yaw and pitch) so the whole block fits inside `area` (x0, y0, x1, y1 as

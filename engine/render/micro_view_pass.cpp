@@ -1,0 +1,124 @@
+#include "engine/render/micro_view_pass.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+#include "engine/render/frame_target.hpp"
+#include "engine/vk/context.hpp"
+#include "engine/vk/descriptors.hpp"
+#include "engine/vk/pipeline.hpp"
+
+namespace dermasim {
+namespace {
+const uint32_t kMicroVert[] = {
+#include "micro_view.vert.spv.inc"
+};
+const uint32_t kMicroFrag[] = {
+#include "micro_view.frag.spv.inc"
+};
+
+// Host-visible storage buffers sized to fit (grown, never shrunk); the slot's previous frame has finished, and a
+// queue submission makes host writes made before it visible, so no barrier is needed (as in skin_block_pass).
+void upload(const vk::Context& context, vk::Buffer& buffer, const void* data, size_t bytes) {
+    size_t wanted = std::max<size_t>(bytes, 16);
+    if (!buffer || buffer.size() < wanted)
+        buffer = vk::Buffer(context, wanted * 3 / 2, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, vk::MemoryUse::Upload);
+    if (bytes) std::memcpy(buffer.mapped(), data, bytes);
+}
+}  // namespace
+
+MicroViewPass::MicroViewPass(const vk::Context& context, int frame_slots, const kernel::HealParams& heal)
+    : context_(context), heal_params_(heal) {
+    VkDevice device = context.device();
+    const vk::Binding bindings[] = {{0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
+                                    {1, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
+                                    {2, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
+                                    {3, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
+                                    {4, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT}};
+    set_layout_ = vk::make_set_layout(device, bindings);
+    VkDescriptorSetLayout set_layout = set_layout_;
+    layout_ = vk::make_pipeline_layout(device, {&set_layout, 1}, 0, 0);
+
+    vk::GraphicsPipelineDesc desc;
+    desc.layout = layout_;
+    desc.color_format = kColorFormat;
+    desc.depth_format = kDepthFormat;
+    desc.vertex = kMicroVert;
+    desc.fragment = kMicroFrag;
+    desc.cull = VK_CULL_MODE_NONE;
+    desc.depth_test = false;  // an inset over the block: it covers whatever is under its rectangle
+    desc.depth_write = false;
+    pipeline_ = vk::make_graphics_pipeline(device, desc);
+
+    const VkDescriptorPoolSize sizes[] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, uint32_t(2 * frame_slots)},
+                                           {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, uint32_t(3 * frame_slots)}};
+    pool_ = vk::make_descriptor_pool(device, uint32_t(frame_slots), sizes);
+    slots_.resize(frame_slots);
+    for (SlotResources& slot : slots_) {
+        slot.scene = vk::Buffer(context, sizeof(SceneUniforms), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT, vk::MemoryUse::Upload);
+        slot.micro = vk::Buffer(context, sizeof(MicroUniforms), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT, vk::MemoryUse::Upload);
+        slot.set = vk::allocate_set(device, pool_, set_layout);
+        const VkBuffer uniforms[2] = {slot.scene, slot.micro};
+        vk::write_buffers(device, slot.set, 0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, uniforms);
+    }
+}
+
+void MicroViewPass::update_fields(int slot_index, const Key& key, const SkinView& view, const MicroLayout& layout) {
+    SlotResources& slot = slots_[slot_index];
+    if (slot.key && *slot.key == key) return;
+    if (!packed_key_ || !(*packed_key_ == key)) {
+        static const PunctureList kNone;
+        const PunctureList& punctures = view.punctures ? *view.punctures : kNone;
+        const TissueState* fresh = nullptr;
+        if (view.tissue) {
+            const TissueGrid& g = view.tissue->grid;
+            if (!fresh_.state || fresh_.punctures != key.punctures || fresh_.version != key.punctures_version ||
+                fresh_.nx != g.nx || fresh_.ny != g.ny || fresh_.nz != g.nz)
+                fresh_ = {key.punctures, key.punctures_version, g.nx, g.ny, g.nz,
+                          std::make_unique<TissueState>(make_fresh_channels(g, punctures))};
+            fresh = fresh_.state.get();
+        }
+        packed_ = pack_micro_fields(view.tissue.get(), fresh, punctures, layout, view.region, heal_params_);
+        packed_key_ = key;
+    }
+    upload(context_, slot.texels, packed_.texels.data(), packed_.texels.size() * sizeof(MicroTexel));
+    upload(context_, slot.channels, packed_.channels.data(), packed_.channels.size() * sizeof(MicroChannel));
+    upload(context_, slot.profiles, packed_.profiles.data(), packed_.profiles.size() * sizeof(glm::vec4));
+    const VkBuffer buffers[3] = {slot.texels, slot.channels, slot.profiles};
+    vk::write_buffers(context_.device(), slot.set, 2, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, buffers);
+    slot.key = key;
+}
+
+void MicroViewPass::draw(VkCommandBuffer cmd, int slot_index, VkExtent2D extent, const SkinView& view) {
+    SlotResources& slot = slots_[slot_index];
+    MicroLayout layout = micro_layout(view, extent);
+    Key key{view.tissue.get(), view.tissue ? view.tissue_version : 0, view.punctures.get(),
+            view.punctures ? view.punctures_version : 0, view.region.id, layout.x0_mm, layout.top_mm,
+            layout.mm_per_px, layout.plane_y_mm, layout.rect.extent.width, layout.rect.extent.height};
+    update_fields(slot_index, key, view, layout);
+
+    // The tissue look helpers (shaders/common/tissue_look.glsl) read the layers and the look from SceneUniforms.
+    const RegionProfile& r = view.region;
+    SceneUniforms scene{};
+    scene.layer_bottom = glm::vec4(r.bottom_of_mm(Layer::StratumCorneum), r.bottom_of_mm(Layer::ViableEpidermis),
+                                   r.bottom_of_mm(Layer::PapillaryDermis), r.bottom_of_mm(Layer::ReticularDermis));
+    scene.look = glm::vec4(view.look == Look::Histology ? 1.0f : 0.0f, r.bottom_of_mm(Layer::Hypodermis), -1.0f, 1.0f);
+    std::memcpy(slot.scene.mapped(), &scene, sizeof scene);
+    MicroUniforms u{};
+    u.window = glm::vec4(layout.x0_mm, layout.top_mm, layout.mm_per_px, view.micro->fills_frame() ? 0.0f : 2.0f);
+    u.rect = glm::vec4(layout.rect.offset.x, layout.rect.offset.y, layout.rect.extent.width, layout.rect.extent.height);
+    u.counts = glm::vec4(kMicroTexelsX, kMicroTexelsY, float(packed_.channels.size()), kMicroProfileSamples);
+    u.extent = glm::vec4(layout.width_mm(), layout.height_mm(), r.top_of_mm(Layer::PapillaryDermis),
+                         view.tissue ? 1.0f : 0.0f);
+    std::memcpy(slot.micro.mapped(), &u, sizeof u);
+
+    VkViewport viewport{float(layout.rect.offset.x), float(layout.rect.offset.y), float(layout.rect.extent.width),
+                        float(layout.rect.extent.height), 0.0f, 1.0f};
+    vkCmdSetViewport(cmd, 0, 1, &viewport);
+    vkCmdSetScissor(cmd, 0, 1, &layout.rect);
+    vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout_, 0, 1, &slot.set, 0, nullptr);
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline_);
+    vkCmdDraw(cmd, 3, 1, 0, 0);
+}
+
+}  // namespace dermasim

@@ -1,0 +1,71 @@
+#pragma once
+// Draws the magnified channel view (render/micro_view.hpp) into its rectangle of the frame, inside the renderer's
+// dynamic-rendering scope, after the block. One full-rectangle triangle; the fragment shader builds the picture
+// from the packed fields and channels (render/micro_fields.hpp), so nothing here is keyframed.
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+#include <glm/vec4.hpp>
+#include "engine/render/micro_fields.hpp"
+#include "engine/render/scene_uniforms.hpp"
+#include "engine/render/skin_view.hpp"
+#include "engine/sim/heal_kernel.hpp"
+#include "engine/vk/buffer.hpp"
+#include "engine/vk/handle.hpp"
+
+namespace dermasim {
+namespace vk { class Context; }
+
+struct MicroUniforms {  // mirrors shaders/micro_view.frag (std140: vec4 only)
+    glm::vec4 window;   // patch x at the left edge (mm), depth at the top (mm), mm per pixel, border (px)
+    glm::vec4 rect;     // the rectangle in frame pixels: x, y, width, height
+    glm::vec4 counts;   // texels across, texels down, channels, profile samples per channel
+    glm::vec4 extent;   // window width, height (mm), papillary top (mm), 1 when a tissue state is shown
+};
+static_assert(sizeof(MicroUniforms) == 4 * 16);
+
+class MicroViewPass {
+public:
+    MicroViewPass(const vk::Context& context, int frame_slots, const kernel::HealParams& heal);
+    // view.micro must be set. Sets its own viewport and scissor (the caller's are not restored).
+    void draw(VkCommandBuffer cmd, int slot, VkExtent2D extent, const SkinView& view);
+
+private:
+    struct Key {  // what the packed fields were made from
+        const TissueState* tissue = nullptr;
+        uint64_t tissue_version = 0;
+        const PunctureList* punctures = nullptr;
+        uint64_t punctures_version = 0;
+        std::string region;
+        float x0 = 0, top = 0, mm_per_px = 0, plane = 0;
+        uint32_t width = 0, height = 0;
+        bool operator==(const Key&) const = default;
+    };
+    void update_fields(int slot, const Key& key, const SkinView& view, const MicroLayout& layout);
+
+    const vk::Context& context_;
+    kernel::HealParams heal_params_;
+    vk::DescriptorSetLayout set_layout_;
+    vk::DescriptorPool pool_;
+    vk::PipelineLayout layout_;
+    vk::Pipeline pipeline_;
+    struct SlotResources {
+        vk::Buffer scene, micro;                 // uniforms: SceneUniforms (layers, look), MicroUniforms
+        vk::Buffer texels, channels, profiles;   // the packed fields (micro_fields.hpp)
+        std::optional<Key> key;                  // what they hold
+        VkDescriptorSet set = VK_NULL_HANDLE;
+    };
+    std::vector<SlotResources> slots_;
+    // Packed once per change and shared by the slots; the freshly stamped channels once per puncture list.
+    std::optional<Key> packed_key_;
+    MicroFields packed_;
+    struct Fresh {
+        const PunctureList* punctures = nullptr;
+        uint64_t version = 0;
+        int nx = 0, ny = 0, nz = 0;
+        std::unique_ptr<TissueState> state;
+    } fresh_;
+};
+
+}  // namespace dermasim
