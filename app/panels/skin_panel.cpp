@@ -51,7 +51,12 @@ SkinIntent draw_skin_panel(const RegionTable& regions, const SkinView& view, flo
         ImGui::Text("%-18s %7.0f um%s", std::string(kLayerNames[i]).c_str(), t.mm * 1000.0, t.estimated ? " *" : "");
         if (ImGui::IsItemHovered()) {
             hovered = i;
-            ImGui::SetTooltip("%s", t.source.c_str());
+            // Sources are long: wrap the tooltip so it stays on screen.
+            ImGui::BeginTooltip();
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.0f);
+            ImGui::TextUnformatted(t.source.c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::EndTooltip();
         }
     }
     if (hovered != view.highlight_layer) intent.highlight_layer = hovered;

@@ -87,8 +87,10 @@ TreatmentIntent draw_treatment_panel(const TreatmentController& treatment, const
     size_t count = treatment.punctures()->size();
     ImGui::Text("Punctures %zu  (%.0f per cm2 over the patch)", count,
                 double(count) / (kPatchSizeMm * kPatchSizeMm / 100.0));
+    ImGui::PushTextWrapPos(0.0f);  // hints wrap at the panel's edge instead of running off it
     ImGui::TextDisabled("left-drag on the skin: %s; W/S or shift+wheel: pressure; ctrl+Z: undo a pass",
                         pen ? "glide" : "roll");
+    ImGui::PopTextWrapPos();
     ImGui::Separator();
     Aftercare next = aftercare;
     bool aftercare_changed = ImGui::Checkbox("Cover the skin afterwards", &next.occluded);
