@@ -62,6 +62,7 @@ void check_device_pose(const DevicePose& pose) {
 
 namespace {
 constexpr float kGhostAlpha = 0.18f;  // a ghosted body's opacity face-on; its silhouette edges are near opaque
+constexpr float kNeedleXrayAlpha = 0.45f;  // needles seen through the skin
 }  // namespace
 
 DevicePose device_pose_on_patch(DevicePose::Kind kind, glm::vec2 patch_mm, glm::vec2 heading, float drum_angle_rad,
@@ -125,6 +126,8 @@ DevicePass::DevicePass(const vk::Context& context, int frame_slots, const Device
     desc.alpha_blend = true;
     desc.depth_write = false;
     ghost_pipeline_ = vk::make_graphics_pipeline(device, desc);
+    desc.depth_test = false;
+    xray_pipeline_ = vk::make_graphics_pipeline(device, desc);
 
     const VkDescriptorPoolSize size{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, uint32_t(frame_slots)};
     pool_ = vk::make_descriptor_pool(device, uint32_t(frame_slots), {&size, 1});
@@ -194,15 +197,20 @@ void DevicePass::draw(VkCommandBuffer cmd, int slot, const glm::mat4& view_proj,
     vkCmdBindVertexBuffers(cmd, 0, 1, &vertices, &offset);
     vkCmdBindIndexBuffer(cmd, model.indices, 0, VK_INDEX_TYPE_UINT32);
     // Solid parts first (all of them, or only the needles of a ghosted device), then the see-through body over
-    // them: it tests depth but writes none, so the skin and needles behind it stay visible.
-    for (bool ghost_pass : {false, true}) {
-        if (ghost_pass && !pose.ghost) break;
-        vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, ghost_pass ? ghost_pipeline_ : pipeline_);
+    // them: it tests depth but writes none, so the skin and needles behind it stay visible. Last, a ghosted
+    // device's needles once more without the depth test, faintly: the part inside the skin shows through the
+    // surface and the cut face, so needles can be seen entering the skin.
+    enum Pass { Solid, Ghost, Xray };
+    for (Pass pass : {Solid, Ghost, Xray}) {
+        if (pass != Solid && !pose.ghost) break;
+        vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS,
+                          pass == Solid ? pipeline_ : pass == Ghost ? ghost_pipeline_ : xray_pipeline_);
         for (const DrawPart& part : model.parts) {
-            const bool see_through = pose.ghost && part.name != "needles";
-            if (see_through != ghost_pass) continue;
+            const bool needles = part.name == "needles";
+            const bool wanted = pass == Solid ? !pose.ghost || needles : pass == Ghost ? !needles : needles;
+            if (!wanted) continue;
             glm::vec4 colour = part.material.base_color;
-            colour.a = see_through ? kGhostAlpha : 1.0f;
+            colour.a = pass == Solid ? 1.0f : pass == Ghost ? kGhostAlpha : kNeedleXrayAlpha;
             PartConstants constants{device_part_matrix(pose, part.name, model.drum_radius_mm), colour,
                                     glm::vec4(part.material.metallic, part.material.roughness, 0.0f, 0.0f)};
             vkCmdPushConstants(cmd, layout_, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,

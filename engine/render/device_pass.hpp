@@ -68,6 +68,7 @@ private:
     vk::PipelineLayout layout_;
     vk::Pipeline pipeline_;
     vk::Pipeline ghost_pipeline_;  // blended, no depth writes: drawn after the solid parts
+    vk::Pipeline xray_pipeline_;   // blended, no depth test: a ghosted device's needles seen inside the skin
     std::vector<vk::Buffer> frames_;  // per slot: view_proj, camera, light (written while others are in flight)
     std::vector<VkDescriptorSet> sets_;
     GpuModel roller_;
