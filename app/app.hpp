@@ -15,6 +15,8 @@ class App {
 public:
     // initial_mode: a mode name, or "start" for the start screen.
     App(AppServices services, const std::string& initial_mode);
+    App(const App&) = delete;  // the host and modes keep pointers into services_
+    App& operator=(const App&) = delete;
 
     const SkinView& frame(const FrameInput& input);
     bool quit() const { return host_.quit(); }

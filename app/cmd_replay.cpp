@@ -137,7 +137,10 @@ int run_replay(const Argv& argv) {
                         std::to_string(kMaxFrames) + "): raise --speed or --every");
     }
 
-    FixedStepClock clock(1.0 / kReplayFps);
+    // Frames are drawn 10 a second of playback; a report alone needs no pacing, so its clock takes big steps
+    // (the same samples reach the controller either way: a replay feeds every recorded sample in order).
+    const double end_t = session.input.strokes.back().points.back().t_s;
+    FixedStepClock clock(frames_dir ? 1.0 / kReplayFps : std::max(1.0 / kReplayFps, end_t / speed / 100.0));
     services.clock = &clock;
     std::unique_ptr<vk::Context> context;
     std::unique_ptr<HeadlessPlatform> platform;
@@ -152,6 +155,7 @@ int run_replay(const Argv& argv) {
     SandboxMode& sandbox = *app.sandbox();
     sandbox.show_panels = false;  // frames show the skin, not the controls
     sandbox.follow_work = !view_request.cut_given;
+    sandbox.headless_sample_hours = headless_sample_hours(days, frames_dir ? every_h : 1e300);
     if (view_request.picture == PictureView::Micro) sandbox.micro_rect = glm::vec4(0, 0, 1, 1);
     if (view_request.picture == PictureView::Both) {
         sandbox.micro_rect = kHeadlessInset;
@@ -165,7 +169,6 @@ int run_replay(const Argv& argv) {
         write_png(std::filesystem::path(*frames_dir) / frame_name(index++, what, value), image);
     };
     ProgressBar bar("replay");
-    const double end_t = session.input.strokes.back().points.back().t_s;
     while (sandbox.state() == SandboxMode::State::Replaying) {
         clock.tick();
         frame("t", std::min(clock.now_s() * speed, end_t));
@@ -192,6 +195,8 @@ int run_replay(const Argv& argv) {
     bar.done();
 
     const TreatmentController& treatment = sandbox.treatment();
+    if (treatment.passes() == 0)
+        throw Error(file + ": no pass in it moved the device (every stroke has a single point): nothing to replay");
     if (report_path) {
         nlohmann::json report = treatment_report(session.region, session.input,
                                                  compute_puncture_stats(*treatment.punctures(), treatment.region()));

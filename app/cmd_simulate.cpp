@@ -28,7 +28,7 @@ Treatment (one session):
   --passes N         even number of lifted passes, horizontal/vertical/diagonal, 2..40 (default 8)
   --pressure P       0 (barely touching) .. 1 (firm), default 0.5
   --strokes FILE     a session file or stroke script instead of the default passes; it names its own device
-                     and needle (and a session its region, unless --region is given)
+                     and needle (and a session its region and aftercare, unless the flags say otherwise)
 Healing (off unless --days is given):
   --days D           simulated days after the last session (0..3650)
   --sessions N       sessions, each repeating the treatment (default 1)
@@ -48,7 +48,8 @@ Output:
 )";
 
 // A stroke script, or the input of a session file (whose region comes along, unless --region overrides it).
-StrokeScript script_from_args(cli::Args& args, std::optional<std::string>& session_region) {
+StrokeScript script_from_args(cli::Args& args, std::optional<std::string>& session_region,
+                              std::optional<Aftercare>& session_aftercare) {
     auto file = args.value("--strokes");
     auto device = args.value("--device");
     auto needle = args.value("--needle-mm");
@@ -60,7 +61,10 @@ StrokeScript script_from_args(cli::Args& args, std::optional<std::string>& sessi
                         "and --passes");
         if (file->empty()) throw Error("--strokes needs a file name");
         SessionRecord session = load_session(*file, "");
-        if (!session.region.empty()) session_region = session.region;
+        if (!session.region.empty()) {  // a session file (a stroke script has no region and no aftercare)
+            session_region = session.region;
+            session_aftercare = session.aftercare;
+        }
         if (session.input.strokes.empty()) throw Error(*file + ": the session holds no pass");
         return session.input;
     }
@@ -91,14 +95,17 @@ int run_simulate(const Argv& argv) {
     std::string report_path = args.required("--report");
     TreatmentRequest request;
     std::optional<std::string> session_region;
-    request.script = script_from_args(args, session_region);
+    std::optional<Aftercare> session_aftercare;
+    request.script = script_from_args(args, session_region, session_aftercare);
     const auto region_flag = args.value("--region");
     request.days = args.number("--days", 0.0, 0.0, 3650.0);
-    request.sessions = args.integer("--sessions", 1, 1, 20);
-    request.interval_days = args.number("--interval-days", 28.0, 1.0, 365.0);
-    request.serum = args.value_or("--serum", "");
+    // A session's own aftercare, unless the flags say otherwise.
+    const Aftercare care = session_aftercare.value_or(Aftercare{});
+    request.sessions = args.integer("--sessions", care.sessions, 1, 20);
+    request.interval_days = args.number("--interval-days", care.interval_days, 1.0, 365.0);
+    request.serum = args.value_or("--serum", care.serum);
     if (!request.serum.empty()) catalog.serum(request.serum);  // an unknown name fails now, not after needling
-    request.occluded = args.flag("--occluded");
+    request.occluded = args.flag("--occluded") || care.occluded;
     request.quality = parse_quality(args.value_or("--quality", "ci"));
     auto curves_path = args.value("--curves");
     auto image_path = args.value("--image");
@@ -116,8 +123,7 @@ int run_simulate(const Argv& argv) {
     bool needs_gpu = image_path || frames_dir || !use_cpu;
     // Curves: every 3 h for short runs, daily for long ones (the report's closure and erythema times come from
     // every step, not from these samples); frames need a sample at each frame time.
-    request.sample_hours = request.days <= 14 ? 3.0 : 24.0;
-    if (frames_dir) request.sample_hours = std::min(request.sample_hours, every_h);
+    request.sample_hours = headless_sample_hours(request.days, frames_dir ? every_h : 1e300);
     vk::ContextOptions gpu = gpu_options(args);
     args.finish();
     // Find an unwritable output before the simulation runs, not after.

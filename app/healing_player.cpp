@@ -28,7 +28,8 @@ void HealingPlayer::stop() {
 }
 
 void HealingPlayer::start(const RegionProfile& region, const PunctureList& punctures, double days, bool occluded,
-                          const std::string& serum, int sessions, double interval_days) {
+                          const std::string& serum, int sessions, double interval_days, double sample_hours,
+                          bool keep_every_sample) {
     stop();
     {
         std::lock_guard lock(mutex_);
@@ -46,7 +47,9 @@ void HealingPlayer::start(const RegionProfile& region, const PunctureList& punct
     request.serum = serum;
     request.sessions = sessions;
     request.interval_days = interval_days;
-    request.sample_hours = 3.0;
+    request.sample_hours = sample_hours;
+    keep_every_sample_ = keep_every_sample;
+    sampled_days_ = -1.0;
     total_days_ = days + (sessions - 1) * interval_days;
     computed_days_ = 0;
     started_ = true;
@@ -73,10 +76,12 @@ void HealingPlayer::run(TreatmentRequest request, PunctureList punctures) {
         std::lock_guard lock(mutex_);
         openness_.emplace_back(day, open0 > 0 ? open / open0 : 0.0);
         curves_.push_back(sample);
-        if (day + 1e-9 >= next_keep) {
+        if (keep_every_sample_ || day + 1e-9 >= next_keep) {
             snapshots_.emplace_back(day, std::make_shared<TissueState>(state));
             next_keep = next_keep_day(day);
         }
+        sampled_days_ = day;
+        progressed_.notify_all();
     };
     try {
         TreatmentResult result = heal_punctures(catalog_, request, punctures, observer);
@@ -98,8 +103,19 @@ void HealingPlayer::run(TreatmentRequest request, PunctureList punctures) {
 void HealingPlayer::wait_until(double day) const {
     if (!started_) return;
     std::unique_lock lock(mutex_);
-    // The last day is reached before the run has handed over its results: for it, wait for the end.
-    progressed_.wait(lock, [&] { return finished_.load() || (computed_days_.load() >= day && day < total_days_); });
+    // A frame needs the sample at its day stored, not just the step past it; the last day also waits for the
+    // run to hand over its results.
+    progressed_.wait(lock, [&] {
+        return finished_.load() || (sampled_days_.load() + 1e-9 >= day && day < total_days_);
+    });
+}
+
+void HealingPlayer::forget_before(double day) {
+    std::lock_guard lock(mutex_);
+    size_t keep_from = 0;
+    for (size_t i = 0; i < snapshots_.size(); ++i)
+        if (snapshots_[i].first <= day + 1e-9) keep_from = i;
+    snapshots_.erase(snapshots_.begin(), snapshots_.begin() + std::ptrdiff_t(keep_from));
 }
 
 std::optional<HealingMetrics> HealingPlayer::metrics() const {

@@ -22,8 +22,13 @@ public:
     ~HealingPlayer();
     // Starts simulating from the given punctures (the first session), replacing any earlier run.
     // days: after the last session.
+    // sample_hours: how often the curves are sampled and snapshots can be kept (3 h: smooth on day 0).
+    // keep_every_sample: keep a snapshot at every sample (headless frames, which forget_before() what they
+    // have drawn) instead of the window's thinning schedule.
     void start(const RegionProfile& region, const PunctureList& punctures, double days, bool occluded,
-               const std::string& serum, int sessions = 1, double interval_days = 28);
+               const std::string& serum, int sessions = 1, double interval_days = 28, double sample_hours = 3.0,
+               bool keep_every_sample = false);
+    void forget_before(double day);  // drops snapshots older than the latest one at or before day
     void stop();
     void reset() { stop(); started_ = false; }  // back to no time-lapse
 
@@ -52,6 +57,8 @@ private:
     std::thread worker_;
     std::atomic<bool> cancel_{false};
     std::atomic<double> computed_days_{0};
+    std::atomic<double> sampled_days_{-1};  // the latest day whose sample (and snapshot) is stored
+    bool keep_every_sample_ = false;
     bool started_ = false;
     double total_days_ = 0;
     mutable std::mutex mutex_;

@@ -1,5 +1,6 @@
 #include "app/treatment_controller.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "engine/tools/pen_kinematics.hpp"
@@ -35,6 +36,9 @@ void TreatmentController::set_region(const RegionProfile& region) {
 void TreatmentController::set_device(DeviceKind kind) {
     if (kind == device_) return;
     device_ = kind;
+    // Keep the setting valid for the new device: rollers have no 0 mm needle, pens set depth in 0.25 mm steps.
+    if (kind == DeviceKind::Roller) needle_mm_ = std::clamp(needle_mm_, 0.25f, 3.0f);
+    else needle_mm_ = std::clamp(std::round(needle_mm_ / 0.25f) * 0.25f, 0.0f, 2.5f);
     clear();
 }
 

@@ -22,11 +22,15 @@ void ConfirmDialog::answer(bool yes) {
 void ConfirmDialog::draw() {
     if (!open()) return;
     const char* id = "Please confirm##ask-first";
+    ImGui::PushID(this);  // the host's and the mode's questions are different popups
     if (!ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
     ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(std::min(460.0f, io.DisplaySize.x - 24.0f), 0.0f), ImGuiCond_Always);
-    if (!ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize)) return;
+    if (!ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize)) {
+        ImGui::PopID();
+        return;
+    }
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(question_.c_str());
     if (!detail_.empty()) ImGui::TextDisabled("%s", detail_.c_str());
@@ -41,6 +45,7 @@ void ConfirmDialog::draw() {
         answer(choice > 0);
     }
     ImGui::EndPopup();
+    ImGui::PopID();
 }
 
 }  // namespace dermasim::app

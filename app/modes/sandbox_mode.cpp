@@ -86,9 +86,11 @@ void SandboxMode::ask_first(const std::string& question, const std::function<voi
     }
     // Save first, so the question can say where the work is.
     const bool saved = autosaver_.flush(record(), revision());
-    std::string detail = saved ? "Your " + std::to_string(treatment_.passes()) + " passes on the " +
-                                     treatment_.region().name + " are saved in " + autosaver_.path().string() + "."
-                               : "Your passes could not be saved (" + autosaver_.error() + ") and will be lost.";
+    std::string detail;
+    if (!saved) detail = "Your passes could not be saved (" + autosaver_.error() + ") and will be lost.";
+    else if (autosaver_.path().empty()) detail = "These are the replayed session's passes; its file stays as it is.";
+    else detail = "Your " + std::to_string(treatment_.passes()) + " passes on the " + treatment_.region().name +
+                  " are saved in " + autosaver_.path().string() + ".";
     dialog_.ask(question, detail, "Start a new session", change);
 }
 
@@ -144,8 +146,11 @@ void SandboxMode::apply(const TreatmentIntent& intent) {
 void SandboxMode::apply(const TimelineIntent& intent) {
     if (state_ != State::Healing) return;
     app::apply(timeline_, intent, healing_);
+    if (intent.seek_day && headless_sample_hours) healing_.forget_before(timeline_.day);  // frames only go forward
     if (intent.back_to_treatment) {
         healing_.reset();
+        healing_days_.reset();  // the record says what is on screen: no time-lapse now
+        ++settings_revision_;
         state_ = State::Treating;
     }
 }
@@ -154,7 +159,7 @@ void SandboxMode::start_healing(double days) {
     treatment_.lift();
     const RegionProfile& region = treatment_.region();
     healing_.start(region, *treatment_.punctures(), days, aftercare_.occluded, aftercare_.serum, aftercare_.sessions,
-                   aftercare_.interval_days);
+                   aftercare_.interval_days, headless_sample_hours.value_or(3.0), headless_sample_hours.has_value());
     healing_days_ = days;
     ++settings_revision_;
     timeline_ = TimelineState();
@@ -203,6 +208,7 @@ void SandboxMode::feed_replay() {
     treatment_.set_pressure(replay_.pressure);
     if (replay_heal_days_ > 0 && treatment_.passes() > 0) start_healing(replay_heal_days_);
     else state_ = State::Treating;
+    if (treatment_.passes() == 0) std::fprintf(stderr, "dermasim: the replayed session moved the device in no pass\n");
     std::fprintf(stderr, "dermasim: replayed %d passes, %zu punctures%s\n", treatment_.passes(),
                  treatment_.punctures()->size(), state_ == State::Healing ? "; healing" : "");
     // What was replayed is what the file holds: nothing is unsaved until the person adds to it.
@@ -232,7 +238,8 @@ void SandboxMode::handle_scene_input(const FrameInput& input, double dt_s) {
         if (input.pressure_down) treatment_.set_pressure(std::max(0.0f, treatment_.pressure() - step));
         if (input.undo) treatment_.undo_last_pass();
     }
-    if (input.trigger) treatment_.set_pressure(std::clamp(*input.trigger, 0.0f, 1.0f));
+    // A gamepad's trigger sets the pressure while pressed; at rest it leaves the keys' and panel's setting alone.
+    if (input.trigger && *input.trigger > 0.02f) treatment_.set_pressure(std::clamp(*input.trigger, 0.0f, 1.0f));
 
     // Where the cursor meets the visible skin surface (in front of the cut plane the skin is cut away).
     std::optional<glm::vec2> on_skin;
@@ -264,7 +271,8 @@ void SandboxMode::frame(const FrameInput& input, double dt_s, SkinView& view) {
 
     if (show_panels) {
         SkinIntent skin = draw_skin_panel(services_.catalog->regions, view_, frame_ms_, state_ != State::Treating,
-                                          magnified_.value_or(state_ == State::Healing));
+                                          magnified_.value_or(state_ == State::Healing),
+                                          !treatment_.punctures()->empty());
         if (state_ == State::Healing) {
             apply(draw_timeline_panel(healing_, timeline_));
         } else {

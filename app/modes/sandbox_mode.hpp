@@ -49,6 +49,9 @@ public:
     // The magnified cut (MicroView::rect) on the channels the cut meets; none: not shown. The window shows it
     // while healing, below the skin panel; the skin panel's checkbox turns it on and off.
     std::optional<glm::vec4> micro_rect;
+    // Healing of headless replays: sampled as 'simulate' samples (so the numbers match) with a snapshot at every
+    // sample for the frames; the window samples every 3 h and thins its snapshots.
+    std::optional<double> headless_sample_hours;
     glm::vec4 headless_area{0.06f, 0.2f, 0.94f, 0.9f};  // where the block goes without panels (app/layout.hpp)
 
 private:

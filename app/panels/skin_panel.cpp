@@ -5,7 +5,7 @@
 namespace dermasim::app {
 
 SkinIntent draw_skin_panel(const RegionTable& regions, const SkinView& view, float frame_ms, bool region_locked,
-                           bool magnified) {
+                           bool magnified, bool has_work) {
     SkinIntent intent;
     ImGui::SetNextWindowPos(ImVec2(ImGui::GetIO().DisplaySize.x - 330.0f, 12.0f), ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(318.0f, 0.0f), ImGuiCond_Always);
@@ -32,7 +32,7 @@ SkinIntent draw_skin_panel(const RegionTable& regions, const SkinView& view, flo
 
     float cut = view.cut;
     if (ImGui::SliderFloat("Cut plane", &cut, 0.0f, 1.0f, "%.2f")) intent.cut = cut;
-    ImGui::BeginDisabled(!view.punctures || view.punctures->empty());
+    ImGui::BeginDisabled(!has_work);
     intent.cut_to_work = ImGui::Button("Cut through the last pass");
     ImGui::EndDisabled();
     if (ImGui::Checkbox("Magnified cut (1.5 mm)", &magnified)) intent.magnified = magnified;

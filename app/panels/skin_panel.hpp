@@ -23,7 +23,8 @@ struct SkinIntent {
 };
 
 // region_locked: the region is part of work on screen that cannot change now (a time-lapse plays).
+// has_work: there are channels to put the cut through.
 SkinIntent draw_skin_panel(const RegionTable& regions, const SkinView& view, float frame_ms, bool region_locked,
-                           bool magnified);
+                           bool magnified, bool has_work);
 
 }  // namespace dermasim::app

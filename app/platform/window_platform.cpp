@@ -142,6 +142,7 @@ int run_window_app(const WindowOptions& options, AppServices services, const std
     std::signal(SIGTERM, on_terminate);
     std::signal(SIGINT, on_terminate);
     int drawn = 0;
+    try {
     for (int iteration = 0; !app.quit() && !g_terminate; ++iteration) {
         // The renderer's ImGui context is current from window changes and polling events (the GLFW callbacks
         // feed it) through building and drawing the frame; anything else using ImGui brings its own context.
@@ -164,6 +165,12 @@ int run_window_app(const WindowOptions& options, AppServices services, const std
             std::fprintf(stderr, "dermasim: first frame after %.0f ms\n",
                          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
         if (options.frames && drawn >= options.frames) break;
+    }
+    } catch (...) {
+        // Whatever went wrong (a lost device, a bug), the session is saved before the error is reported.
+        context.wait_idle();
+        app.host().current().prepare_to_leave();
+        throw;
     }
     // Leaving by the frame count (tests, demos) or a signal saves like any other exit.
     if (std::string loss = app.host().current().prepare_to_leave(); !loss.empty())

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <system_error>
 
@@ -65,8 +66,11 @@ void write_all(const fs::path& temp, const fs::path& target, const std::string& 
     // Only a regular file can be synced (a FIFO or device written in place answers EINVAL).
     struct stat st {};
     const bool regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
-    if ((regular && fsync(fd) != 0) || close(fd) != 0)
-        throw Error("cannot write '" + target.string() + "': " + errno_text() + " (disk full?)");
+    const bool synced = !regular || fsync(fd) == 0;
+    const int sync_errno = errno;
+    const bool closed = close(fd) == 0;  // always, even when the sync failed
+    if (!synced) errno = sync_errno;
+    if (!synced || !closed) throw Error("cannot write '" + target.string() + "': " + errno_text() + " (disk full?)");
 }
 
 }  // namespace
@@ -91,7 +95,8 @@ void write_atomically(const fs::path& path, const std::function<void(const fs::p
     }
     fs::rename(temp, path, ec);
     if (ec) {
-        fs::remove(temp, ec);
+        std::error_code ignored;
+        fs::remove(temp, ignored);
         throw Error("cannot write '" + path.string() + "': " + ec.message());
     }
     sync_path(folder, path, true);
@@ -111,9 +116,18 @@ fs::path write_new_file_atomically(const fs::path& folder, std::string_view stem
         write_all(temp, folder / first, text);
         for (int n = 1; n < 10000; ++n) {
             fs::path candidate = folder / (n == 1 ? first : std::string(stem) + "-" + std::to_string(n) + std::string(ext));
-            if (link(temp.c_str(), candidate.c_str()) == 0) {
+            // A hard link claims the name only if it is free. File systems without hard links (FAT, some FUSE)
+            // get the same from a rename that refuses to replace.
+            int claimed = link(temp.c_str(), candidate.c_str());
+            if (claimed != 0 && (errno == EPERM || errno == ENOTSUP || errno == EOPNOTSUPP))
+                claimed = renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, candidate.c_str(), RENAME_NOREPLACE);
+            if (claimed == 0) {
                 fs::remove(temp, ec);
-                sync_path(folder, candidate, true);
+                try {
+                    sync_path(folder, candidate, true);
+                } catch (const Error&) {
+                    // The file is there and whole; only the folder's flush failed. Report the file as saved.
+                }
                 return candidate;
             }
             if (errno != EEXIST) throw Error("cannot write '" + candidate.string() + "': " + errno_text());

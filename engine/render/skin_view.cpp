@@ -84,8 +84,9 @@ float cut_through_channels(const PunctureList& punctures, size_t first, float wi
         ++count[size_t(std::clamp(int(punctures[i].surface_mm.y / kRow), 0, rows - 1))];
     // Among rows nearly as dense as the densest, the one nearest the middle: the block keeps half its depth in
     // view instead of a sliver at its back.
-    const int most = *std::max_element(count.begin(), count.end());
-    int best = 0;
+    const auto densest = std::max_element(count.begin(), count.end());
+    const int most = *densest;
+    int best = int(densest - count.begin());
     for (int r = 0; r < rows; ++r)
         if (count[size_t(r)] * 5 >= most * 4 && std::abs(r - rows / 2) < std::abs(best - rows / 2)) best = r;
     double sum = 0;

@@ -43,7 +43,13 @@ bool Autosaver::flush(const SessionRecord& session, uint64_t revision) {
 }
 
 void Autosaver::start_new_file() {
+    // The named file holds the session it was named for: later sessions get fresh names beside it.
+    if (!fixed_file_.empty() && !path_.empty()) {
+        folder_ = fixed_file_.has_parent_path() ? fixed_file_.parent_path() : fs::path(".");
+        fixed_file_.clear();
+    }
     path_ = fixed_file_;
+    written_ = false;
     saved_revision_ = 0;
     error_.clear();
 }
@@ -51,6 +57,12 @@ void Autosaver::start_new_file() {
 bool Autosaver::save(const SessionRecord& session, uint64_t revision) {
     try {
         const std::string text = to_json(session).dump(1) + "\n";
+        if (!path_.empty() && !written_ && fs::exists(path_)) {
+            // A file this saver did not write (someone else's, or one left since the check at start): keep it,
+            // and save beside it under a fresh name.
+            folder_ = path_.has_parent_path() ? path_.parent_path() : fs::path(".");
+            path_.clear();
+        }
         if (!path_.empty()) {
             write_text_atomically(path_, text);
         } else {
@@ -59,10 +71,11 @@ bool Autosaver::save(const SessionRecord& session, uint64_t revision) {
             if (ec) throw Error("cannot create the session folder '" + folder_.string() + "': " + ec.message());
             path_ = write_new_file_atomically(folder_, session_file_stem(session), ".session.json", text);
         }
+        written_ = true;
         saved_revision_ = revision;
         error_.clear();
         return true;
-    } catch (const Error& e) {
+    } catch (const std::exception& e) {  // a save must never take the session down with it
         error_ = e.what();
         return false;
     }

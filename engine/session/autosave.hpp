@@ -42,6 +42,7 @@ private:
     double interval_s_;
     double last_attempt_s_ = -1e300;
     uint64_t saved_revision_ = 0;  // revision 0 is "nothing to save"
+    bool written_ = false;         // path_ is a file this saver wrote (so it may replace it)
     std::string error_;
 };
 

@@ -1,6 +1,7 @@
 #pragma once
 // A whole treatment, headless: device strokes -> punctures -> stamped into the tissue -> healing over a
 // timeline of one or more sessions. The window, the simulate command and (later) lessons all run it this way.
+#include <algorithm>
 #include <functional>
 #include <optional>
 #include <string>
@@ -12,6 +13,13 @@
 #include "engine/tools/stroke_script.hpp"
 
 namespace dermasim {
+
+// How often a headless run samples its curves (and, since samples are timeline events, where its steps fall):
+// every 3 h for runs up to two weeks, daily beyond; frames need a sample at each frame time. Runs that should
+// give the same numbers (simulate, replay) use this one rule.
+inline double headless_sample_hours(double days, double frame_every_h = 1e300) {
+    return std::min(days <= 14 ? 3.0 : 24.0, frame_every_h);
+}
 
 struct TreatmentRequest {
     RegionProfile region;

@@ -85,3 +85,22 @@ TEST(AtomicFile, NewFilesTakeTheNextFreeNameAndLeaveNoTemporary) {
     EXPECT_EQ(write_new_file_atomically(dir, "x", ".json", "2").filename(), "x-2.json");
     EXPECT_EQ(files_in(dir), 2u);
 }
+
+TEST(Autosave, AGivenFileIsNeverReplacedByAnotherSessionOrIfItWasNotOurs) {
+    auto dir = test::fresh_dir("fixed_then_new");
+    Autosaver saver({}, dir / "mine.json");
+    ASSERT_TRUE(saver.flush(one_pass("forehead"), 1));
+    saver.start_new_file();  // the person started over on another region
+    ASSERT_TRUE(saver.flush(one_pass("neck"), 1));
+    EXPECT_NE(saver.path(), dir / "mine.json");
+    EXPECT_EQ(saver.path().parent_path(), dir);
+    EXPECT_EQ(load_session(dir / "mine.json").region, "forehead") << "the first session's file was replaced";
+
+    // A file that appeared at the given path after the start-up check is someone else's: save beside it.
+    std::ofstream(dir / "theirs.json") << "not ours";
+    Autosaver late({}, dir / "theirs.json");
+    ASSERT_TRUE(late.flush(one_pass(), 1));
+    EXPECT_NE(late.path(), dir / "theirs.json");
+    std::ifstream in(dir / "theirs.json");
+    EXPECT_EQ(std::string(std::istreambuf_iterator<char>(in), {}), "not ours");
+}

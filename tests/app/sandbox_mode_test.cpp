@@ -2,6 +2,7 @@
 // leaves the screen or the app without asking when it would be lost.
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <fstream>
 
 #include "app/modes/sandbox_mode.hpp"
@@ -59,7 +60,10 @@ TEST(SandboxMode, MouseDragsOnTheSkinArePassesAndAreAutosaved) {
     // Replaying the saved file gives the punctures the mouse made.
     PunctureList replayed = run_stroke_script(saved.input, test::catalog().regions.find("forehead"),
                                               test::catalog().roller, test::catalog().pen);
-    EXPECT_EQ(replayed.size(), sandbox(rig).treatment().punctures()->size());
+    const PunctureList& live = *sandbox(rig).treatment().punctures();
+    ASSERT_EQ(replayed.size(), live.size());
+    for (size_t i = 0; i < live.size(); ++i)
+        ASSERT_EQ(std::memcmp(&replayed[i], &live[i], sizeof(Puncture)), 0) << "puncture " << i << " differs";
     // ctrl+Z takes the pass back, and that too is saved.
     FrameInput undo;
     undo.undo = true;
@@ -163,4 +167,22 @@ TEST(ModeHost, ModesAreChosenByNameAndTheStartScreenLeadsIntoThem) {
     rig.app->host().switch_to("sandbox");
     ASSERT_NE(rig.app->sandbox(), nullptr);
     rig.frame();
+}
+
+TEST(SandboxMode, SwitchingDevicesKeepsTheNeedleSettingValid) {
+    test::AppRig rig({});
+    app::TreatmentIntent pen;
+    pen.device = DeviceKind::Pen;
+    sandbox(rig).apply(pen);
+    app::TreatmentIntent zero;
+    zero.needle_mm = 0.0f;  // a pen may be set to 0 mm; a roller has no such needle
+    sandbox(rig).apply(zero);
+    ASSERT_EQ(sandbox(rig).treatment().needle_mm(), 0.0f);
+    app::TreatmentIntent roller;
+    roller.device = DeviceKind::Roller;
+    EXPECT_NO_THROW(sandbox(rig).apply(roller));
+    EXPECT_EQ(sandbox(rig).treatment().device(), DeviceKind::Roller);
+    EXPECT_EQ(sandbox(rig).treatment().needle_mm(), 0.25f);
+    roll_pass(rig, {3, 12}, {17, 12});
+    EXPECT_EQ(sandbox(rig).treatment().passes(), 1);
 }

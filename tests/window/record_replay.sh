@@ -81,4 +81,14 @@ frames = sorted(os.listdir(sys.argv[3]))
 assert any('_t' in f for f in frames) and sum('_day' in f for f in frames) == 3, frames
 print(f"replay: {replay['punctures']['count']} punctures and the healing as simulate --strokes, {len(frames)} frames")
 PY
+# Beyond two weeks a run samples daily: the replay must follow the same rule as simulate.
+"$app" replay "$first" --days 20 --report "$out/replay20.json" || exit 1
+"$app" simulate --strokes "$first" --cpu --days 20 --report "$out/simulate20.json" || exit 1
+python3 - "$out/replay20.json" "$out/simulate20.json" <<'PY' || exit 1
+import json, sys
+a, b = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+assert a['curves'] == b['curves'] and a['healing']['erythema_resolved_h'] == b['healing']['erythema_resolved_h'], \
+    "20-day healing differs between replay and simulate"
+print(f"20 days: replay and simulate agree ({len(a['curves'])} samples)")
+PY
 echo "ok: recorded, autosaved, survived a kill, replayed headless"
