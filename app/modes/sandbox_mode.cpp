@@ -265,7 +265,9 @@ void SandboxMode::handle_scene_input(const FrameInput& input, double dt_s) {
 
 void SandboxMode::frame(const FrameInput& input, double dt_s, SkinView& view) {
     frame_ms_ = frame_ms_ == 0 ? float(dt_s * 1000.0) : frame_ms_ * 0.9f + float(dt_s * 1000.0) * 0.1f;
-    if (framed_for_.x <= 0.0f) frame_block(input.window_size);  // the first frame knows the window
+    // The first frame knows the window; a resize frames the block again between the panels (keeping the view's
+    // direction), so it never ends up under them.
+    if (input.window_size != framed_for_) frame_block(input.window_size);
     handle_scene_input(input, dt_s);
     if (state_ == State::Replaying) feed_replay();
 
