@@ -9,6 +9,7 @@
 
 #include "app/commands.hpp"
 #include "app/modes/sandbox_mode.hpp"
+#include "app/output_checks.hpp"
 #include "app/platform/headless_platform.hpp"
 #include "app/platform/window_platform.hpp"
 #include "app/progress.hpp"
@@ -40,7 +41,6 @@ Window only: --frames-limit N quits after N frames, --screenshot FILE saves the 
 )";
 
 constexpr double kReplayFps = 10.0;     // headless frames per second of playback
-constexpr int kMaxFrames = 20000;       // a run that would write more is refused before it starts
 
 std::string frame_name(int index, const char* what, double value) {
     char name[64];
@@ -118,19 +118,12 @@ int run_replay(const Argv& argv) {
     }
 
     // Headless: check every output before any work.
-    if (report_path) {
-        std::filesystem::path folder = std::filesystem::path(*report_path).parent_path();
-        if (!std::filesystem::is_directory(folder.empty() ? "." : folder))
-            throw Error("cannot write '" + *report_path + "': folder '" + folder.string() + "' does not exist");
-    }
+    if (report_path) check_output_file("--report", *report_path);
     const double total_days = days + (session.aftercare.sessions - 1) * session.aftercare.interval_days * (days > 0);
     if (frames_dir) {
-        if (!std::filesystem::is_directory(*frames_dir)) throw Error("--frames '" + *frames_dir + "' is not an existing folder");
         const double pass_frames = session.input.strokes.back().points.back().t_s / speed * kReplayFps;
         const double heal_frames = days > 0 ? total_days * 24.0 / every_h : 0;
-        if (pass_frames + heal_frames > kMaxFrames)
-            throw Error("the replay would write " + std::to_string(long(pass_frames + heal_frames)) + " frames (at most " +
-                        std::to_string(kMaxFrames) + "): raise --speed or --every");
+        check_frames_folder(*frames_dir, pass_frames + heal_frames, "raise --speed or --every");
     }
 
     // Frames are drawn 10 a second of playback; a report alone needs no pacing, so its clock takes big steps

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/commands.hpp"
+#include "app/output_checks.hpp"
 #include "app/progress.hpp"
 #include "app/treatment_report.hpp"
 #include "engine/session/session_record.hpp"
@@ -126,18 +127,16 @@ int run_simulate(const Argv& argv) {
     request.sample_hours = headless_sample_hours(request.days, frames_dir ? every_h : 1e300);
     vk::ContextOptions gpu = gpu_options(args);
     args.finish();
-    // Find an unwritable output before the simulation runs, not after.
-    for (const auto* path : {&report_path, curves_path ? &*curves_path : nullptr, image_path ? &*image_path : nullptr}) {
-        if (!path) continue;
-        std::filesystem::path folder = std::filesystem::path(*path).parent_path();
-        if (folder.empty()) folder = ".";
-        if (!std::filesystem::is_directory(folder))
-            throw Error("cannot write '" + *path + "': folder '" + folder.string() + "' does not exist");
-    }
+    // Find an unwritable output, or one that would take too many frames, before the simulation runs, not after.
+    check_output_file("--report", report_path);
+    if (curves_path) check_output_file("--curves", *curves_path);
+    if (image_path) check_output_file("--image", *image_path);
     if ((curves_path || frames_dir) && request.days == 0)
         throw Error("--curves and --frames need --days (healing is simulated only when --days is given)");
-    if (frames_dir && !std::filesystem::is_directory(*frames_dir))
-        throw Error("--frames '" + *frames_dir + "' is not an existing folder");
+    if (frames_dir) {
+        const double days = request.days + (request.sessions - 1) * request.interval_days;
+        check_frames_folder(*frames_dir, days * 24.0 / every_h, "raise --every");
+    }
 
     std::unique_ptr<vk::Context> context;
     std::unique_ptr<OffscreenRenderer> frames;
@@ -194,7 +193,7 @@ int run_simulate(const Argv& argv) {
         report["healing"]["steps"] = result.timeline.steps;
     }
     report["wall_time_s"] = wall_s;
-    write_text_atomically(report_path, report.dump(2) + "\n");
+    // The report is written last: if the curves or the image cannot be written, an earlier report stays as it was.
     if (curves_path && result.healing) write_text_atomically(*curves_path, to_csv(result.healing->curves));
     if (image_path) {
         view.punctures = std::make_shared<PunctureList>(result.punctures);
@@ -205,6 +204,7 @@ int run_simulate(const Argv& argv) {
         }
         write_png(*image_path, frames->render(view));
     }
+    write_text_atomically(report_path, report.dump(2) + "\n");
     std::fprintf(stderr, "dermasim: %zu punctures (%.0f per cm^2), depth mean %.0f um, %zu bleeding points%s; %.1f s\n",
                  result.stats.count, result.stats.density_per_cm2, result.stats.depth_um.mean,
                  result.stats.bleeding_points, result.healing ? ", healed" : "", wall_s);

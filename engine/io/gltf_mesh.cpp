@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstring>
 #include <set>
+#include <sstream>
 #include <glm/geometric.hpp>
 #include <glm/gtc/matrix_inverse.hpp>
 #include <glm/gtc/quaternion.hpp>
@@ -10,6 +11,7 @@
 #include <glm/mat4x4.hpp>
 #include <tiny_gltf.h>
 
+#include "engine/core/atomic_file.hpp"
 #include "engine/core/error.hpp"
 
 namespace dermasim {
@@ -284,9 +286,11 @@ void write_gltf(const DeviceModel& model, const std::filesystem::path& file) {
     gltf.scenes.push_back(scene);
     gltf.defaultScene = 0;
 
+    // Buffers embedded (data URIs), so one text file holds the model; written atomically like every save.
     tinygltf::TinyGLTF writer;
-    if (!writer.WriteGltfSceneToFile(&gltf, file.string(), true, true, true, false))
-        throw Error(file.string() + ": cannot write glTF file");
+    std::ostringstream text;
+    if (!writer.WriteGltfSceneToStream(&gltf, text, true, false)) throw Error(file.string() + ": cannot encode glTF");
+    write_text_atomically(file, text.str());
 }
 
 DeviceModel load_gltf(const std::filesystem::path& file, std::span<const std::string_view> required_parts) {
@@ -327,8 +331,10 @@ void write_device_models(const std::filesystem::path& dir, const RollerSpec& rol
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     if (ec) throw Error(dir.string() + ": cannot create model folder (" + ec.message() + ")");
-    write_gltf(build_roller_model(roller), dir / "roller.gltf");
-    write_gltf(build_pen_model(pen), dir / "pen.gltf");
+    // Both models are built before either file is written: a description that fails leaves both as they were.
+    const DeviceModel roller_model = build_roller_model(roller), pen_model = build_pen_model(pen);
+    write_gltf(roller_model, dir / "roller.gltf");
+    write_gltf(pen_model, dir / "pen.gltf");
 }
 
 }  // namespace dermasim

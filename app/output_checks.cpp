@@ -1,0 +1,30 @@
+#include "app/output_checks.hpp"
+
+#include <unistd.h>
+
+#include "engine/core/error.hpp"
+
+namespace dermasim::app {
+namespace fs = std::filesystem;
+
+void check_output_file(const std::string& flag, const std::string& path) {
+    std::error_code ec;
+    fs::path folder = fs::path(path).parent_path();
+    if (folder.empty()) folder = ".";
+    if (path.empty()) throw Error(flag + " needs a file name");
+    if (!fs::is_directory(folder, ec))
+        throw Error("cannot write '" + path + "': folder '" + folder.string() + "' does not exist");
+    if (fs::is_directory(path, ec)) throw Error(flag + " '" + path + "' is a folder, not a file");
+    if (access(folder.c_str(), W_OK) != 0)
+        throw Error("cannot write '" + path + "': folder '" + folder.string() + "' is not writable");
+}
+
+void check_frames_folder(const std::string& folder, double frames, const std::string& hint) {
+    std::error_code ec;
+    if (!fs::is_directory(folder, ec)) throw Error("--frames '" + folder + "' is not an existing folder");
+    if (frames > double(kMaxFrames))
+        throw Error("the run would write " + std::to_string(long(frames)) + " frames (at most " +
+                    std::to_string(kMaxFrames) + "): " + hint);
+}
+
+}  // namespace dermasim::app

@@ -1,0 +1,16 @@
+#pragma once
+// Outputs are checked before any work starts, so a run never fails after minutes of simulation on a path it
+// could have refused at once.
+#include <filesystem>
+#include <string>
+
+namespace dermasim::app {
+
+inline constexpr long kMaxFrames = 20000;  // a run that would write more frames is refused before it starts
+
+// A file to be written: its folder exists and is writable, and it is not itself a folder.
+void check_output_file(const std::string& flag, const std::string& path);
+// A folder for frames: it exists, and `frames` stays under kMaxFrames (hint: what to raise).
+void check_frames_folder(const std::string& folder, double frames, const std::string& hint);
+
+}  // namespace dermasim::app
