@@ -46,7 +46,6 @@ public:
     // Blocks until the worker has simulated up to day (or finished, failed or was stopped). Headless runs use
     // it so every frame shows a computed day; the window never waits, it says how far the run has got.
     void wait_until(double day) const;
-    bool finished() const { return finished_.load(); }
     // The whole run's metrics, once finished.
     std::optional<HealingMetrics> metrics() const;
 

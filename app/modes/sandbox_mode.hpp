@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app/healing_player.hpp"
+#include "app/layout.hpp"
 #include "app/modes/confirm_dialog.hpp"
 #include "app/modes/mode.hpp"
 #include "app/panels/skin_panel.hpp"
@@ -52,7 +53,7 @@ public:
     // Healing of headless replays: sampled as 'simulate' samples (so the numbers match) with a snapshot at every
     // sample for the frames; the window samples every 3 h and thins its snapshots.
     std::optional<double> headless_sample_hours;
-    glm::vec4 headless_area{0.06f, 0.2f, 0.94f, 0.9f};  // where the block goes without panels (app/layout.hpp)
+    glm::vec4 headless_area = kHeadlessArea;  // where the block goes without panels
 
 private:
     void handle_scene_input(const FrameInput& input, double dt_s);
