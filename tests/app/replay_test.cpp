@@ -38,6 +38,14 @@ void roll_by_hand(TreatmentController& c) {
     }
 }
 
+// What the window would save of that hand's work on the forehead.
+SessionRecord forehead_session(const TreatmentController& live) {
+    SessionRecord record;
+    record.region = "forehead";
+    record.input = live.recording();
+    return record;
+}
+
 TreatmentController controller(const std::string& region = "forehead") {
     return TreatmentController(test::catalog().regions.find(region), test::catalog().roller, test::catalog().pen);
 }
@@ -55,9 +63,7 @@ TEST(Replay, ARecordingLoadedAgainGivesTheSamePuncturesBitForBit) {
 TEST(Replay, ASavedAndLoadedSessionReplaysTheSamePuncturesAsTheHeadlessPath) {
     TreatmentController live = controller();
     roll_by_hand(live);
-    SessionRecord record;
-    record.region = "forehead";
-    record.input = live.recording();
+    const SessionRecord record = forehead_session(live);
     auto file = test::fresh_dir("replay") / "s.session.json";
     save_session(record, file);
     SessionRecord loaded = load_session(file);
@@ -70,9 +76,7 @@ TEST(Replay, ASavedAndLoadedSessionReplaysTheSamePuncturesAsTheHeadlessPath) {
 TEST(Replay, TheSandboxReplaysThroughTheAppFrameToTheSamePunctures) {
     TreatmentController live = controller();
     roll_by_hand(live);
-    SessionRecord record;
-    record.region = "forehead";
-    record.input = live.recording();
+    const SessionRecord record = forehead_session(live);
 
     test::AppRig rig({}, 0.05);  // no session folder: a replay keeps no file
     rig.app->sandbox()->start_replay(record, 2.0, 0.0);
