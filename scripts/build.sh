@@ -2,7 +2,10 @@
 # Configures and builds into build/ (2 parallel jobs: the reference machines have 2 cores). Args: targets.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+# ccache, when installed, makes rebuilds in other checkouts (worktrees, clean clones) nearly free.
+launcher=()
+command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" >/dev/null
 if [ $# -gt 0 ]; then
   for t in "$@"; do cmake --build build -j2 --target "$t"; done
 else
