@@ -10,6 +10,7 @@
 
 #include "engine/core/error.hpp"
 #include "engine/io/gltf_mesh.hpp"
+#include "engine/io/json_file.hpp"
 
 namespace dermasim {
 namespace {
@@ -18,24 +19,42 @@ namespace {
 constexpr const char* kTables[] = {"regions.json", "devices/roller.json", "devices/pen.json", "heal_params.json",
                                    "serums.json"};
 
-std::string read_bytes(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw Error(file.string() + ": cannot be opened for reading");
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (in.bad()) throw Error(file.string() + ": read failed");
-    return text.str();
+Catalog load_catalog(const std::filesystem::path& root, bool with_models) {
+    Catalog c;
+    c.root = root;
+    c.regions = RegionTable::load(root / "regions.json");
+    c.roller = load_roller(root / "devices/roller.json");
+    c.pen = load_pen(root / "devices/pen.json");
+    c.heal = load_heal_parameters(root / "heal_params.json");
+    const std::string serum_bytes = read_file_bytes(root / "serums.json");
+    c.serums = parse_serums(root / "serums.json", serum_bytes);
+    if (with_models) {
+        c.roller_model = load_roller_model(root / "models/roller.gltf", c.roller);
+        c.pen_model = load_pen_model(root / "models/pen.gltf", c.pen);
+    }
+    // The loaders above read each table themselves; hashing reads the same files again. Each record is the
+    // table's name, its length and its bytes, so moving bytes from one table to the next changes the hash.
+    uint64_t h = kFnv1aOffset;
+    for (const char* table : kTables) {
+        const std::string bytes = std::string(table) == "serums.json" ? serum_bytes : read_file_bytes(root / table);
+        h = fnv1a64(table, h);
+        h = fnv1a64(std::string_view("\0", 1), h);
+        h = fnv1a64(std::to_string(bytes.size()), h);
+        h = fnv1a64(std::string_view("\0", 1), h);
+        h = fnv1a64(bytes, h);
+    }
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+    c.tables_hash = hex;
+    return c;
 }
+
+}  // namespace
 
 // serums.json: {"schema_version": 1, "serums": {"<name>": {"name": "...", "diffusivity_scale": x, ...}}}.
 std::vector<SerumSpec> parse_serums(const std::filesystem::path& file, const std::string& bytes) {
     const std::string where = file.string();
-    nlohmann::json doc;
-    try {
-        doc = nlohmann::json::parse(bytes);
-    } catch (const nlohmann::json::exception& e) {
-        throw Error(where + ": not valid JSON (" + e.what() + ")");
-    }
+    const nlohmann::json doc = parse_json_text(bytes, where);
     auto fail = [&](const std::string& field, const std::string& problem) -> void {
         throw Error(where + ": " + field + " " + problem);
     };
@@ -65,38 +84,6 @@ std::vector<SerumSpec> parse_serums(const std::filesystem::path& file, const std
     }
     return serums;
 }
-
-Catalog load_catalog(const std::filesystem::path& root, bool with_models) {
-    Catalog c;
-    c.root = root;
-    c.regions = RegionTable::load(root / "regions.json");
-    c.roller = load_roller(root / "devices/roller.json");
-    c.pen = load_pen(root / "devices/pen.json");
-    c.heal = load_heal_parameters(root / "heal_params.json");
-    const std::string serum_bytes = read_bytes(root / "serums.json");
-    c.serums = parse_serums(root / "serums.json", serum_bytes);
-    if (with_models) {
-        c.roller_model = load_roller_model(root / "models/roller.gltf", c.roller);
-        c.pen_model = load_pen_model(root / "models/pen.gltf", c.pen);
-    }
-    // The loaders above read each table themselves; hashing reads the same files again. Each record is the
-    // table's name, its length and its bytes, so moving bytes from one table to the next changes the hash.
-    uint64_t h = kFnv1aOffset;
-    for (const char* table : kTables) {
-        const std::string bytes = std::string(table) == "serums.json" ? serum_bytes : read_bytes(root / table);
-        h = fnv1a64(table, h);
-        h = fnv1a64(std::string_view("\0", 1), h);
-        h = fnv1a64(std::to_string(bytes.size()), h);
-        h = fnv1a64(std::string_view("\0", 1), h);
-        h = fnv1a64(bytes, h);
-    }
-    char hex[17];
-    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
-    c.tables_hash = hex;
-    return c;
-}
-
-}  // namespace
 
 uint64_t fnv1a64(std::string_view bytes, uint64_t seed) {
     uint64_t h = seed;

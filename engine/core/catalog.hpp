@@ -42,6 +42,9 @@ struct Catalog {
     static Catalog load_tables(const std::filesystem::path& root);
 };
 
+// serums.json's bytes, validated; throws Error naming the file and the field.
+std::vector<SerumSpec> parse_serums(const std::filesystem::path& file, const std::string& bytes);
+
 // Where the assets are: $DERMASIM_ASSETS if set; else <folder of the executable>/../share/dermasim/assets when
 // that exists (an installed copy); else the source tree's assets/ folder the binary was built from.
 std::filesystem::path find_asset_dir();

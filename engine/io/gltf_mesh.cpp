@@ -13,9 +13,13 @@
 
 #include "engine/core/atomic_file.hpp"
 #include "engine/core/error.hpp"
+#include "engine/io/json_file.hpp"
 
 namespace dermasim {
 namespace {
+
+constexpr int kMaxNodeDepth = 32;                      // our models are one level deep
+constexpr std::size_t kMaxGltfBytes = 256u << 20;      // the file and each external buffer or image
 
 // --- writing -------------------------------------------------------------------------------------------------
 
@@ -104,9 +108,17 @@ public:
         std::size_t element = tinygltf::GetComponentSizeInBytes(a.componentType) *
                               tinygltf::GetNumComponentsInType(a.type);
         stride = view.byteStride ? view.byteStride : element;
-        std::size_t end = a.count == 0 ? 0 : a.byteOffset + stride * (a.count - 1) + element;
-        if (view.byteOffset + view.byteLength > data.size() || end > view.byteLength)
-            fail(name + " reaches past the end of its buffer");
+        if (stride < element) fail(name + " has a byte stride of " + std::to_string(stride) + ", less than its elements");
+        // Every sum and product is checked before it is formed: offsets from a hostile file can wrap a size_t
+        // around to a small number that would pass a plain "end <= size" test.
+        const std::size_t size = data.size();
+        const bool view_inside = view.byteOffset <= size && view.byteLength <= size - view.byteOffset;
+        bool accessor_inside = a.byteOffset <= view.byteLength;
+        if (accessor_inside && a.count > 0) {
+            const std::size_t room = view.byteLength - a.byteOffset;  // bytes from the first element to the end
+            accessor_inside = element <= room && (a.count - 1) <= (room - element) / stride;
+        }
+        if (!view_inside || !accessor_inside) fail(name + " reaches past the end of its buffer");
         count = a.count;
         component = a.componentType;
         return data.data() + view.byteOffset + a.byteOffset;
@@ -199,9 +211,13 @@ public:
         }
     }
 
-    void read_node(int index, const glm::mat4& parent, std::set<int>& visited, DeviceModel& model) const {
+    void read_node(int index, const glm::mat4& parent, std::set<int>& visited, DeviceModel& model, int depth = 1) const {
         if (index < 0 || index >= static_cast<int>(gltf_.nodes.size()))
             fail("node " + std::to_string(index) + " does not exist");
+        // Each level is a call: a chain of thousands of nested nodes would overflow the stack.
+        if (depth > kMaxNodeDepth)
+            fail("node " + std::to_string(index) + " is nested more than " + std::to_string(kMaxNodeDepth) +
+                 " levels deep");
         if (!visited.insert(index).second) fail("node " + std::to_string(index) + " appears twice in the scene");
         const tinygltf::Node& node = gltf_.nodes[index];
         glm::mat4 world = parent * local_transform(node);
@@ -216,7 +232,7 @@ public:
             for (const tinygltf::Primitive& prim : mesh.primitives) append_primitive(prim, world, node.name, part.mesh);
             model.parts.push_back(std::move(part));
         }
-        for (int child : node.children) read_node(child, world, visited, model);
+        for (int child : node.children) read_node(child, world, visited, model, depth + 1);
     }
 
     static glm::mat4 local_transform(const tinygltf::Node& node) {
@@ -242,14 +258,33 @@ private:
     std::string file_;
 };
 
+// An external buffer or image is read only when it fits the limit; the default reader would load any size.
+bool read_bounded_file(std::vector<unsigned char>* out, std::string* err, const std::string& path, void*) {
+    try {
+        const std::string bytes = read_file_bytes(path, kMaxGltfBytes);
+        out->assign(bytes.begin(), bytes.end());
+        return true;
+    } catch (const Error& e) {
+        if (err) *err += e.what() + std::string("\n");
+        return false;
+    }
+}
+
+// The JSON part of a .gltf, or of a .glb's first chunk (the binary chunk after it is data, not JSON).
+std::string_view json_part(const std::string& bytes, bool binary) {
+    if (!binary) return bytes;
+    std::uint32_t length = 0;
+    if (bytes.size() < 20) return {};
+    std::memcpy(&length, bytes.data() + 12, 4);
+    return std::string_view(bytes).substr(20, length);
+}
+
 std::string first_line(const std::string& text) {
     std::string line = text.substr(0, text.find('\n'));
     return line.empty() ? "unknown error" : line;
 }
 
-}  // namespace
-
-void write_gltf(const DeviceModel& model, const std::filesystem::path& file) {
+std::string encode_gltf(const DeviceModel& model) {
     tinygltf::Model gltf;
     gltf.asset.version = "2.0";
     gltf.asset.generator = "DermaSim device model (" + model.source + ")";
@@ -289,19 +324,33 @@ void write_gltf(const DeviceModel& model, const std::filesystem::path& file) {
     // Buffers embedded (data URIs), so one text file holds the model; written atomically like every save.
     tinygltf::TinyGLTF writer;
     std::ostringstream text;
-    if (!writer.WriteGltfSceneToStream(&gltf, text, true, false)) throw Error(file.string() + ": cannot encode glTF");
-    write_text_atomically(file, text.str());
+    if (!writer.WriteGltfSceneToStream(&gltf, text, true, false)) throw Error(model.source + ": cannot encode glTF");
+    return text.str();
+}
+
+}  // namespace
+
+void write_gltf(const DeviceModel& model, const std::filesystem::path& file) {
+    write_text_atomically(file, encode_gltf(model));
 }
 
 DeviceModel load_gltf(const std::filesystem::path& file, std::span<const std::string_view> required_parts) {
     std::string name = file.string();
     std::error_code ec;
     if (!std::filesystem::is_regular_file(file, ec)) throw Error(name + ": glTF file not found");
+    const bool binary = file.extension() == ".glb";
+    const std::string bytes = read_file_bytes(file, kMaxGltfBytes);
+    // tinygltf parses JSON (extras included) by recursion: refuse deep nesting before it sees the file.
+    check_json_nesting(json_part(bytes, binary), name);
     tinygltf::Model gltf;
     tinygltf::TinyGLTF loader;
+    loader.SetFsCallbacks({&tinygltf::FileExists, &tinygltf::ExpandFilePath, &read_bounded_file,
+                           &tinygltf::WriteWholeFile, nullptr});
     std::string err, warn;
-    bool ok = file.extension() == ".glb" ? loader.LoadBinaryFromFile(&gltf, &err, &warn, name)
-                                         : loader.LoadASCIIFromFile(&gltf, &err, &warn, name);
+    const std::string base_dir = file.parent_path().string();
+    const auto* data = reinterpret_cast<const unsigned char*>(bytes.data());
+    bool ok = binary ? loader.LoadBinaryFromMemory(&gltf, &err, &warn, data, unsigned(bytes.size()), base_dir)
+                     : loader.LoadASCIIFromString(&gltf, &err, &warn, bytes.data(), unsigned(bytes.size()), base_dir);
     if (!ok) throw Error(name + ": not a valid glTF file (" + first_line(err) + ")");
 
     Reader reader(gltf, name);
@@ -331,10 +380,10 @@ void write_device_models(const std::filesystem::path& dir, const RollerSpec& rol
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     if (ec) throw Error(dir.string() + ": cannot create model folder (" + ec.message() + ")");
-    // Both models are built before either file is written: a description that fails leaves both as they were.
-    const DeviceModel roller_model = build_roller_model(roller), pen_model = build_pen_model(pen);
-    write_gltf(roller_model, dir / "roller.gltf");
-    write_gltf(pen_model, dir / "pen.gltf");
+    // Both models are built and encoded before either file is written, and written together: a description that
+    // fails, or a disk that fills while writing, leaves both files as they were.
+    write_files_atomically({{dir / "roller.gltf", encode_gltf(build_roller_model(roller))},
+                            {dir / "pen.gltf", encode_gltf(build_pen_model(pen))}});
 }
 
 }  // namespace dermasim

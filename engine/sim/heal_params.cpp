@@ -6,9 +6,13 @@
 #include <utility>
 #include <vector>
 #include "engine/core/error.hpp"
+#include "engine/io/json_file.hpp"
 
 namespace dermasim {
 namespace {
+
+constexpr double kMinHealStepS = 1.0;
+constexpr double kMaxHealStepS = 30.0 * 86400;
 
 enum class Dim { Rate, Diffusivity, Velocity, Time, Fraction, Ratio };
 
@@ -113,14 +117,7 @@ HealParamEntry read_entry(const nlohmann::json& j, const std::string& name, cons
 
 HealParameters load_heal_parameters(const std::filesystem::path& file) {
     const std::string where = file.string();
-    std::ifstream in(file);
-    if (!in) throw Error(where + ": cannot open healing parameter file");
-    nlohmann::json doc;
-    try {
-        doc = nlohmann::json::parse(in);
-    } catch (const nlohmann::json::exception& e) {
-        throw Error(where + ": not valid JSON (" + std::string(e.what()) + ")");
-    }
+    const nlohmann::json doc = read_json_file(file);
     if (!doc.is_object()) throw Error(where + ": top level must be an object of parameters");
 
     HealParameters out;
@@ -144,12 +141,24 @@ HealParameters load_heal_parameters(const std::filesystem::path& file) {
         if (s.dim == Dim::Fraction && e.value > 1)
             throw Error(where + ": parameter '" + s.name + "' is a fraction and must be <= 1");
         double v = e.value * factor;
+        // The kernel computes in float: a value that is fine as a double but overflows a float would fill the
+        // fields with infinities and the report with nulls.
+        if (!std::isfinite(v) || (s.kernel_field && !std::isfinite(static_cast<float>(v))))
+            throw Error(where + ": parameter '" + s.name + "' = " + nlohmann::json(e.value).dump() + " " + e.unit +
+                        " is too large (the healing kernel computes in single precision, at most 3.4e38)");
+        // Steps outside seconds..a month are typing errors: 1e-300 s would never finish, 1e300 s skips healing.
+        if (s.dim == Dim::Time && s.positive && (v < kMinHealStepS || v > kMaxHealStepS))
+            throw Error(where + ": parameter '" + s.name + "' = " + nlohmann::json(v).dump() + " s is out of range (" +
+                        std::to_string(int(kMinHealStepS)) + " s to " + std::to_string(int(kMaxHealStepS / 86400)) +
+                        " days)");
         if (s.kernel_field) out.kernel.*s.kernel_field = static_cast<float>(v);
         if (s.control_field) out.control.*s.control_field = v;
     }
     if (out.kernel.fibroblast_rest >= 1.0f)
         throw Error(where + ": parameter 'fibroblast_rest' must be < 1 (the cap)");
-    if (out.control.dt_growth < 1.0) throw Error(where + ": parameter 'dt_growth' must be >= 1");
+    if (out.control.dt_growth < 1.0 || out.control.dt_growth > 10.0)
+        throw Error(where + ": parameter 'dt_growth' = " + nlohmann::json(out.control.dt_growth).dump() +
+                    " is out of range (1 to 10)");
     out.kernel.occluded = 0.0f;
     return out;
 }

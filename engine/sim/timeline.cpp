@@ -22,6 +22,20 @@ void check_options(const TimelineOptions& o, double start_s) {
     }
 }
 
+// The most steps a run can take: every step is at least the finest phase step long, unless an event (a sample,
+// a session, the end of serum contact) cuts it short. Checked before the first step, so a run that would take
+// days is refused at once.
+void check_step_budget(const TimelineOptions& o, double start_s, const HealControl& c) {
+    const double finest = std::min({c.dt_channels_s, c.dt_inflammation_s, c.dt_proliferation_s, c.dt_remodelling_s});
+    const double length = o.end_time_s - start_s;
+    const double events = length / o.sample_interval_s + 2.0 * double(o.session_times_s.size()) + 2.0;
+    const double bound = length / finest + 2.0 * events;
+    if (!(bound <= double(kMaxHealSteps)))
+        throw Error("healing " + std::to_string(int(length / 86400)) + " days could take " +
+                    std::to_string(static_cast<long long>(std::min(bound, 9e18))) + " steps (at most " +
+                    std::to_string(kMaxHealSteps) + "): fewer days, or longer steps (dt_*) in heal_params.json");
+}
+
 }  // namespace
 
 TimelineOptions monthly_protocol(int count, double interval_s, double follow_up_s, double sample_interval_s) {
@@ -65,6 +79,7 @@ TimelineStats run_timeline(TissueState& state, const HealParameters& params, con
 TimelineStats run_timeline(TissueStepper& tissue, const HealParameters& params, const TimelineOptions& options,
                            TimelineObserver* observer) {
     check_options(options, tissue.time_s());
+    check_step_budget(options, tissue.time_s(), params.control);
     kernel::HealParams kp = params.kernel;
     kp.occluded = options.occluded ? 1.0f : 0.0f;
     const HealControl& c = params.control;

@@ -11,6 +11,10 @@
 
 namespace dermasim {
 
+// A run that could take more heal steps than this is refused before it starts (Error naming the limit): the
+// default steps (10 min at the finest) bound ten years at about 540 000; 1 s steps over months would take days.
+inline constexpr long long kMaxHealSteps = 5000000;
+
 struct TimelineOptions {
     std::vector<double> session_times_s;  // ascending, >= 0, < end_time_s
     double end_time_s = 0;                // > 0

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/core/error.hpp"
+#include "engine/io/json_file.hpp"
 
 namespace dermasim {
 
@@ -147,32 +148,11 @@ RegionProfile read_region(const std::string& file, const json& obj, std::size_t 
     return region;
 }
 
-json parse_file(const std::filesystem::path& file) {
-    const std::string name = file.string();
-    std::error_code ec;
-    if (!std::filesystem::exists(file, ec)) throw Error(name + ": file not found");
-    if (!std::filesystem::is_regular_file(file, ec)) throw Error(name + ": not a regular file");
-    std::ifstream stream(file, std::ios::binary);
-    if (!stream) throw Error(name + ": cannot be opened for reading");
-    std::ostringstream text;
-    text << stream.rdbuf();
-    if (stream.bad()) throw Error(name + ": read failed");
-    try {
-        return json::parse(text.str());
-    } catch (const json::exception& e) {
-        // e.what() is "[json.exception.parse_error.101] parse error at line L, column C: ..."; keep the position.
-        std::string what = e.what();
-        if (auto close = what.find("] "); what.rfind("[json.exception", 0) == 0 && close != std::string::npos)
-            what = what.substr(close + 2);
-        throw Error(name + ": not valid JSON: " + what);
-    }
-}
-
 }  // namespace
 
 RegionTable RegionTable::load(const std::filesystem::path& file) {
     const std::string name = file.string();
-    const json doc = parse_file(file);
+    const json doc = read_json_file(file);
     const FieldReader top(name);
     if (!doc.is_object()) top.fail("the top level is not an object");
 

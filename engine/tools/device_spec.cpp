@@ -4,6 +4,7 @@
 #include <cmath>
 #include <fstream>
 #include <numbers>
+#include "engine/io/json_file.hpp"
 #include "engine/tools/device_limits.hpp"
 #include "engine/tools/json_fields.hpp"
 
@@ -12,14 +13,17 @@ namespace dermasim {
 using json_fields::FieldReader;
 using json_fields::format_number;
 
+// The limits are floats and a setting may come as a double: 0.1 typed by a user is a little below 0.1f.
+constexpr double kLimitSlackMm = 1e-6;
+
 void check_roller_needle_length(double mm, const std::string& origin, const std::string& field) {
-    if (!std::isfinite(mm) || mm < kRollerNeedleMinMm || mm > kRollerNeedleMaxMm)
+    if (!std::isfinite(mm) || mm < kRollerNeedleMinMm - kLimitSlackMm || mm > kRollerNeedleMaxMm + kLimitSlackMm)
         throw Error(origin + ": " + field + " = " + format_number(mm) + " is out of range " +
                     format_number(kRollerNeedleMinMm) + ".." + format_number(kRollerNeedleMaxMm) + " mm");
 }
 
 void check_pen_depth(double mm, const std::string& origin, const std::string& field) {
-    if (!std::isfinite(mm) || mm < 0 || mm > kPenDepthMaxMm)
+    if (!std::isfinite(mm) || mm < 0 || mm > kPenDepthMaxMm + kLimitSlackMm)
         throw Error(origin + ": " + field + " = " + format_number(mm) + " is out of range 0.." +
                     format_number(kPenDepthMaxMm) + " mm");
     const double steps = mm / kPenDepthStepMm;
@@ -85,16 +89,6 @@ std::vector<NeedleMount> PenSpec::needle_mounts() const {
 
 namespace {
 
-nlohmann::json read_json(const std::filesystem::path& file) {
-    std::ifstream in(file);
-    if (!in) throw Error(file.string() + ": cannot open device file");
-    try {
-        return nlohmann::json::parse(in);
-    } catch (const nlohmann::json::exception& e) {
-        throw Error(file.string() + ": not valid JSON (" + e.what() + ")");
-    }
-}
-
 NeedleSpec read_needle(const FieldReader& doc, const std::string& origin, bool pen) {
     FieldReader needle(doc.raw("needle"), origin, "needle.");
     NeedleSpec spec;
@@ -113,7 +107,7 @@ NeedleSpec read_needle(const FieldReader& doc, const std::string& origin, bool p
 }  // namespace
 
 RollerSpec load_roller(const std::filesystem::path& file) {
-    const auto doc_json = read_json(file);
+    const auto doc_json = read_json_file(file);
     const std::string origin = file.filename().string();
     FieldReader doc(doc_json, origin);
     doc.reject_unknown({"id", "name", "description", "drum_width_mm", "drum_diameter_mm", "rings",
@@ -132,7 +126,7 @@ RollerSpec load_roller(const std::filesystem::path& file) {
 }
 
 PenSpec load_pen(const std::filesystem::path& file) {
-    const auto doc_json = read_json(file);
+    const auto doc_json = read_json_file(file);
     const std::string origin = file.filename().string();
     FieldReader doc(doc_json, origin);
     doc.reject_unknown({"id", "name", "description", "needle_count", "cartridge_diameter_mm", "needle_spacing_mm",

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include "engine/core/atomic_file.hpp"
 #include "engine/core/error.hpp"
+#include "engine/io/json_file.hpp"
 #include "engine/skin/region_profile.hpp"
 #include "engine/skin/tissue_grid.hpp"
 #include "engine/tools/device_limits.hpp"
@@ -43,6 +44,14 @@ void validate_stroke_script(const StrokeScript& s, const std::string& origin, bo
     check_needle_setting(s.device, s.needle_mm, origin);
     check_pressure(s.pressure, origin, "pressure");
     if (s.strokes.empty() && !allow_empty) throw Error(origin + ": strokes is empty (a script needs at least one stroke)");
+    if (s.strokes.size() > kMaxStrokes)
+        throw Error(origin + ": " + std::to_string(s.strokes.size()) + " strokes (at most " +
+                    std::to_string(kMaxStrokes) + ")");
+    std::size_t points = 0;
+    for (const Stroke& stroke : s.strokes) points += stroke.points.size();
+    if (points > kMaxStrokePoints)
+        throw Error(origin + ": " + std::to_string(points) + " points (at most " + std::to_string(kMaxStrokePoints) +
+                    " in all strokes)");
     const float lo = -kStrokeMarginMm, hi = kPatchSizeMm + kStrokeMarginMm;
     double previous_end = -INFINITY;
     for (std::size_t i = 0; i < s.strokes.size(); ++i) {
@@ -54,6 +63,9 @@ void validate_stroke_script(const StrokeScript& s, const std::string& origin, bo
             if (!std::isfinite(p.t_s) || !std::isfinite(p.pos_mm.x) || !std::isfinite(p.pos_mm.y))
                 throw Error(at + ": time and position must be finite numbers");
             if (p.t_s < 0) throw Error(at + ": time " + format_number(p.t_s) + " s is negative");
+            if (p.t_s > kMaxScriptSeconds)
+                throw Error(at + ": time " + format_number(p.t_s) + " s is out of range (at most " +
+                            format_number(kMaxScriptSeconds) + " s)");
             check_pressure(p.pressure, at, "pressure");
             if (p.pos_mm.x < lo || p.pos_mm.x > hi || p.pos_mm.y < lo || p.pos_mm.y > hi)
                 throw Error(at + ": (" + format_number(p.pos_mm.x) + ", " + format_number(p.pos_mm.y) +
@@ -65,6 +77,9 @@ void validate_stroke_script(const StrokeScript& s, const std::string& origin, bo
                 throw Error(at + ": time " + format_number(p.t_s) + " s does not increase (previous point " +
                             format_number(pts[j - 1].t_s) + " s)");
         }
+        if (const double length_s = pts.back().t_s - pts.front().t_s; length_s > kMaxPassSeconds)
+            throw Error(origin + ": strokes[" + std::to_string(i) + "] lasts " + format_number(length_s) +
+                        " s (a pass may last at most " + format_number(kMaxPassSeconds) + " s)");
         previous_end = pts.back().t_s;
     }
 }
@@ -111,15 +126,7 @@ std::vector<Stroke> parse_strokes(const nlohmann::json& strokes, float default_p
 }
 
 StrokeScript load_stroke_script(const std::filesystem::path& file) {
-    std::ifstream in(file);
-    if (!in) throw Error(file.string() + ": cannot open stroke script");
-    nlohmann::json doc;
-    try {
-        doc = nlohmann::json::parse(in);
-    } catch (const nlohmann::json::exception& e) {
-        throw Error(file.string() + ": not valid JSON (" + e.what() + ")");
-    }
-    return parse_stroke_script(doc, file.filename().string());
+    return parse_stroke_script(read_json_file(file), file.filename().string());
 }
 
 nlohmann::json to_json(const StrokeScript& s) {
@@ -154,6 +161,17 @@ PenSpec pen_for(const StrokeScript& s, PenSpec base) {
 PunctureList run_stroke_script(const StrokeScript& script, const RegionProfile& region, const RollerSpec& roller,
                                const PenSpec& pen, StrokeStats* stats) {
     validate_stroke_script(script);
+    if (script.device == DeviceKind::Pen) {
+        // A pen stamps at its frequency for as long as it is down, wherever it is: the most punctures it can make
+        // is known before it moves.
+        double down_s = 0;
+        for (const auto& stroke : script.strokes) down_s += stroke.points.back().t_s - stroke.points.front().t_s;
+        const double most = down_s * pen.stamp_hz * pen.needle_count;
+        if (most > double(kMaxPunctures))
+            throw Error("the strokes keep the pen down " + format_number(down_s) + " s: up to " +
+                        std::to_string(static_cast<long long>(std::round(most))) + " punctures (at most " + std::to_string(kMaxPunctures) +
+                        " in one treatment): fewer or shorter passes");
+    }
     std::unique_ptr<DeviceKinematics> device;
     if (script.device == DeviceKind::Roller) device = std::make_unique<RollerKinematics>(roller_for(script, roller), region);
     else device = std::make_unique<PenKinematics>(pen_for(script, pen), region);
@@ -163,6 +181,9 @@ PunctureList run_stroke_script(const StrokeScript& script, const RegionProfile& 
         for (std::size_t j = 1; j < stroke.points.size(); ++j) {
             const auto& p = stroke.points[j];
             PunctureList step = device->move_to(p.pos_mm, p.t_s, p.pressure);
+            if (all.size() + step.size() > kMaxPunctures)
+                throw Error("the strokes make more than " + std::to_string(kMaxPunctures) +
+                            " punctures (at most that many in one treatment): fewer or shorter passes");
             all.insert(all.end(), step.begin(), step.end());
         }
         device->lift();

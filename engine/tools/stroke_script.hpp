@@ -9,6 +9,7 @@
 // Points are in patch coordinates (0..kPatchSizeMm); a stroke may start or end up to kStrokeMarginMm beside the
 // patch (a roller is put down beside the skin and rolled on). Times increase strictly within a stroke, and a
 // stroke starts no earlier than the previous one ended.
+#include <cstddef>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -29,6 +30,14 @@ std::string_view device_key(DeviceKind kind);  // "roller" | "pen"
 DeviceKind parse_device_kind(std::string_view key, const std::string& origin = "device");
 
 inline constexpr float kStrokeMarginMm = 10.0f;
+
+// Limits checked before a script runs, so a small file cannot ask for hours of work or gigabytes of punctures.
+// A real treatment is minutes long, tens of passes and tens of thousands of punctures; these leave wide room.
+inline constexpr std::size_t kMaxStrokes = 10000;          // passes in one script or session
+inline constexpr std::size_t kMaxStrokePoints = 2000000;   // input samples, all passes together (9 h at 60 Hz)
+inline constexpr double kMaxPassSeconds = 3600;            // one pass, device down to lifted
+inline constexpr double kMaxScriptSeconds = 366.0 * 86400; // a point's time (a kiosk's clock runs for days)
+inline constexpr std::size_t kMaxPunctures = 2000000;      // needle entries a script may make (80 MB)
 
 struct StrokePoint {
     double t_s = 0;
