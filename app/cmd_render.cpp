@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "app/commands.hpp"
+#include "app/output_checks.hpp"
 #include "engine/core/error.hpp"
 #include "engine/io/png.hpp"
 #include "engine/render/offscreen.hpp"
@@ -83,6 +84,7 @@ int run_render(const Argv& argv) {
     const SkinView& view = request.view;
     vk::ContextOptions options = gpu_options(args);
     args.finish();
+    check_output_file("--out", out);  // before the GPU starts, not after the picture is drawn
 
     vk::Context context(options);
     auto start = std::chrono::steady_clock::now();

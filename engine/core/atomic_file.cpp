@@ -76,6 +76,7 @@ void write_all(const fs::path& temp, const fs::path& target, const std::string& 
 }  // namespace
 
 void write_atomically(const fs::path& path, const std::function<void(const fs::path& temp)>& write) {
+    if (path.empty() || !path.has_filename()) throw Error("cannot write '" + path.string() + "': no file name given");
     fs::path folder = checked_folder(path);
     std::error_code ec;
     if (fs::is_directory(path, ec)) throw Error("cannot write '" + path.string() + "': it is a folder");
@@ -104,6 +105,33 @@ void write_atomically(const fs::path& path, const std::function<void(const fs::p
 
 void write_text_atomically(const fs::path& path, const std::string& text) {
     write_atomically(path, [&](const fs::path& temp) { write_all(temp, path, text); });
+}
+
+void write_files_atomically(const std::vector<std::pair<fs::path, std::string>>& files) {
+    std::vector<fs::path> temps;
+    std::error_code ec;
+    try {
+        for (const auto& [path, text] : files) {
+            if (path.empty() || !path.has_filename()) throw Error("cannot write '" + path.string() + "': no file name given");
+            const fs::path folder = checked_folder(path);
+            if (fs::exists(path, ec) && !fs::is_regular_file(path, ec))
+                throw Error("cannot write '" + path.string() + "': it is not a regular file");
+            temps.push_back(temp_beside(folder, path));
+            write_all(temps.back(), path, text);
+        }
+    } catch (...) {
+        for (const fs::path& temp : temps) fs::remove(temp, ec);
+        throw;
+    }
+    // Every file is complete on the disk: only renames are left, and a rename does not run out of space.
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        fs::rename(temps[i], files[i].first, ec);
+        if (ec) {
+            for (std::size_t j = i; j < temps.size(); ++j) fs::remove(temps[j], ec);
+            throw Error("cannot write '" + files[i].first.string() + "': " + ec.message());
+        }
+    }
+    for (const auto& [path, text] : files) sync_path(checked_folder(path), path, true);
 }
 
 fs::path write_new_file_atomically(const fs::path& folder, std::string_view stem, std::string_view ext,

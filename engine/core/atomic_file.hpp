@@ -5,6 +5,8 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace dermasim {
 
@@ -13,6 +15,10 @@ namespace dermasim {
 void write_atomically(const std::filesystem::path& path,
                       const std::function<void(const std::filesystem::path& temp)>& write);
 void write_text_atomically(const std::filesystem::path& path, const std::string& text);
+
+// Several files that belong together (a set of models): every one is written and flushed to a temporary file
+// first, and only then are they renamed over their targets, so a failure while writing replaces none of them.
+void write_files_atomically(const std::vector<std::pair<std::filesystem::path, std::string>>& files);
 
 // Writes text to a new file in folder named "<stem><ext>", or "<stem>-2<ext>", "<stem>-3<ext>", ... whichever
 // is free, and returns its path. The name is claimed and the content appears in one step (a hard link of the

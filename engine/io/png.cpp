@@ -3,6 +3,7 @@
 #include <stb_image.h>
 #include <stb_image_write.h>
 
+#include <string>
 #include <system_error>
 
 #include "engine/core/atomic_file.hpp"
@@ -11,11 +12,18 @@
 namespace dermasim {
 
 void write_png(const std::filesystem::path& path, const RgbaImage& image) {
-    write_atomically(path, [&](const std::filesystem::path& temp) {
-        if (!stbi_write_png(temp.c_str(), int(image.width), int(image.height), 4, image.pixels.data(),
-                            int(image.width * 4)))
-            throw Error("cannot write PNG '" + path.string() + "'");
-    });
+    if (image.width == 0 || image.height == 0 || image.pixels.size() != std::size_t(image.width) * image.height * 4)
+        throw Error("cannot write PNG '" + path.string() + "': the image is empty or its size does not match");
+    // Encoded in memory, then written by the atomic writer, which checks every write, flush and rename: stb's
+    // own file writer ignores write errors, so a full disk gave a truncated PNG and success.
+    std::string encoded;
+    auto append = [](void* context, void* data, int size) {
+        static_cast<std::string*>(context)->append(static_cast<const char*>(data), std::size_t(size));
+    };
+    if (!stbi_write_png_to_func(append, &encoded, int(image.width), int(image.height), 4, image.pixels.data(),
+                                int(image.width * 4)))
+        throw Error("cannot write PNG '" + path.string() + "': encoding failed");
+    write_text_atomically(path, encoded);
 }
 
 RgbaImage read_png(const std::filesystem::path& path) {
