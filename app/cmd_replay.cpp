@@ -197,6 +197,7 @@ int run_replay(const Argv& argv) {
             if (!metrics) throw Error("the healing simulation ended without results");
             add_healing(report, *metrics, session.aftercare, days);
         }
+        check_report_finite(report, (catalog.root / "heal_params.json").string());
         write_text_atomically(*report_path, report.dump(2) + "\n");
         std::fprintf(stderr, "dermasim: wrote %s\n", report_path->c_str());
     }

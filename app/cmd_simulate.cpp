@@ -193,6 +193,7 @@ int run_simulate(const Argv& argv) {
         report["healing"]["steps"] = result.timeline.steps;
     }
     report["wall_time_s"] = wall_s;
+    check_report_finite(report, (catalog.root / "heal_params.json").string());
     // The report is written last: if the curves or the image cannot be written, an earlier report stays as it was.
     if (curves_path && result.healing) write_text_atomically(*curves_path, to_csv(result.healing->curves));
     if (image_path) {

@@ -1,5 +1,9 @@
 #include "app/treatment_report.hpp"
 
+#include <cmath>
+
+#include "engine/core/error.hpp"
+
 namespace dermasim::app {
 
 nlohmann::json treatment_report(const std::string& region_id, const StrokeScript& script, const PunctureStats& stats) {
@@ -23,6 +27,29 @@ void add_healing(nlohmann::json& report, const HealingMetrics& metrics, const Af
     healing["occluded"] = aftercare.occluded;
     healing["serum"] = aftercare.serum;
     report["healing"] = std::move(healing);
+}
+
+namespace {
+
+// The report is ours, a few levels deep: recursion is bounded by its shape.
+const std::string* first_non_finite(const nlohmann::json& value, const std::string& at, std::string& found) {
+    if (value.is_number_float() && !std::isfinite(value.get<double>())) return &(found = at);
+    if (value.is_object())
+        for (const auto& [key, child] : value.items())
+            if (first_non_finite(child, at.empty() ? key : at + "." + key, found)) return &found;
+    if (value.is_array())
+        for (std::size_t i = 0; i < value.size(); ++i)
+            if (first_non_finite(value[i], at + "[" + std::to_string(i) + "]", found)) return &found;
+    return nullptr;
+}
+
+}  // namespace
+
+void check_report_finite(const nlohmann::json& report, const std::string& tables) {
+    std::string field;
+    if (first_non_finite(report, "", field))
+        throw Error("the simulation produced a value that is not a finite number (" + field +
+                    "): the parameters in " + tables + " overflow together; nothing was written");
 }
 
 }  // namespace dermasim::app
