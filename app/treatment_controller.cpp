@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/tools/device_limits.hpp"
 #include "engine/tools/pen_kinematics.hpp"
 #include "engine/tools/roller_kinematics.hpp"
 
@@ -37,8 +38,8 @@ void TreatmentController::set_device(DeviceKind kind) {
     if (kind == device_) return;
     device_ = kind;
     // Keep the setting valid for the new device: rollers have no 0 mm needle, pens set depth in 0.25 mm steps.
-    if (kind == DeviceKind::Roller) needle_mm_ = std::clamp(needle_mm_, 0.25f, 3.0f);
-    else needle_mm_ = std::clamp(std::round(needle_mm_ / 0.25f) * 0.25f, 0.0f, 2.5f);
+    if (kind == DeviceKind::Roller) needle_mm_ = std::clamp(needle_mm_, 0.25f, kRollerNeedleMaxMm);
+    else needle_mm_ = std::clamp(std::round(needle_mm_ / kPenDepthStepMm) * kPenDepthStepMm, 0.0f, kPenDepthMaxMm);
     clear();
 }
 

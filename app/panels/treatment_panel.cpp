@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "engine/tools/device_limits.hpp"
+
 namespace dermasim::app {
 namespace {
 
@@ -61,10 +63,12 @@ TreatmentIntent draw_treatment_panel(const TreatmentController& treatment, const
     device_changed |= ImGui::RadioButton("Pen", &device, 1);
     if (device_changed) intent.device = device == 0 ? DeviceKind::Roller : DeviceKind::Pen;
 
-    // Needle lengths in the 0.25 mm steps devices are sold in.
+    // Needle lengths in the 0.25 mm steps devices are sold in, within each device's own range (a roller's needles
+    // go to 3 mm, a pen's depth to 2.5 mm and down to 0).
     int steps = int(std::lround(treatment.needle_mm() / 0.25f));
     const bool pen = device == 1;
-    if (ImGui::SliderInt(pen ? "Depth" : "Needle", &steps, pen ? 0 : 1, 10, "")) intent.needle_mm = steps * 0.25f;
+    const int most = int(std::lround((pen ? kPenDepthMaxMm : kRollerNeedleMaxMm) / 0.25f));
+    if (ImGui::SliderInt(pen ? "Depth" : "Needle", &steps, pen ? 0 : 1, most, "")) intent.needle_mm = steps * 0.25f;
     ImGui::SameLine(0, 0);
     ImGui::Text(" %.2f mm", steps * 0.25f);
 

@@ -1,6 +1,7 @@
 #include "app/platform/frame_loop.hpp"
 
 #include <cstdio>
+#include <cstdlib>
 
 #include "engine/core/error.hpp"
 #include "engine/vk/buffer.hpp"
@@ -11,6 +12,7 @@ namespace dermasim::app {
 
 FrameLoop::FrameLoop(const vk::Context& context, const Catalog& catalog, VkSurfaceKHR surface, VkExtent2D window_size)
     : context_(context), swapchain_(context, surface, window_size), renderer_(context, catalog, kFramesInFlight) {
+    if (const char* at = std::getenv("DERMASIM_INJECT_DEVICE_LOST")) inject_device_lost_at_ = std::atol(at);
     VkDevice device = context.device();
     for (Slot& slot : slots_) {
         VkCommandPoolCreateInfo pool{VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO};
@@ -36,6 +38,12 @@ FrameLoop::FrameLoop(const vk::Context& context, const Catalog& catalog, VkSurfa
     }
 }
 
+FrameLoop::~FrameLoop() {
+    // The slots' command buffers may still be running on the GPU, on every way out (an exception included):
+    // nothing they use is destroyed before they finish. A lost device answers at once.
+    vkDeviceWaitIdle(context_.device());
+}
+
 void FrameLoop::resize(VkExtent2D window_size) {
     swapchain_.recreate(window_size);  // waits for the device to be idle
     for (Slot& slot : slots_) slot.target = renderer_.make_target(swapchain_.extent());
@@ -50,6 +58,9 @@ bool FrameLoop::draw(const SkinView& view, ImDrawData* ui, VkExtent2D window_siz
         resize(window_size);
     }
     Slot& slot = slots_[next_];
+    // Fault injection for the tests of what a lost device does to the app (the real loss cannot be provoked).
+    if (inject_device_lost_at_ > 0 && ++frames_ >= inject_device_lost_at_)
+        throw Error("vkQueueSubmit2 (injected by DERMASIM_INJECT_DEVICE_LOST)", VK_ERROR_DEVICE_LOST, __FILE__, __LINE__);
     VK_CHECK(vkWaitForFences(device, 1, slot.done.ptr(), VK_TRUE, UINT64_MAX));
 
     uint32_t image_index = 0;
@@ -61,8 +72,6 @@ bool FrameLoop::draw(const SkinView& view, ImDrawData* ui, VkExtent2D window_siz
     }
     if (acquired != VK_SUCCESS && acquired != VK_SUBOPTIMAL_KHR)
         throw Error("vkAcquireNextImageKHR", acquired, __FILE__, __LINE__);
-    VK_CHECK(vkResetFences(device, 1, slot.done.ptr()));
-
     VK_CHECK(vkResetCommandBuffer(slot.cmd, 0));
     VkCommandBufferBeginInfo begin{VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO};
     begin.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
@@ -100,6 +109,9 @@ bool FrameLoop::draw(const SkinView& view, ImDrawData* ui, VkExtent2D window_siz
     submit.pCommandBufferInfos = &cmd;
     submit.signalSemaphoreInfoCount = 1;
     submit.pSignalSemaphoreInfos = &signal;
+    // Reset only now that the recording is done: had it thrown, the fence would stay signalled and the next wait
+    // on this slot would not deadlock.
+    VK_CHECK(vkResetFences(device, 1, slot.done.ptr()));
     VK_CHECK(vkQueueSubmit2(context_.queue(), 1, &submit, slot.done));
 
     VkSemaphore ready = swapchain_.present_ready(image_index);

@@ -19,6 +19,9 @@ inline constexpr int kFramesInFlight = 2;
 class FrameLoop {
 public:
     FrameLoop(const vk::Context& context, const Catalog& catalog, VkSurfaceKHR surface, VkExtent2D window_size);
+    ~FrameLoop();
+    FrameLoop(const FrameLoop&) = delete;
+    FrameLoop& operator=(const FrameLoop&) = delete;
 
     Renderer& renderer() { return renderer_; }
     // Renders view + ImGui draw data and presents. Returns false if the frame was skipped (swapchain rebuilt).
@@ -42,6 +45,8 @@ private:
     std::array<Slot, kFramesInFlight> slots_;
     int next_ = 0;
     int last_drawn_ = -1;
+    long frames_ = 0;
+    long inject_device_lost_at_ = 0;  // $DERMASIM_INJECT_DEVICE_LOST: the frame that fails as a lost device
 };
 
 }  // namespace dermasim::app

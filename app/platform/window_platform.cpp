@@ -11,6 +11,7 @@
 
 #include "app/commands.hpp"
 #include "app/platform/frame_loop.hpp"
+#include "app/platform/frame_stats.hpp"
 #include "engine/core/error.hpp"
 #include "engine/render/annotations.hpp"
 #include "engine/render/ui_context.hpp"
@@ -142,6 +143,7 @@ int run_window_app(const WindowOptions& options, AppServices services, const std
     std::signal(SIGTERM, on_terminate);
     std::signal(SIGINT, on_terminate);
     int drawn = 0;
+    FrameStats stats;
     try {
     for (int iteration = 0; !app.quit() && !g_terminate; ++iteration) {
         // The renderer's ImGui context is current from window changes and polling events (the GLFW callbacks
@@ -160,16 +162,21 @@ int run_window_app(const WindowOptions& options, AppServices services, const std
         const SkinView& view = app.frame(read_input(window.window));
         if (view.annotations) draw_annotations(ImGui::GetBackgroundDrawList(), view, fb);
         ImGui::Render();
-        if (loop.draw(view, ImGui::GetDrawData(), fb)) ++drawn;
+        if (loop.draw(view, ImGui::GetDrawData(), fb)) {
+            ++drawn;
+            stats.frame_drawn();
+        }
         if (drawn == 1)
             std::fprintf(stderr, "dermasim: first frame after %.0f ms\n",
                          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
         if (options.frames && drawn >= options.frames) break;
     }
     } catch (...) {
-        // Whatever went wrong (a lost device, a bug), the session is saved before the error is reported.
-        context.wait_idle();
-        app.host().current().prepare_to_leave();
+        // Whatever went wrong (a lost device, a bug), the session is saved before the error is reported. The
+        // wait's own result is ignored: a lost device fails it too, and the save must still happen.
+        vkDeviceWaitIdle(context.device());
+        if (std::string loss = app.host().current().prepare_to_leave(); !loss.empty())
+            std::fprintf(stderr, "dermasim: %s\n", loss.c_str());
         throw;
     }
     // Leaving by the frame count (tests, demos) or a signal saves like any other exit.

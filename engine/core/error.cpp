@@ -2,8 +2,23 @@
 
 namespace dermasim {
 namespace {
+// What a user can do about the failures that are not bugs: the GPU stopped, or ran out of memory.
+std::string advice(VkResult result) {
+    switch (result) {
+        case VK_ERROR_DEVICE_LOST:
+            return "the GPU stopped responding (device lost: a driver reset or a GPU fault; the window saves the "
+                   "session before it says so). Start DermaSim again; if it keeps happening, update the graphics "
+                   "driver or pick another GPU with --gpu. ";
+        case VK_ERROR_OUT_OF_DEVICE_MEMORY:
+        case VK_ERROR_OUT_OF_HOST_MEMORY:
+            return "the GPU ran out of memory (the window saves the session before it says so): close other "
+                   "programs using the GPU, or use a smaller window, --size or --quality. ";
+        default: return "";
+    }
+}
+
 std::string describe(const std::string& call, VkResult result, const char* file, int line) {
-    return call + " failed with " + to_string(result) + " (" + file + ":" + std::to_string(line) + ")";
+    return advice(result) + call + " failed with " + to_string(result) + " (" + file + ":" + std::to_string(line) + ")";
 }
 }  // namespace
 

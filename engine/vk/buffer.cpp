@@ -9,8 +9,18 @@ namespace dermasim::vk {
 
 Buffer::Buffer(const Context& context, VkDeviceSize size, VkBufferUsageFlags usage, MemoryUse use)
     : device_(context.device()), size_(size) {
+    // The handles are plain members, not owners: a constructor that throws half way releases them itself.
+    try {
+        create(context, usage, use);
+    } catch (...) {
+        release();
+        throw;
+    }
+}
+
+void Buffer::create(const Context& context, VkBufferUsageFlags usage, MemoryUse use) {
     VkBufferCreateInfo info{VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO};
-    info.size = size;
+    info.size = size_;
     info.usage = usage;
     info.sharingMode = VK_SHARING_MODE_EXCLUSIVE;
     VK_CHECK(vkCreateBuffer(device_, &info, nullptr, &buffer_));

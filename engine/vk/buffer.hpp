@@ -31,6 +31,7 @@ public:
     void flush() const;
 
 private:
+    void create(const Context& context, VkBufferUsageFlags usage, MemoryUse use);
     void release();
     VkDevice device_ = VK_NULL_HANDLE;
     VkBuffer buffer_ = VK_NULL_HANDLE;

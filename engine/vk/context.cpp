@@ -99,15 +99,24 @@ std::optional<uint32_t> universal_queue_family(VkPhysicalDevice device) {
 }  // namespace
 
 Context::Context(const ContextOptions& options) {
-    create_instance(options);
-    pick_device(options.gpu);
-    create_device(options.swapchain);
+    // A destructor does not run for a constructor that throws: no GPU, no matching --gpu or a failed device
+    // creation must still destroy the instance and messenger made so far.
+    try {
+        create_instance(options);
+        pick_device(options.gpu);
+        create_device(options.swapchain);
+    } catch (...) {
+        release();
+        throw;
+    }
     if (!options.quiet)
         std::fprintf(stderr, "dermasim: using %s (%s, %s)%s\n", info_.name.c_str(), info_.type.c_str(),
                      info_.driver.c_str(), validation_ ? " with validation" : "");
 }
 
-Context::~Context() {
+Context::~Context() { release(); }
+
+void Context::release() {
     if (device_) vkDeviceWaitIdle(device_);
     if (device_) vkDestroyDevice(device_, nullptr);
     if (messenger_) {
@@ -116,6 +125,9 @@ Context::~Context() {
         if (destroy) destroy(instance_, messenger_, nullptr);
     }
     if (instance_) vkDestroyInstance(instance_, nullptr);
+    device_ = VK_NULL_HANDLE;
+    messenger_ = VK_NULL_HANDLE;
+    instance_ = VK_NULL_HANDLE;
 }
 
 void Context::create_instance(const ContextOptions& options) {

@@ -55,6 +55,7 @@ private:
     void create_instance(const ContextOptions& options);
     void pick_device(const std::string& wanted);
     void create_device(bool swapchain);
+    void release();
 
     bool validation_ = false;
     VkInstance instance_ = VK_NULL_HANDLE;

@@ -10,10 +10,20 @@ namespace dermasim::vk {
 Image::Image(const Context& context, VkExtent2D extent, VkFormat format, VkImageUsageFlags usage,
              VkImageAspectFlags aspect)
     : device_(context.device()), extent_(extent), format_(format), aspect_(aspect) {
+    // The handles are plain members, not owners: a constructor that throws half way releases them itself.
+    try {
+        create(context, usage);
+    } catch (...) {
+        release();
+        throw;
+    }
+}
+
+void Image::create(const Context& context, VkImageUsageFlags usage) {
     VkImageCreateInfo info{VK_STRUCTURE_TYPE_IMAGE_CREATE_INFO};
     info.imageType = VK_IMAGE_TYPE_2D;
-    info.format = format;
-    info.extent = {extent.width, extent.height, 1};
+    info.format = format_;
+    info.extent = {extent_.width, extent_.height, 1};
     info.mipLevels = 1;
     info.arrayLayers = 1;
     info.samples = VK_SAMPLE_COUNT_1_BIT;
@@ -33,8 +43,8 @@ Image::Image(const Context& context, VkExtent2D extent, VkFormat format, VkImage
     VkImageViewCreateInfo view{VK_STRUCTURE_TYPE_IMAGE_VIEW_CREATE_INFO};
     view.image = image_;
     view.viewType = VK_IMAGE_VIEW_TYPE_2D;
-    view.format = format;
-    view.subresourceRange = {aspect, 0, 1, 0, 1};
+    view.format = format_;
+    view.subresourceRange = {aspect_, 0, 1, 0, 1};
     VkImageView handle;
     VK_CHECK(vkCreateImageView(device_, &view, nullptr, &handle));
     view_ = ImageView(device_, handle, vkDestroyImageView);

@@ -24,6 +24,7 @@ public:
     VkImageAspectFlags aspect() const { return aspect_; }
 
 private:
+    void create(const Context& context, VkImageUsageFlags usage);
     void release();
     VkDevice device_ = VK_NULL_HANDLE;
     VkImage image_ = VK_NULL_HANDLE;
