@@ -89,6 +89,7 @@ int run_replay(const Argv& argv) {
     if (!file_arg) throw Error("dermasim replay: which session? (dermasim replay SESSION; see 'dermasim replay --help')");
     const std::string file = *file_arg;
     SessionRecord session = load_session(file, region.value_or("cheek"));
+    check_puncture_budget(session.input, catalog.pen, file);
     if (region && session.region != *region)
         throw Error("--region " + *region + ": " + file + " is a session on the " + session.region +
                     " (--region is only for stroke scripts)");

@@ -49,7 +49,7 @@ Output:
 )";
 
 // A stroke script, or the input of a session file (whose region comes along, unless --region overrides it).
-StrokeScript script_from_args(cli::Args& args, std::optional<std::string>& session_region,
+StrokeScript script_from_args(cli::Args& args, const PenSpec& pen, std::optional<std::string>& session_region,
                               std::optional<Aftercare>& session_aftercare) {
     auto file = args.value("--strokes");
     auto device = args.value("--device");
@@ -67,6 +67,7 @@ StrokeScript script_from_args(cli::Args& args, std::optional<std::string>& sessi
             session_aftercare = session.aftercare;
         }
         if (session.input.strokes.empty()) throw Error(*file + ": the session holds no pass");
+        check_puncture_budget(session.input, pen, *file);
         return session.input;
     }
     TreatmentPlanOptions plan;
@@ -97,7 +98,7 @@ int run_simulate(const Argv& argv) {
     TreatmentRequest request;
     std::optional<std::string> session_region;
     std::optional<Aftercare> session_aftercare;
-    request.script = script_from_args(args, session_region, session_aftercare);
+    request.script = script_from_args(args, catalog.pen, session_region, session_aftercare);
     const auto region_flag = args.value("--region");
     request.days = args.number("--days", 0.0, 0.0, 3650.0);
     // A session's own aftercare, unless the flags say otherwise.

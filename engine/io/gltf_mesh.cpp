@@ -19,7 +19,7 @@ namespace dermasim {
 namespace {
 
 constexpr int kMaxNodeDepth = 32;                      // our models are one level deep
-constexpr std::size_t kMaxGltfBytes = 256u << 20;      // the file and each external buffer or image
+constexpr std::size_t kMaxGltfBytes = kMaxJsonBytes;  // the file and each external buffer or image
 
 // --- writing -------------------------------------------------------------------------------------------------
 

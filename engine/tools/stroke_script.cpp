@@ -158,20 +158,24 @@ PenSpec pen_for(const StrokeScript& s, PenSpec base) {
     return base;
 }
 
+void check_puncture_budget(const StrokeScript& script, const PenSpec& pen, const std::string& origin) {
+    if (script.device != DeviceKind::Pen) return;
+    // A pen stamps at its frequency for as long as it is down, wherever it is: the most punctures it can make is
+    // known before it moves.
+    double down_s = 0;
+    for (const auto& stroke : script.strokes)
+        if (!stroke.points.empty()) down_s += stroke.points.back().t_s - stroke.points.front().t_s;
+    const double most = down_s * pen.stamp_hz * pen.needle_count;
+    if (most > double(kMaxPunctures))
+        throw Error(origin + ": the strokes keep the pen down " + format_number(down_s) + " s: up to " +
+                    std::to_string(static_cast<long long>(std::round(most))) + " punctures (at most " +
+                    std::to_string(kMaxPunctures) + " in one treatment): fewer or shorter passes");
+}
+
 PunctureList run_stroke_script(const StrokeScript& script, const RegionProfile& region, const RollerSpec& roller,
                                const PenSpec& pen, StrokeStats* stats) {
     validate_stroke_script(script);
-    if (script.device == DeviceKind::Pen) {
-        // A pen stamps at its frequency for as long as it is down, wherever it is: the most punctures it can make
-        // is known before it moves.
-        double down_s = 0;
-        for (const auto& stroke : script.strokes) down_s += stroke.points.back().t_s - stroke.points.front().t_s;
-        const double most = down_s * pen.stamp_hz * pen.needle_count;
-        if (most > double(kMaxPunctures))
-            throw Error("the strokes keep the pen down " + format_number(down_s) + " s: up to " +
-                        std::to_string(static_cast<long long>(std::round(most))) + " punctures (at most " + std::to_string(kMaxPunctures) +
-                        " in one treatment): fewer or shorter passes");
-    }
+    check_puncture_budget(script, pen);
     std::unique_ptr<DeviceKinematics> device;
     if (script.device == DeviceKind::Roller) device = std::make_unique<RollerKinematics>(roller_for(script, roller), region);
     else device = std::make_unique<PenKinematics>(pen_for(script, pen), region);

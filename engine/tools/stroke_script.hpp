@@ -73,6 +73,10 @@ void save_stroke_script(const StrokeScript& script, const std::filesystem::path&
 RollerSpec roller_for(const StrokeScript& script, RollerSpec base = {});
 PenSpec pen_for(const StrokeScript& script, PenSpec base = {});
 
+// Throws Error "<origin>: ... up to N punctures (at most kMaxPunctures ...)" when a pen script could make more
+// punctures than one treatment may (the roller's count is checked as it runs).
+void check_puncture_budget(const StrokeScript& script, const PenSpec& pen, const std::string& origin = "stroke script");
+
 // Runs every stroke through the device's kinematics; deterministic: the same script gives the same punctures.
 // stats (optional) receives the device's final StrokeStats.
 PunctureList run_stroke_script(const StrokeScript& script, const RegionProfile& region, const RollerSpec& roller = {},

@@ -8,6 +8,7 @@
 
 #include "engine/core/atomic_file.hpp"
 #include "engine/core/error.hpp"
+#include "tests/common/error_of.hpp"
 #include "engine/io/png.hpp"
 
 namespace dermasim {
@@ -15,16 +16,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-template <typename F>
-std::string error_of(F&& call) {
-    try {
-        call();
-    } catch (const Error& e) {
-        return e.what();
-    }
-    ADD_FAILURE() << "no Error";
-    return "";
-}
+using test::error_of;
 
 std::string contents(const fs::path& file) {
     std::ifstream in(file, std::ios::binary);
