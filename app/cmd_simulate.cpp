@@ -26,7 +26,7 @@ Usage: dermasim simulate --region R --report out.json [options]
 Treatment (one session):
   --device D         roller (default) or pen
   --needle-mm L      roller needle length 0.1..3.0 mm, or pen depth 0..2.5 mm in 0.25 steps (default 0.5)
-  --passes N         even number of lifted passes, horizontal/vertical/diagonal, 2..40 (default 8)
+  --passes N         lifted passes, 1..100, cycling horizontal, vertical, diagonal, anti-diagonal (default 8)
   --pressure P       0 (barely touching) .. 1 (firm), default 0.5
   --strokes FILE     a session file or stroke script instead of the default passes; it names its own device
                      and needle (and a session its region and aftercare, unless the flags say otherwise)
@@ -75,10 +75,9 @@ StrokeScript script_from_args(cli::Args& args, const PenSpec& pen, std::optional
     plan.needle_mm = float(needle ? cli::parse_number("--needle-mm", *needle, plan.device == DeviceKind::Roller ? 0.1 : 0.0,
                                                       plan.device == DeviceKind::Roller ? 3.0 : 2.5)
                                   : 0.5);
-    double passes_value = passes ? cli::parse_number("--passes", *passes, 2, 40) : 8;
+    double passes_value = passes ? cli::parse_number("--passes", *passes, 1, kMaxPasses) : 8;
     if (passes_value != std::floor(passes_value)) throw Error("--passes = '" + *passes + "' must be a whole number");
     plan.passes = int(passes_value);
-    if (plan.passes % 2) throw Error("--passes = " + *passes + " must be even (passes alternate direction)");
     plan.pressure = float(pressure);
     StrokeScript script = make_treatment_plan(plan);
     validate_stroke_script(script, "the treatment");

@@ -130,7 +130,7 @@ void TreatmentController::lift() {
 float TreatmentController::expected_depth_mm() const {
     NeedleSpec needle = device_ == DeviceKind::Roller ? roller_.needle : pen_.needle;
     needle.length_mm = needle_mm_;
-    return NeedleDepthModel(needle, region_).mean_depth_mm(pressure_);
+    return NeedleDepthModel(device_, needle, region_).mean_depth_mm(pressure_);
 }
 
 std::optional<DevicePose> TreatmentController::pose() const {

@@ -7,7 +7,8 @@
 
 layout(local_size_x = 256) in;
 
-// Bindings 0..9: the fields in dermasim::Field order; 10: layer per slice; 11: parameters.
+// Bindings 0..9: the first ten fields in dermasim::Field order; 10: layer per slice; 11: parameters;
+// 13: macrophages (fields added later sit after the summary's binding 12, so the older bindings keep their numbers).
 layout(std430, set = 0, binding = 0) buffer F0 { float open_channel[]; };
 layout(std430, set = 0, binding = 1) buffer F1 { float blood[]; };
 layout(std430, set = 0, binding = 2) buffer F2 { float signal_[]; };
@@ -20,6 +21,7 @@ layout(std430, set = 0, binding = 8) buffer F8 { float capillaries[]; };
 layout(std430, set = 0, binding = 9) buffer F9 { float serum[]; };
 layout(std430, set = 0, binding = 10) readonly buffer Layers { uint layer_of_slice[]; };
 layout(std430, set = 0, binding = 11) readonly buffer Params { HealParams params; };
+layout(std430, set = 0, binding = 13) buffer F10 { float macrophages[]; };
 
 layout(push_constant) uniform Push {
     uint voxel_count;
@@ -43,6 +45,7 @@ void main() {
     s.elastin = elastin[v];
     s.capillaries = capillaries[v];
     s.serum = serum[v];
+    s.macrophages = macrophages[v];
     VoxelState n = heal_react(s, layer, pc.dt, params);
     open_channel[v] = n.open;
     blood[v] = n.blood;
@@ -54,4 +57,5 @@ void main() {
     elastin[v] = n.elastin;
     capillaries[v] = n.capillaries;
     serum[v] = n.serum;
+    macrophages[v] = n.macrophages;
 }

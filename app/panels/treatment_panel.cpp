@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include "engine/tools/bleeding.hpp"
 
 #include "engine/tools/device_limits.hpp"
 
@@ -80,8 +81,11 @@ TreatmentIntent draw_treatment_panel(const TreatmentController& treatment, const
     float depth = treatment.expected_depth_mm();
     Layer reached = region.layer_at_depth(depth);
     ImGui::Text("Channel depth ~%.0f um: %s", depth * 1000.0f, std::string(layer_name(reached)).c_str());
-    if (depth > region.top_of_mm(Layer::PapillaryDermis))
-        ImGui::TextColored(ImVec4(0.95f, 0.45f, 0.45f, 1), "reaches the capillaries: pinpoint bleeding");
+    const double bleeding = bleeding_probability(region, depth);
+    if (bleeding >= 0.5)
+        ImGui::TextColored(ImVec4(0.95f, 0.45f, 0.45f, 1), "reaches the capillary plexus: pinpoint bleeding");
+    else if (bleeding > 0.05)
+        ImGui::TextColored(ImVec4(0.95f, 0.65f, 0.45f, 1), "into the capillary loops: a few points may bleed");
     depth_gauge(region, depth, treatment.needle_mm());
 
     const StrokeStats& s = treatment.stats();

@@ -25,6 +25,7 @@ struct HealControl {
     double serum_contact_s = 0;     // how long the serum stays on the skin after a session
     double serum_depth_threshold = 0;  // concentration (of applied) that counts as "reached"
     double activity_threshold = 0;  // below this a process counts as finished (step chooser)
+    double erythema_visible = 0;    // vasodilation (0..1) of a skin column that the eye sees as red
 };
 
 struct HealParameters {

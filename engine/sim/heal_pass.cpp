@@ -26,6 +26,10 @@ constexpr uint32_t kSummaryLocalSize = 64;  // heal_summary.comp
 constexpr std::size_t kSummaryVoxelsPerInvocation = 32;
 constexpr uint32_t kLineLocalSize = 64;    // heal_diffuse.comp
 constexpr uint32_t kSummaryValues = 6;
+// Fields 0..9 bind at 0..9, then the layer table, parameters and summary (10..12); fields added later
+// (macrophages) follow at 13.., so the summary shader's bindings did not move.
+constexpr int kFirstLateField = static_cast<int>(Field::Macrophages);
+constexpr uint32_t kVoxelBindings = kFieldCount + 3;
 
 struct VoxelPush {
     uint32_t voxel_count;
@@ -69,9 +73,9 @@ HealPass::HealPass(const vk::Context& context, const TissueVolumeGpu& volume, co
                           VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
                           vk::MemoryUse::Readback);
 
-    // Voxel passes: fields 0..9, layer table 10, parameters 11, summary 12.
+    // Voxel passes: fields 0..9, layer table 10, parameters 11, summary 12, fields from 10 on at 13...
     std::vector<vk::Binding> voxel_bindings;
-    for (uint32_t b = 0; b < 13; ++b)
+    for (uint32_t b = 0; b < kVoxelBindings; ++b)
         voxel_bindings.push_back({b, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_COMPUTE_BIT});
     voxel_set_layout_ = vk::make_set_layout(device, voxel_bindings);
     // Line solves: the field, open channels, layer table, parameters, scratch.
@@ -87,12 +91,14 @@ HealPass::HealPass(const vk::Context& context, const TissueVolumeGpu& volume, co
     summary_pipeline_ = make_sim_pipeline(device, kSummarySpv, summary_layout_);
     diffuse_ = make_sim_pipeline(device, kDiffuseSpv, diffuse_layout_);
 
-    const VkDescriptorPoolSize pool_size{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 4 * 13};
+    const VkDescriptorPoolSize pool_size{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 4 * kVoxelBindings};
     pool_ = vk::make_descriptor_pool(device, 4, {&pool_size, 1});
     voxel_set_ = vk::allocate_set(device, pool_, voxel_layout);
     std::vector<VkBuffer> voxel_buffers;
-    for (int f = 0; f < kFieldCount; ++f) voxel_buffers.push_back(volume.field(static_cast<Field>(f)));
-    voxel_buffers.insert(voxel_buffers.end(), {volume.layer_table(), params_.get(), summary_.get()});
+    for (int f = 0; f < kFieldCount; ++f) {
+        if (f == kFirstLateField) voxel_buffers.insert(voxel_buffers.end(), {volume.layer_table(), params_.get(), summary_.get()});
+        voxel_buffers.push_back(volume.field(static_cast<Field>(f)));
+    }
     vk::write_buffers(device, voxel_set_, 0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, voxel_buffers);
     for (int d = 0; d < 3; ++d) {
         line_sets_[d] = vk::allocate_set(device, pool_, line_layout);

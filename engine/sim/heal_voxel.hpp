@@ -18,6 +18,7 @@ inline kernel::VoxelState load_voxel(const TissueState& s, std::size_t i) {
     v.elastin = s.field(Field::Elastin)[i];
     v.capillaries = s.field(Field::Capillaries)[i];
     v.serum = s.field(Field::Serum)[i];
+    v.macrophages = s.field(Field::Macrophages)[i];
     return v;
 }
 
@@ -32,6 +33,7 @@ inline void store_voxel(TissueState& s, std::size_t i, const kernel::VoxelState&
     s.field(Field::Elastin)[i] = v.elastin;
     s.field(Field::Capillaries)[i] = v.capillaries;
     s.field(Field::Serum)[i] = v.serum;
+    s.field(Field::Macrophages)[i] = v.macrophages;
 }
 
 }  // namespace dermasim

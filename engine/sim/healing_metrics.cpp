@@ -69,6 +69,33 @@ double surface_erythema(const TissueState& s) {
     return count ? sum / count : 0.0;
 }
 
+double reddest_column(const TissueState& s) {
+    const TissueGrid& g = s.grid;
+    const std::size_t slice = std::size_t(g.nx) * g.ny;
+    std::vector<double> columns(slice, 0.0);
+    int slices = 0;
+    for (int k = 0; k < g.nz; ++k) {
+        if (g.layer_at(k) != Layer::PapillaryDermis) continue;
+        const float* e = s.field(Field::Erythema).data() + k * slice;
+        for (std::size_t n = 0; n < slice; ++n) columns[n] += e[n];
+        ++slices;
+    }
+    return slices ? *std::max_element(columns.begin(), columns.end()) / slices : 0.0;
+}
+
+double mean_dermal_macrophages(const TissueState& s) {
+    const TissueGrid& g = s.grid;
+    const std::size_t slice = std::size_t(g.nx) * g.ny;
+    double sum = 0;
+    std::size_t count = 0;
+    for (int k = 0; k < g.nz; ++k) {
+        if (g.layer_at(k) != Layer::PapillaryDermis && g.layer_at(k) != Layer::ReticularDermis) continue;
+        for (std::size_t n = k * slice; n < (k + 1) * slice; ++n) sum += s.field(Field::Macrophages)[n];
+        count += slice;
+    }
+    return count ? sum / count : 0.0;
+}
+
 double serum_depth_um(const TissueState& s, double threshold) {
     const TissueGrid& g = s.grid;
     const std::size_t slice = std::size_t(g.nx) * g.ny;
@@ -84,6 +111,8 @@ HealingSample sample_healing(const TissueState& s, const HealParameters& params)
     h.day = s.time_s / kDay;
     h.open_channels_mm3 = open_channel_volume_mm3(s);
     h.erythema = surface_erythema(s);
+    h.redness_max = reddest_column(s);
+    h.macrophages = mean_dermal_macrophages(s);
     std::size_t pap_voxels = 0, ret_voxels = 0;
     const LayerSums pap = layer_sums(s, Layer::PapillaryDermis, params.kernel, &pap_voxels);
     LayerSums all = layer_sums(s, Layer::ReticularDermis, params.kernel, &ret_voxels);
@@ -114,6 +143,8 @@ void HealingRecorder::on_session(const TissueState& s, int) {
     open0_ = open_prev_ = open_channel_volume_mm3(s);
     if (open0_ == 0) metrics_.sessions.back().channel_closure_h = 0;
     erythema_.assign(1, {0.0, surface_erythema(s)});
+    redness_prev_ = reddest_column(s);
+    if (redness_prev_ < params_.control.erythema_visible) metrics_.sessions.back().redness_visible_h = 0;
 }
 
 void HealingRecorder::on_step(const TissueState& s, const HealStepPlan& plan) {
@@ -126,6 +157,12 @@ void HealingRecorder::on_step(const TissueState& s, const HealStepPlan& plan) {
     open_prev_ = open;
     t_prev_ = s.time_s;
     erythema_.push_back({h, surface_erythema(s)});
+    // Redness is visible until the reddest column falls below the threshold (after it has risen above it).
+    const double visible = params_.control.erythema_visible, redness = reddest_column(s);
+    if (redness >= visible) m.redness_visible_h = -1;
+    else if (redness_prev_ >= visible)
+        m.redness_visible_h = crossing(erythema_[erythema_.size() - 2].first, redness_prev_, h, redness, visible);
+    redness_prev_ = redness;
     if (plan.diffuse_serum)
         m.serum_max_depth_um = std::max(m.serum_max_depth_um, serum_depth_um(s, params_.control.serum_depth_threshold));
 }
@@ -156,6 +193,7 @@ const HealingMetrics& HealingRecorder::finish() {
         metrics_.channel_closure_h = first.channel_closure_h;
         metrics_.erythema_peak_h = first.erythema_peak_h;
         metrics_.erythema_resolved_h = first.erythema_resolved_h;
+        metrics_.redness_visible_h = first.redness_visible_h;
     }
     return metrics_;
 }
@@ -168,6 +206,8 @@ const std::vector<std::pair<const char*, double HealingSample::*>>& curve_column
         {"day", &HealingSample::day},
         {"open_channels", &HealingSample::open_channels_mm3},
         {"erythema", &HealingSample::erythema},
+        {"redness_max", &HealingSample::redness_max},
+        {"macrophages", &HealingSample::macrophages},
         {"fibroblasts", &HealingSample::fibroblasts},
         {"fibroblasts_fold", &HealingSample::fibroblasts_fold},
         {"collagen_I_pct", &HealingSample::collagen_I_pct},
@@ -189,11 +229,13 @@ nlohmann::json to_json(const HealingMetrics& m) {
     j["channel_closure_h"] = or_null(m.channel_closure_h);
     j["erythema_peak_h"] = or_null(m.erythema_peak_h);
     j["erythema_resolved_h"] = or_null(m.erythema_resolved_h);
+    j["redness_visible_h"] = or_null(m.redness_visible_h);
     j["sessions"] = nlohmann::json::array();
     for (const SessionMetrics& s : m.sessions)
         j["sessions"].push_back({{"start_day", s.start_day}, {"channel_closure_h", or_null(s.channel_closure_h)},
                                  {"erythema_peak", s.erythema_peak}, {"erythema_peak_h", or_null(s.erythema_peak_h)},
                                  {"erythema_resolved_h", or_null(s.erythema_resolved_h)},
+                                 {"redness_visible_h", or_null(s.redness_visible_h)},
                                  {"serum_max_depth_um", s.serum_max_depth_um}});
     nlohmann::json curves = nlohmann::json::object();
     for (const auto& [name, member] : curve_columns()) {
@@ -202,7 +244,9 @@ nlohmann::json to_json(const HealingMetrics& m) {
         curves[name] = column;
     }
     j["curves"] = curves;
-    j["units"] = {{"open_channels", "mm^3"}, {"erythema", "0..1"}, {"fibroblasts", "fraction of cap"},
+    j["units"] = {{"open_channels", "mm^3"}, {"erythema", "0..1"}, {"redness_max", "0..1"},
+                  {"redness_visible_h", "h until no column's vasodilation is above erythema_visible"},
+                  {"macrophages", "fraction of cap"}, {"fibroblasts", "fraction of cap"},
                   {"*_pct", "% change from untreated baseline"}, {"serum_depth_um", "um"}};
     return j;
 }

@@ -14,6 +14,8 @@ struct HealingSample {
     double day = 0;
     double open_channels_mm3 = 0;    // open-channel volume
     double erythema = 0;             // mean erythema of the papillary dermis (what shows at the surface), 0..1
+    double redness_max = 0;          // the reddest skin column's vasodilation, 0..1 (visible above erythema_visible)
+    double macrophages = 0;          // mean macrophage density in the dermis, relative to the cap
     double fibroblasts = 0;          // mean fibroblast density in the dermis, relative to the cap
     double fibroblasts_fold = 0;     // the same relative to the resting density
     double collagen_I_pct = 0;       // dermis (papillary + reticular)
@@ -34,12 +36,13 @@ struct SessionMetrics {
     double erythema_peak = 0;
     double erythema_peak_h = -1;
     double erythema_resolved_h = -1; // surface erythema below 10 % of its peak, after the peak; -1: not reached
+    double redness_visible_h = -1;   // until no skin column is visibly red (0: never was); -1: not reached
     double serum_max_depth_um = 0;
 };
 
 struct HealingMetrics {
     // The first session's figures (the ones quoted for a single treatment); -1 where not reached.
-    double channel_closure_h = -1, erythema_peak_h = -1, erythema_resolved_h = -1;
+    double channel_closure_h = -1, erythema_peak_h = -1, erythema_resolved_h = -1, redness_visible_h = -1;
     std::vector<SessionMetrics> sessions;
     std::vector<HealingSample> curves;
 };
@@ -60,12 +63,16 @@ private:
     HealingMetrics metrics_;
     double session_start_s_ = 0, open0_ = 0, open_prev_ = 0, t_prev_ = 0;
     std::vector<std::pair<double, double>> erythema_;  // (hours since session, surface erythema)
+    double redness_prev_ = 0;                          // reddest column at the previous step
 };
 
 // One sample of the state (used by the recorder; handy on its own).
 HealingSample sample_healing(const TissueState& state, const HealParameters& params);
 double open_channel_volume_mm3(const TissueState& state);
 double surface_erythema(const TissueState& state);
+// The largest vasodilation of any skin column (mean over its papillary dermis): what the eye picks out.
+double reddest_column(const TissueState& state);
+double mean_dermal_macrophages(const TissueState& state);
 double serum_depth_um(const TissueState& state, double threshold);
 
 nlohmann::json to_json(const HealingMetrics& metrics);

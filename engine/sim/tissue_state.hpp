@@ -19,12 +19,13 @@ enum class Field : int {
     Elastin,       // elastin relative to baseline
     Capillaries,   // capillary density relative to papillary baseline
     Serum,         // topical serum concentration relative to the applied concentration (0..1)
+    Macrophages,   // macrophage density relative to the cap (0..1), dermis
     Count
 };
 inline constexpr int kFieldCount = static_cast<int>(Field::Count);
 inline constexpr std::array<std::string_view, kFieldCount> kFieldKeys = {
     "open_channels", "blood", "signal", "erythema", "fibroblasts",
-    "collagen_III", "collagen_I", "elastin", "capillaries", "serum"};
+    "collagen_III", "collagen_I", "elastin", "capillaries", "serum", "macrophages"};
 
 struct TissueState {
     TissueGrid grid;

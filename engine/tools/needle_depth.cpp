@@ -7,15 +7,18 @@
 namespace dermasim {
 
 namespace {
-// p0 such that fraction(0.5) = Donnelly's 0.767.
-const float kPressureScale =
-    0.5f / std::log((kMaxPenetrationFraction - kKalluriFraction) / (kMaxPenetrationFraction - kDonnellyFraction));
+// p0 such that fraction(0.5) is the device's normal-pressure fraction.
+float pressure_scale(float normal_fraction) {
+    return 0.5f / std::log((kMaxPenetrationFraction - kKalluriFraction) / (kMaxPenetrationFraction - normal_fraction));
+}
 constexpr float kReferenceFatMm = 5.0f;  // estimated
 }  // namespace
 
-float penetration_fraction(float pressure) {
+float penetration_fraction(DeviceKind device, float pressure) {
     check_pressure(pressure, "needle depth", "pressure");
-    return kMaxPenetrationFraction - (kMaxPenetrationFraction - kKalluriFraction) * std::exp(-pressure / kPressureScale);
+    static const float roller_scale = pressure_scale(kRollerFraction), pen_scale = pressure_scale(kDonnellyFraction);
+    const float p0 = device == DeviceKind::Roller ? roller_scale : pen_scale;
+    return kMaxPenetrationFraction - (kMaxPenetrationFraction - kKalluriFraction) * std::exp(-pressure / p0);
 }
 
 float region_tenting_factor(const RegionProfile& region) {
@@ -33,11 +36,11 @@ float needle_jitter(std::uint32_t needle, double time_s) {
     return float(double(x >> 11) / double(1ull << 53) * 2.0 - 1.0);
 }
 
-NeedleDepthModel::NeedleDepthModel(const NeedleSpec& needle, const RegionProfile& region)
-    : needle_(needle), tenting_factor_(region_tenting_factor(region)) {}
+NeedleDepthModel::NeedleDepthModel(DeviceKind device, const NeedleSpec& needle, const RegionProfile& region)
+    : device_(device), needle_(needle), tenting_factor_(region_tenting_factor(region)) {}
 
 float NeedleDepthModel::mean_depth_mm(float pressure) const {
-    const float f = penetration_fraction(pressure);
+    const float f = penetration_fraction(device_, pressure);
     if (pressure <= 0) return 0;
     const float loss = std::min(1.0f, (1.0f - f) * tenting_factor_);
     return needle_.length_mm * (1.0f - loss);

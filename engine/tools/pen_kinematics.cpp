@@ -8,7 +8,7 @@
 namespace dermasim {
 
 PenKinematics::PenKinematics(const PenSpec& spec, const RegionProfile& region)
-    : spec_(spec), mounts_(spec.needle_mounts()), depth_([&] {
+    : spec_(spec), mounts_(spec.needle_mounts()), depth_(DeviceKind::Pen, [&] {
           NeedleSpec n = spec.needle;
           n.length_mm = spec.depth_setting_mm;  // the depth setting is how far the needles protrude
           return n;

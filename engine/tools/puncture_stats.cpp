@@ -5,6 +5,7 @@
 #include <vector>
 #include <nlohmann/json.hpp>
 #include "engine/skin/region_profile.hpp"
+#include "engine/tools/bleeding.hpp"
 
 namespace dermasim {
 
@@ -47,12 +48,13 @@ PunctureStats compute_puncture_stats(const PunctureList& punctures, const Region
     if (!punctures.empty()) {
         std::vector<double> depths;
         depths.reserve(punctures.size());
+        double expected_bleeding = 0;
         for (const auto& p : punctures) {
             depths.push_back(p.depth_mm * 1000.0);
-            const Layer l = deepest_layer_reached(region, p.depth_mm);
-            ++s.deepest_layer[int(l)];
-            if (int(l) >= int(Layer::PapillaryDermis)) ++s.bleeding_points;
+            ++s.deepest_layer[int(deepest_layer_reached(region, p.depth_mm))];
+            expected_bleeding += bleeding_probability(region, p.depth_mm);
         }
+        s.bleeding_points = std::size_t(std::llround(expected_bleeding));
         std::sort(depths.begin(), depths.end());
         double sum = 0;
         for (double d : depths) sum += d;

@@ -1,6 +1,6 @@
 #pragma once
-// The numbers a treatment report gives about its punctures. Channels that reach the papillary dermis bleed
-// (its capillary loops, REFERENCE.md §1: pinpoint bleeding).
+// The numbers a treatment report gives about its punctures. A channel bleeds when it tears the capillary loops
+// of the papillary dermis or the plexus at its base (engine/tools/bleeding.hpp, REFERENCE.md §1).
 #include <array>
 #include <cstddef>
 #include <nlohmann/json_fwd.hpp>
@@ -23,7 +23,7 @@ struct PunctureStats {
     double density_cv = 0;             // sd / mean of the counts in ~1 mm^2 cells of the treated area
     DepthSummary depth_um;
     std::array<std::size_t, kLayerCount> deepest_layer{};  // by the layer the channel's tip lies in
-    std::size_t bleeding_points = 0;   // tips in the papillary dermis or deeper
+    std::size_t bleeding_points = 0;   // expected bleeding channels (sum of each channel's probability, rounded)
 };
 
 // The layer a channel of this depth ends in; a tip exactly on a boundary stays in the upper layer.

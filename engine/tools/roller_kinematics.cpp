@@ -27,7 +27,7 @@ void check_finite(glm::vec2 p, double t, const char* what) {
 }  // namespace
 
 RollerKinematics::RollerKinematics(const RollerSpec& spec, const RegionProfile& region)
-    : spec_(spec), mounts_(spec.needle_mounts()), depth_(spec.needle, region) {}
+    : spec_(spec), mounts_(spec.needle_mounts()), depth_(DeviceKind::Roller, spec.needle, region) {}
 
 void RollerKinematics::begin_pass(glm::vec2 pos_mm, double time_s, std::optional<glm::vec2> heading) {
     check_finite(pos_mm, time_s, "roller begin_pass");

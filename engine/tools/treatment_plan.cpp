@@ -52,8 +52,9 @@ bool band_extent(const TreatedArea& area, glm::vec2 d, glm::vec2 n, float band_l
 }  // namespace
 
 StrokeScript make_treatment_plan(const TreatmentPlanOptions& o, const RollerSpec& roller, const PenSpec& pen) {
-    if (o.passes < 2 || o.passes > 40 || o.passes % 2 != 0)
-        throw Error("treatment plan: passes = " + std::to_string(o.passes) + " must be an even number from 2 to 40");
+    if (o.passes < 1 || o.passes > kMaxPasses)
+        throw Error("treatment plan: passes = " + std::to_string(o.passes) + " must be a whole number from 1 to " +
+                    std::to_string(kMaxPasses));
     const glm::vec2 size = o.area.size_mm();
     if (!(size.x > 0) || !(size.y > 0) || o.area.min_mm.x < 0 || o.area.min_mm.y < 0 ||
         o.area.max_mm.x > kPatchSizeMm || o.area.max_mm.y > kPatchSizeMm)

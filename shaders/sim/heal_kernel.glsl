@@ -38,12 +38,17 @@ struct HealParams {
     float signal_decay;           // 1/s
     float signal_diffusivity;     // mm^2/s
     // Erythema (papillary dermis).
-    float erythema_rate;          // 1/s, relaxation towards the signal-driven target
+    float erythema_rate;          // 1/s, vasodilation rising towards the signal-driven target
+    float erythema_fade_rate;     // 1/s, redness fading once the target has fallen below it
     float erythema_half_signal;   // signal giving half the maximal redness (Hill coefficient 2)
+    // Macrophages (density relative to the cap): the lag between the injury signal and the fibroblasts.
+    float macrophage_recruit;     // 1/s at full signal, influx into free capacity
+    float macrophage_half_signal; // signal giving half the maximal recruitment
+    float macrophage_removal;     // 1/s
     // Fibroblasts (density relative to the cap).
     float fibroblast_rest;        // resting density in the dermis
     float fibroblast_recruit;     // 1/s, influx from the surroundings at full activation
-    float fibroblast_half_signal; // signal giving half activation
+    float fibroblast_half_signal; // macrophage density giving half activation (Hill 2)
     float fibroblast_proliferation; // 1/s
     float fibroblast_apoptosis;   // 1/s, of the excess over rest
     float fibroblast_diffusivity; // mm^2/s (random migration)
@@ -83,6 +88,7 @@ struct VoxelState {
     float elastin;
     float capillaries;
     float serum;
+    float macrophages;
 };
 
 HEAL_FN bool heal_is_dermis(int layer) {
@@ -105,6 +111,7 @@ HEAL_FN VoxelState heal_baseline(int layer, HealParams p) {
               : (layer == HEAL_LAYER_RETICULAR_DERMIS ? p.elastin_reticular : 0.0f);
     v.capillaries = layer == HEAL_LAYER_PAPILLARY_DERMIS ? p.capillaries_papillary : 0.0f;
     v.serum = 0.0f;
+    v.macrophages = 0.0f;
     return v;
 }
 
@@ -125,10 +132,11 @@ HEAL_FN float heal_flush(float x) {
     return x < 1e-12f ? 0.0f : x;
 }
 
-// Fibroblast activation by the signal, 0..1.
-HEAL_FN float heal_activation(float signal, HealParams p) {
-    float s = max(signal, 0.0f);
-    return s / (s + p.fibroblast_half_signal);
+// Fibroblast activation by the macrophages (their growth factors), 0..1; Hill 2, so the first few macrophages
+// hardly activate them and the fibroblasts arrive behind the macrophages.
+HEAL_FN float heal_activation(float macrophages, HealParams p) {
+    float m2 = max(macrophages, 0.0f) * max(macrophages, 0.0f);
+    return m2 / (m2 + p.fibroblast_half_signal * p.fibroblast_half_signal);
 }
 
 // One reaction step of length dt (seconds) for one voxel. Diffusion is separate (heal_line_row).
@@ -149,16 +157,25 @@ HEAL_FN VoxelState heal_react(VoxelState v, int layer, float dt, HealParams p) {
     float source = (p.signal_release_open * open_avg + p.signal_release_blood * blood_avg) / p.injury_reference;
     n.signal = max(heal_relax(max(v.signal, 0.0f), source, p.signal_decay, dt), 0.0f);
 
-    // Redness: capillary dilation in the papillary dermis follows the signal (Hill 2) with a lag.
+    // Redness: capillary dilation in the papillary dermis follows the signal (Hill 2): it opens within the hour,
+    // and fades slowly (over a day) once the signal has gone. The fast signal of the open channels sets how red;
+    // the fade rate, not the size of the injury, sets how long (so denser treatments redden more, not for weeks).
     float s_avg = 0.5f * (max(v.signal, 0.0f) + n.signal);
     float s2 = s_avg * s_avg;
     float k2 = p.erythema_half_signal * p.erythema_half_signal;
     float red_target = layer == HEAL_LAYER_PAPILLARY_DERMIS ? s2 / (s2 + k2) : 0.0f;
-    n.erythema = clamp(heal_relax(clamp(v.erythema, 0.0f, 1.0f), p.erythema_rate * red_target,
-                                  p.erythema_rate, dt), 0.0f, 1.0f);
+    float red = clamp(v.erythema, 0.0f, 1.0f);
+    float red_rate = red_target > red ? p.erythema_rate : p.erythema_fade_rate;
+    n.erythema = clamp(heal_relax(red, red_rate * red_target, red_rate, dt), 0.0f, 1.0f);
+
+    // Macrophages (dermis): recruited by the signal into free capacity, removed at a constant rate. They carry
+    // the injury's memory for days after the signal has gone, and delay the fibroblasts behind it.
+    float mac = clamp(v.macrophages, 0.0f, 1.0f);
+    float mac_in = dermis ? p.macrophage_recruit * s_avg / (s_avg + p.macrophage_half_signal) : 0.0f;
+    n.macrophages = clamp(heal_positive(mac, mac_in, mac_in + p.macrophage_removal, dt), 0.0f, 1.0f);
 
     // Fibroblasts (dermis only): recruitment and proliferation while activated, apoptosis of the excess.
-    float g = heal_activation(s_avg, p);
+    float g = heal_activation(0.5f * (mac + n.macrophages), p);
     float f = clamp(v.fibroblasts, 0.0f, 1.0f);
     if (dermis) {
         float grow = p.fibroblast_proliferation * g * f;
@@ -202,6 +219,7 @@ HEAL_FN VoxelState heal_react(VoxelState v, int layer, float dt, HealParams p) {
     n.signal = heal_flush(n.signal);
     n.erythema = heal_flush(n.erythema);
     n.serum = heal_flush(n.serum);
+    n.macrophages = heal_flush(n.macrophages);
     return n;
 }
 

@@ -29,7 +29,8 @@ def get(doc, dotted):
     return doc
 numbers = ["treated_area_cm2", "punctures.count", "punctures.density_per_cm2", "punctures.density_cv",
            "punctures.depth_um.mean", "punctures.depth_um.p95", "punctures.depth_um.max", "punctures.bleeding_points",
-           "healing.channel_closure_h", "healing.erythema_peak_h", "healing.erythema_resolved_h"]
+           "healing.channel_closure_h", "healing.erythema_peak_h", "healing.erythema_resolved_h",
+           "healing.redness_visible_h"]
 numbers += ["punctures.deepest_layer." + l for l in
             ("stratum_corneum", "viable_epidermis", "papillary_dermis", "reticular_dermis", "hypodermis")]
 for key in numbers:
@@ -38,7 +39,7 @@ for key in numbers:
         problems.append(f"{key} = {v!r} is not a finite number")
 if isinstance(get(a, "punctures.count"), int) and a["punctures"]["count"] <= 0:
     problems.append("no punctures")
-columns = ["day", "open_channels", "erythema", "fibroblasts", "collagen_I_pct", "collagen_III_pct", "elastin_pct",
+columns = ["day", "open_channels", "erythema", "redness_max", "macrophages", "fibroblasts", "collagen_I_pct", "collagen_III_pct", "elastin_pct",
            "serum_depth_um"]
 curves = a.get("curves", {})
 lengths = set()

@@ -170,13 +170,13 @@ TEST_F(HealPassTest, BenchReportsConsistentFigures) {
     EXPECT_GT(r.copy_gb_s, 0);
     EXPECT_NEAR(r.gpu_step_gb_s, r.gpu_voxel_steps_per_s * r.bytes_per_voxel_step / 1e9, 1e-9 * r.gpu_step_gb_s);
     EXPECT_NEAR(r.fraction_of_copy, r.gpu_step_gb_s / r.copy_gb_s, 1e-12);
-    // Reaction (10 fields in and out) plus three line-solved fields, the serum also reading the open fraction.
+    // Reaction (11 fields in and out) plus three line-solved fields, the serum also reading the open fraction.
     HealStepPlan all;
     all.diffuse_signal = all.diffuse_fibroblasts = all.diffuse_serum = true;
     HealStepPlan react_only = all;
     react_only.diffuse_signal = react_only.diffuse_fibroblasts = react_only.diffuse_serum = false;
     EXPECT_EQ(r.bytes_per_voxel_step, HealPass::bytes_per_voxel(all));
-    EXPECT_EQ(HealPass::bytes_per_voxel(react_only), 80u);
+    EXPECT_EQ(HealPass::bytes_per_voxel(react_only), 88u);
     const nlohmann::json j = to_json(r);
     EXPECT_EQ(j.at("voxels").get<std::size_t>(), r.voxels);
     EXPECT_DOUBLE_EQ(j.at("heal_step").at("gpu_voxel_steps_per_s").get<double>(), r.gpu_voxel_steps_per_s);

@@ -1,5 +1,7 @@
-// Literature checks of the healing model (docs/MODEL.md, REFERENCE.md §3-4). Each test names its source.
-// Treatments are stamped straight into OpenChannel/Blood (heal_test_helpers.hpp) on a small CI-like grid.
+// Literature checks of the healing model (docs/MODEL.md, REFERENCE.md §3-4). Each test names its source, and says
+// whether a parameter was fitted to that figure (then the test guards the fit, it is no evidence) or the figure
+// is a prediction the model was not fitted to. Treatments are stamped straight into OpenChannel/Blood
+// (heal_test_helpers.hpp) on a small CI-like grid.
 #include <gtest/gtest.h>
 #include <algorithm>
 #include "engine/sim/healing_metrics.hpp"
@@ -11,12 +13,13 @@ namespace dermasim {
 namespace {
 
 constexpr double kDay = 86400.0;
-// Channel depths reached by the nominal needle lengths used below: about 60-65 % of the length, between
-// Kalluri 2011 (20 %, rat) and Donnelly (77 %, human in vivo) (REFERENCE §2). The stamp code decides this
-// in the product; these tests only need plausible depths.
-constexpr float kDepthOf05mmNeedle = 0.30f;
-constexpr float kDepthOf10mmNeedle = 0.60f;
-constexpr float kDepthOf15mmNeedle = 1.00f;
+// Channel depths reached by the nominal needle lengths used below: a roller at normal pressure on the cheek,
+// about 53 % of the length (engine/tools/needle_depth.hpp: midway between Kalluri 2011's 20 % in rat and
+// Donnelly's 77 % in human skin, REFERENCE §2). The stamp code decides this in the product; these tests only
+// need plausible depths.
+constexpr float kDepthOf05mmNeedle = 0.26f;
+constexpr float kDepthOf10mmNeedle = 0.53f;
+constexpr float kDepthOf15mmNeedle = 0.79f;
 
 struct HealRun {
     HealingMetrics metrics;
@@ -24,10 +27,11 @@ struct HealRun {
 };
 
 HealRun run(float depth_mm, int sessions, double follow_up_days, bool occluded = false, bool serum = false,
-        double samples_per_day = 1) {
+        double samples_per_day = 1, double interval_days = 28) {
     const HealParameters params = test::source_catalog().heal;
     TissueState state = make_baseline_state(heal_test::make_test_grid(4, 4), params.kernel);
-    TimelineOptions opts = monthly_protocol(sessions, 28 * kDay, follow_up_days * kDay, kDay / samples_per_day);
+    TimelineOptions opts =
+        monthly_protocol(sessions, interval_days * kDay, follow_up_days * kDay, kDay / samples_per_day);
     opts.occluded = occluded;
     opts.apply_serum = serum;
     HealingRecorder recorder(params);
@@ -65,27 +69,34 @@ TEST(HealLiterature, OccludedChannelsCloseMoreSlowly_Gupta2011) {
     EXPECT_LT(covered.metrics.channel_closure_h, 24.0) << "Kalluri 2011: no dye uptake after 12-18 h";
 }
 
-TEST(HealLiterature, RednessGoneWithinOneOrTwoDaysAfterLightTreatment_ClinicalCourse) {
-    // REFERENCE §3 clinical course: redness like a sunburn, gone within a day or two; transient for hours.
-    const HealRun light = run(kDepthOf05mmNeedle, 1, 4);
-    EXPECT_GT(light.metrics.erythema_peak_h, 0.0);
-    EXPECT_LT(light.metrics.erythema_peak_h, 12.0) << "redness peaks within hours of the treatment";
-    ASSERT_GT(light.metrics.erythema_resolved_h, 0.0) << "redness never resolved";
-    EXPECT_GT(light.metrics.erythema_resolved_h, 3.0) << "HK J Dermatol 2018: erythema lasts 3-6 h or more";
-    EXPECT_LT(light.metrics.erythema_resolved_h, 48.0) << "clinical course: gone within a day or two";
+TEST(HealLiterature, RednessPeaksWithinHoursAndIsGoneWithinTwoDays_ClinicalCourse) {
+    // REFERENCE §3 clinical course: redness like a sunburn, gone within a day or two. (erythema_fade_rate was
+    // fitted to the 1.0 mm cheek treatment of the real pipeline, not to these evenly stamped channels.)
+    for (float depth : {kDepthOf05mmNeedle, kDepthOf15mmNeedle}) {
+        const HealRun r = run(depth, 1, 4);
+        EXPECT_GT(r.metrics.erythema_peak_h, 0.0) << depth;
+        EXPECT_LT(r.metrics.erythema_peak_h, 12.0) << "redness peaks within hours of the treatment";
+        ASSERT_GE(r.metrics.redness_visible_h, 0.0) << "still visibly red after 4 days";
+        EXPECT_LE(r.metrics.redness_visible_h, 48.0) << "clinical course: gone within a day or two";
+    }
 }
 
-TEST(HealLiterature, FibroblastsArriveFromDay2To3_WoundHealingTextbook) {
+// Fitted: macrophage_recruit / macrophage_half_signal to the macrophage peak, fibroblast_half_signal and
+// fibroblast_recruit to the fibroblasts' arrival (REFERENCE §3 phases, textbook).
+TEST(HealLiterature, MacrophagesPeakOnDays2To5ThenFibroblastsArriveAndProliferate_WoundHealingTextbook) {
     const HealRun r = run(kDepthOf15mmNeedle, 1, 14, false, false, 4);
-    const double half_day = at_day(r.metrics, 0.5).fibroblasts_fold;
-    const double day3 = at_day(r.metrics, 3).fibroblasts_fold;
-    EXPECT_LT(half_day, 1.3) << "textbook: fibroblasts not yet there in the first hours";
-    EXPECT_GT(day3, 1.6) << "textbook: fibroblast influx by day 2-3";
-    double peak_day = 0, peak = 0;
-    for (const HealingSample& s : r.metrics.curves)
-        if (s.fibroblasts_fold > peak) peak = s.fibroblasts_fold, peak_day = s.day;
-    EXPECT_GE(peak_day, 3.0) << "textbook: proliferation keeps fibroblast numbers rising past day 3";
-    EXPECT_LE(peak_day, 10.0);
+    double mac_peak_day = 0, mac_peak = 0, fib_peak_day = 0, fib_peak = 0;
+    for (const HealingSample& s : r.metrics.curves) {
+        if (s.macrophages > mac_peak) mac_peak = s.macrophages, mac_peak_day = s.day;
+        if (s.fibroblasts_fold > fib_peak) fib_peak = s.fibroblasts_fold, fib_peak_day = s.day;
+    }
+    EXPECT_GE(mac_peak_day, 2.0) << "textbook: macrophages peak on day 3-5";
+    EXPECT_LE(mac_peak_day, 5.0) << "textbook: macrophages peak on day 3-5";
+    EXPECT_LT(at_day(r.metrics, 1).fibroblasts_fold, 1.25) << "textbook: fibroblasts arrive after a lag";
+    EXPECT_GT(at_day(r.metrics, 3).fibroblasts_fold, at_day(r.metrics, 1).fibroblasts_fold + 0.2)
+        << "textbook: fibroblasts arrive on day 2-3";
+    EXPECT_GE(fib_peak_day, 5.0) << "REFERENCE §3: proliferation from about day 5";
+    EXPECT_LE(fib_peak_day, 12.0);
 }
 
 TEST(HealLiterature, CollagenIIIDepositedFromAboutDay5_ProliferationPhase) {
@@ -100,20 +111,26 @@ TEST(HealLiterature, CollagenIIIDepositedFromAboutDay5_ProliferationPhase) {
     EXPECT_GT(d28, d14) << "deposition continues for weeks";
 }
 
-TEST(HealLiterature, CollagenIIIRisesBeforeCollagenI_RemodellingPhase) {
-    // REFERENCE §3 phases: collagen III first, replaced by collagen I from ~8 weeks on.
+// REFERENCE §3 phases: collagen III laid down for about 8 weeks, replaced by collagen I from 8 weeks on.
+// Compared as amounts of new collagen (not % of each type's own baseline, which overstates the scarcer type III).
+// Fitted: collagen_remodel_rate, 1/(8 weeks).
+TEST(HealLiterature, NewCollagenIOvertakesCollagenIIIAroundWeek8_RemodellingPhase) {
     const HealRun r = run(kDepthOf15mmNeedle, 1, 180);
-    const HealingSample& w2 = at_day(r.metrics, 14);
-    const HealingSample& w4 = at_day(r.metrics, 28);
-    const HealingSample& m6 = at_day(r.metrics, 180);
-    EXPECT_GT(w2.collagen_III_pct_papillary, 2.0 * w2.collagen_I_pct_papillary);
-    EXPECT_GT(w4.collagen_III_pct_papillary, w4.collagen_I_pct_papillary);
-    EXPECT_GT(m6.collagen_I_pct_papillary, 2.0 * w4.collagen_I_pct_papillary) << "collagen I rises later";
-    EXPECT_LT(m6.collagen_III_pct_papillary, w4.collagen_III_pct_papillary) << "collagen III remodelled away";
+    const kernel::HealParams& p = test::source_catalog().heal.kernel;
+    auto new_c1 = [&](const HealingSample& s) { return s.collagen_I_pct_papillary * p.collagen1_papillary; };
+    auto new_c3 = [&](const HealingSample& s) { return s.collagen_III_pct_papillary * p.collagen3_papillary; };
+    double crossover_day = -1;
+    for (const HealingSample& s : r.metrics.curves)
+        if (s.day > 7 && crossover_day < 0 && new_c1(s) >= new_c3(s)) crossover_day = s.day;
+    EXPECT_GT(new_c3(at_day(r.metrics, 14)), 2.0 * new_c1(at_day(r.metrics, 14))) << "collagen III first";
+    EXPECT_GE(crossover_day, 6 * 7.0) << "collagen I overtakes III too early";
+    EXPECT_LE(crossover_day, 11 * 7.0) << "collagen I overtakes III too late (or never: " << crossover_day << ")";
+    EXPECT_LT(new_c3(at_day(r.metrics, 180)), 0.5 * new_c3(at_day(r.metrics, 28))) << "collagen III remodelled away";
 }
 
 TEST(HealLiterature, FiveMonthlySessionsRaisePapillaryCollagenNearLotfi2013) {
     // Lotfi 2013: 1.5 mm roller, monthly x 5, biopsy 8 weeks after the last: papillary collagen +53.2 %.
+    // Fitted: collagen3_deposition was set for this figure; the test guards the calibration.
     const HealRun r = run(kDepthOf15mmNeedle, 5, 56);
     ASSERT_EQ(r.metrics.sessions.size(), 5u);
     const HealingSample& end = r.metrics.curves.back();
@@ -130,6 +147,30 @@ TEST(HealLiterature, SerumGoesDeeperThroughNeedledSkinAndLongerNeedles_Reference
     EXPECT_LT(intact, 50.0) << "hardly any serum through intact stratum corneum";
     EXPECT_GT(short_needles, intact + 100.0) << "serum enters through the open channels";
     EXPECT_GT(long_needles, short_needles + 100.0) << "longer needles take the serum deeper";
+}
+
+// ---- Predictions: figures no parameter was fitted to ----
+
+TEST(HealLiterature, EffectKeepsGrowingFrom3To6Months_Alam2014) {
+    // Alam 2014 (split-face RCT): 3 roller sessions 2 weeks apart; scar scores improved more at 6 months than at 3.
+    // The model's mature collagen (type I) in the papillary dermis must still be rising between the two.
+    const HealRun r = run(kDepthOf15mmNeedle, 3, 180, false, false, 1, 14);
+    const double last_session = 28;
+    const double at3 = at_day(r.metrics, last_session + 91).collagen_I_pct_papillary;
+    const double at6 = at_day(r.metrics, last_session + 182 - 28).collagen_I_pct_papillary;
+    EXPECT_GT(at3, 0.0);
+    EXPECT_GT(at6, at3) << "Alam 2014: the improvement grows from 3 to 6 months";
+}
+
+TEST(HealLiterature, CollagenIAndIIIUpAt1And3Months_ElDomyati2015) {
+    // El-Domyati 2015: 6 sessions at 2-week intervals; collagen I and III up at 1 and 3 months.
+    const HealRun r = run(kDepthOf15mmNeedle, 6, 91, false, false, 1, 14);
+    const double last_session = 5 * 14;
+    for (double months : {1.0, 3.0}) {
+        const HealingSample& s = at_day(r.metrics, last_session + 30.4 * months);
+        EXPECT_GT(s.collagen_I_pct, 1.0) << months << " months: El-Domyati 2015: collagen I up";
+        EXPECT_GT(s.collagen_III_pct, 1.0) << months << " months: El-Domyati 2015: collagen III up";
+    }
 }
 
 }  // namespace

@@ -10,6 +10,32 @@ namespace {
 
 constexpr double kDay = 86400.0;
 
+TEST(HealMetrics, RednessIsVisibleUntilTheReddestColumnFallsBelowTheThreshold) {
+    // One column red, the rest pale: the patch mean is small, but the eye sees the one red column.
+    HealParameters p = test::source_catalog().heal;
+    p.control.erythema_visible = 0.1;
+    TissueState s = make_baseline_state(heal_test::make_test_grid(2, 2), p.kernel);
+    auto redden = [&](float e) {
+        for (int k = 0; k < s.grid.nz; ++k)
+            if (s.grid.layer_at(k) == Layer::PapillaryDermis) s.at(Field::Erythema, 1, 0, k) = e;
+    };
+    HealingRecorder rec(p);
+    rec.on_session(s, 0);
+    EXPECT_EQ(rec.metrics().sessions[0].redness_visible_h, 0) << "not red yet: nothing to wait for";
+    HealStepPlan plan;
+    const float redness[] = {0.5f, 0.5f, 0.05f, 0.0f};
+    for (int step = 0; step < 4; ++step) {
+        redden(redness[step]);
+        s.time_s = (step + 1) * 3600.0;
+        rec.on_step(s, plan);
+    }
+    EXPECT_NEAR(reddest_column(s), 0.0, 1e-9);
+    const HealingMetrics& m = rec.finish();
+    // Falls from 0.5 at 2 h to 0.05 at 3 h: crosses 0.1 at 2 + 0.4 / 0.45 h.
+    EXPECT_NEAR(m.redness_visible_h, 2.0 + 0.4 / 0.45, 1e-6);
+    EXPECT_LT(m.sessions[0].erythema_peak, 0.5) << "the patch mean is lower than the reddest column";
+}
+
 TEST(HealMetrics, ClosureTimeIsWhenNinetyPercentOfTheOpenVolumeHasClosed) {
     // Drive the recorder by hand: open volume halves every hour -> 90 % closed at log2(10) = 3.32 h.
     const HealParameters p = test::source_catalog().heal;
@@ -46,7 +72,7 @@ TEST(HealMetrics, CurvesExportAsJsonAndCsv) {
     std::istringstream lines(csv);
     std::string header, line;
     std::getline(lines, header);
-    EXPECT_EQ(header.rfind("day,open_channels,erythema,fibroblasts", 0), 0u) << header;
+    EXPECT_EQ(header.rfind("day,open_channels,erythema,redness_max,macrophages,fibroblasts", 0), 0u) << header;
     int rows = 0;
     while (std::getline(lines, line)) ++rows;
     EXPECT_EQ(rows, 4);

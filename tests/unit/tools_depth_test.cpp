@@ -19,22 +19,29 @@ RegionProfile region_with_fat(double fat_mm) {
 }  // namespace
 
 TEST(ToolsDepth, PenetrationRisesWithPressure) {
-    float previous = 0;
-    for (float p = 0.05f; p <= 1.0f; p += 0.05f) {
-        const float f = penetration_fraction(p);
-        EXPECT_GT(f, previous) << "pressure " << p;
-        EXPECT_LT(f, 1.0f);
-        previous = f;
+    for (DeviceKind device : {DeviceKind::Roller, DeviceKind::Pen}) {
+        float previous = 0;
+        for (float p = 0.05f; p <= 1.0f; p += 0.05f) {
+            const float f = penetration_fraction(device, p);
+            EXPECT_GT(f, previous) << "pressure " << p;
+            EXPECT_LT(f, 1.0f);
+            previous = f;
+        }
     }
 }
 
 TEST(ToolsDepth, AnchoredToKalluriAndDonnelly) {
-    EXPECT_NEAR(penetration_fraction(0.0f), 152.5f / 770.0f, 1e-4f);  // lower bound, rat skin
-    EXPECT_NEAR(penetration_fraction(0.5f), 460.0f / 600.0f, 1e-3f);  // human in vivo, normal pressure
-    // At the 5 mm reference fat, a 600 um needle at normal pressure makes Donnelly's ~460 um channel.
+    for (DeviceKind device : {DeviceKind::Roller, DeviceKind::Pen})
+        EXPECT_NEAR(penetration_fraction(device, 0.0f), 152.5f / 770.0f, 1e-4f);  // lower bound, rat skin
+    // A pen stamps perpendicularly like Donnelly's pressed array: human in vivo, normal pressure.
+    EXPECT_NEAR(penetration_fraction(DeviceKind::Pen, 0.5f), 460.0f / 600.0f, 1e-3f);
+    // A roller enters at an angle and tents more: between the two measurements.
+    EXPECT_NEAR(penetration_fraction(DeviceKind::Roller, 0.5f), 0.5f * (152.5f / 770.0f + 460.0f / 600.0f), 1e-3f);
+    EXPECT_LT(penetration_fraction(DeviceKind::Roller, 1.0f), penetration_fraction(DeviceKind::Pen, 1.0f));
+    // At the 5 mm reference fat, a 600 um pen needle at normal pressure makes Donnelly's ~460 um channel.
     NeedleSpec n;
     n.length_mm = 0.6f;
-    NeedleDepthModel model(n, region_with_fat(5.0));
+    NeedleDepthModel model(DeviceKind::Pen, n, region_with_fat(5.0));
     EXPECT_NEAR(model.mean_depth_mm(0.5f), 0.46f, 0.005f);
 }
 
@@ -43,7 +50,7 @@ TEST(ToolsDepth, NeverDeeperThanTheNeedleAndZeroWithoutPressure) {
         NeedleSpec n;
         n.length_mm = len;
         for (double fat : {0.5, 2.0, 15.0}) {
-            NeedleDepthModel model(n, region_with_fat(fat));
+            NeedleDepthModel model(DeviceKind::Roller, n, region_with_fat(fat));
             EXPECT_EQ(model.channel(0.0f, 3, 1.0).depth_mm, 0.0f);
             for (std::uint32_t id = 0; id < 500; ++id) {
                 const ChannelShape c = model.channel(1.0f, id, 0.01 * id);
@@ -57,14 +64,14 @@ TEST(ToolsDepth, NeverDeeperThanTheNeedleAndZeroWithoutPressure) {
 TEST(ToolsDepth, ThinFatOverBoneTentsLessThanAThickPad) {
     NeedleSpec n;
     n.length_mm = 1.0f;
-    EXPECT_GT(NeedleDepthModel(n, region_with_fat(0.5)).mean_depth_mm(0.5f),
-              NeedleDepthModel(n, region_with_fat(15.0)).mean_depth_mm(0.5f));
+    EXPECT_GT(NeedleDepthModel(DeviceKind::Roller, n, region_with_fat(0.5)).mean_depth_mm(0.5f),
+              NeedleDepthModel(DeviceKind::Roller, n, region_with_fat(15.0)).mean_depth_mm(0.5f));
 }
 
 TEST(ToolsDepth, ChannelRadiusFollowsKalluriWidthRatio) {
     NeedleSpec n;
     n.base_diameter_mm = 0.14f;  // Kalluri's needle base
-    const ChannelShape c = NeedleDepthModel(n, region_with_fat(5.0)).channel(0.5f, 0, 0.0);
+    const ChannelShape c = NeedleDepthModel(DeviceKind::Roller, n, region_with_fat(5.0)).channel(0.5f, 0, 0.0);
     EXPECT_NEAR(2 * c.radius_mm, 0.0707f, 1e-4f);
 }
 
@@ -86,7 +93,7 @@ TEST(ToolsDepth, PerNeedleSpreadIsDeterministicAndMatchesKalluriSd) {
 }
 
 TEST(ToolsDepth, BadPressureIsAnError) {
-    EXPECT_THROW(penetration_fraction(std::nanf("")), Error);
-    EXPECT_THROW(penetration_fraction(-0.1f), Error);
-    EXPECT_THROW(penetration_fraction(1.5f), Error);
+    EXPECT_THROW(penetration_fraction(DeviceKind::Roller, std::nanf("")), Error);
+    EXPECT_THROW(penetration_fraction(DeviceKind::Pen, -0.1f), Error);
+    EXPECT_THROW(penetration_fraction(DeviceKind::Roller, 1.5f), Error);
 }

@@ -32,9 +32,31 @@ TEST(ToolsPlan, PassesRunInTheFourDirectionsAndAreLifted) {
         EXPECT_GT(s.strokes[i].points.front().t_s, s.strokes[i - 1].points.back().t_s);
 }
 
-TEST(ToolsPlan, OddOrSillyPassCountsAreErrors) {
+// Singh & Yadav 2016 (REFERENCE.md §2): 15-20 passes in horizontal, vertical and oblique directions. Any count
+// is a plan; the directions keep cycling H, V, diagonal, anti-diagonal.
+TEST(ToolsPlan, AnyPassCountCyclesTheFourDirections_SinghYadav2016) {
     TreatmentPlanOptions o;
-    for (int n : {0, 1, 3, 7, 42}) {
+    auto dir = [](const Stroke& st) { return st.points.back().pos_mm - st.points.front().pos_mm; };
+    o.passes = 1;
+    const StrokeScript one = make_treatment_plan(o);
+    ASSERT_EQ(one.strokes.size(), 1u);
+    EXPECT_NEAR(dir(one.strokes[0]).y, 0.0f, 1e-4f);
+    // Strokes per pass: H 1, V 1, diagonal 2, anti-diagonal 2. 15 passes = 3 full cycles + H, V, diagonal.
+    o.passes = 15;
+    const StrokeScript fifteen = make_treatment_plan(o);
+    ASSERT_EQ(fifteen.strokes.size(), 3u * 6u + 4u);
+    const glm::vec2 last = dir(fifteen.strokes.back());
+    EXPECT_NEAR(last.x, last.y, 1e-3f);  // pass 15 runs along the diagonal
+    EXPECT_GT(last.x, 0.0f);
+    const glm::vec2 before = dir(fifteen.strokes[fifteen.strokes.size() - 3]);
+    EXPECT_NEAR(before.x, 0.0f, 1e-4f);  // pass 14: vertical
+    o.passes = 3;
+    EXPECT_EQ(make_treatment_plan(o).strokes.size(), 4u);
+}
+
+TEST(ToolsPlan, OutOfRangePassCountsAreErrors) {
+    TreatmentPlanOptions o;
+    for (int n : {-1, 0, kMaxPasses + 1}) {
         o.passes = n;
         EXPECT_THROW(make_treatment_plan(o), Error) << n;
     }
@@ -94,7 +116,8 @@ TEST(ToolsStats, LayersBleedingAndDepthSummary) {
     EXPECT_EQ(st.deepest_layer[int(Layer::ViableEpidermis)], 1u);
     EXPECT_EQ(st.deepest_layer[int(Layer::PapillaryDermis)], 2u);
     EXPECT_EQ(st.deepest_layer[int(Layer::ReticularDermis)], 1u);
-    EXPECT_EQ(st.bleeding_points, 3u);
+    // Expected bleeders: 0 (epidermis) + 0.04 + 0.96 (past the plexus) + 0.11 (engine/tools/bleeding.hpp) = 1.1.
+    EXPECT_EQ(st.bleeding_points, 1u);
     EXPECT_NEAR(st.depth_um.mean, (30 + 100 + 500 + 200) / 4.0, 1e-3);
     EXPECT_NEAR(st.depth_um.max, 500, 1e-3);
     EXPECT_NEAR(st.depth_um.p95, 500, 1e-3);

@@ -67,6 +67,7 @@ TEST(TreatmentPipeline, SameRequestGivesIdenticalPuncturesAndHealing) {
     EXPECT_EQ(a.healing->channel_closure_h, b.healing->channel_closure_h);
     EXPECT_EQ(a.healing->erythema_peak_h, b.healing->erythema_peak_h);
     EXPECT_EQ(a.healing->erythema_resolved_h, b.healing->erythema_resolved_h);
+    EXPECT_EQ(a.healing->redness_visible_h, b.healing->redness_visible_h);
     EXPECT_EQ(a.timeline.steps, b.timeline.steps);
     // The curves as the report writes them: identical JSON means identical numbers.
     EXPECT_EQ(to_json(*a.healing).dump(), to_json(*b.healing).dump());
@@ -75,8 +76,8 @@ TEST(TreatmentPipeline, SameRequestGivesIdenticalPuncturesAndHealing) {
 }
 
 TEST(TreatmentPipeline, LightTreatmentClosesWithinHoursAndRednessGoesInADayOrTwo_Gupta2011_Kalluri2011) {
-    // Light treatment: 0.5 mm roller, 8 passes, medium pressure. Curves every 30 min: the samples cut the
-    // timeline's steps, and the erythema figure is only converged with short steps (see the disabled test below).
+    // Light treatment: 0.5 mm roller, 8 passes, medium pressure. Predicted: closure (close_rate comes from
+    // Gupta's 2 h, but not from this pipeline), and that a light treatment's redness is gone within two days.
     TreatmentRequest light = roller_request(0.5f, 8, 2.0);
     light.sample_hours = 0.5;
     const TreatmentResult open = run_treatment(test::source_catalog(), light);
@@ -86,8 +87,8 @@ TEST(TreatmentPipeline, LightTreatmentClosesWithinHoursAndRednessGoesInADayOrTwo
     EXPECT_LT(m.channel_closure_h, 6.0)
         << "Gupta 2011: uncovered human skin resealed within 2 h; Kalluri 2011: barrier back in 4-5 h";
     ASSERT_GT(m.erythema_peak_h, 0.0) << "no redness after needling";
-    ASSERT_GT(m.erythema_resolved_h, 0.0) << "redness never resolved";
-    EXPECT_LE(m.erythema_resolved_h, 48.0) << "REFERENCE §3 clinical course: redness gone within a day or two";
+    ASSERT_GE(m.redness_visible_h, 0.0) << "redness still visible after 2 days";
+    EXPECT_LE(m.redness_visible_h, 48.0) << "REFERENCE §3 clinical course: redness gone within a day or two";
 
     TreatmentRequest covered_request = roller_request(0.5f, 8, 2.0);
     covered_request.occluded = true;
@@ -98,25 +99,50 @@ TEST(TreatmentPipeline, LightTreatmentClosesWithinHoursAndRednessGoesInADayOrTwo
         << "Gupta 2011: covered skin resealed more slowly";
 }
 
-// The erythema/signal kinetics must be converged at the step the timeline takes while redness is visible: with
-// 2 h steps the report's erythema_resolved_h depended on the curve sampling (9.6 h with 0.1 h samples, 50 h with
-// daily ones). dt_inflammation is now 15 min, growing as the redness fades (docs/MODEL.md).
-TEST(TreatmentPipeline, ErythemaResolutionDoesNotDependOnTheCurveSampling) {
+// Visible redness by needle and device (issue 9; docs/MODEL.md "Redness and bleeding"), cheek, normal pressure.
+// Fitted: erythema_fade_rate, so that 1.0 mm (16 passes) is visibly red for a day or two (REFERENCE §3 clinical
+// course) -- that figure guards the fit. Predicted: the rest.
+TEST(TreatmentPipeline, RednessLastsADayOrTwoLessForShortNeedlesAndStaysBoundedForThePen_ClinicalCourse) {
+    auto visible_h = [](TreatmentRequest r) {
+        r.sample_hours = 24;
+        return run_treatment(test::source_catalog(), r).healing->redness_visible_h;
+    };
+    const double typical = visible_h(roller_request(1.0f, 16, 3.0));
+    EXPECT_GE(typical, 20.0) << "clinical course: red like a sunburn for a day or two";
+    EXPECT_LE(typical, 48.0) << "clinical course: gone within a day or two";
+    // HK J Dermatol Venereol 2018: transient erythema 3-6 h after light treatments (predicted).
+    const double light = visible_h(roller_request(0.25f, 16, 1.0));
+    EXPECT_LT(light, 0.5 * typical) << "0.25 mm needles redden less and for less long";
+    EXPECT_LE(light, 8.0) << "HK J Dermatol Venereol 2018: erythema for 3-6 h after light treatments";
+    // A pen's injury per area is ~20x the roller's: redder, but for days, not weeks (predicted).
+    TreatmentPlanOptions pen;
+    pen.device = DeviceKind::Pen;
+    pen.needle_mm = 0.5f;
+    pen.passes = 2;
+    TreatmentRequest pen_request = roller_request(0.5f, 2, 3.0);
+    pen_request.script = make_treatment_plan(pen);
+    const double dense = visible_h(pen_request);
+    EXPECT_GE(dense, typical) << "a denser treatment does not redden less";
+    EXPECT_LE(dense, 72.0) << "clinical course: a day or two (at most three for dense pen work)";
+}
+
+// The report's redness time must not depend on where the curves are sampled (the samples cut the steps).
+TEST(TreatmentPipeline, RednessTimeDoesNotDependOnTheCurveSampling) {
     TreatmentRequest fine = roller_request(0.5f, 8, 2.0);
     fine.sample_hours = 0.25;
     TreatmentRequest coarse = fine;
     coarse.sample_hours = 24;
-    const double fine_h = run_treatment(test::source_catalog(), fine).healing->erythema_resolved_h;
-    const double coarse_h = run_treatment(test::source_catalog(), coarse).healing->erythema_resolved_h;
+    const double fine_h = run_treatment(test::source_catalog(), fine).healing->redness_visible_h;
+    const double coarse_h = run_treatment(test::source_catalog(), coarse).healing->redness_visible_h;
     ASSERT_GT(fine_h, 0.0);
     ASSERT_GT(coarse_h, 0.0) << "with daily samples redness had not resolved after 2 days (" << fine_h
                              << " h with 15 min samples)";
-    EXPECT_NEAR(coarse_h, fine_h, 0.2 * fine_h) << "the report's redness time depends on the curve sampling";
+    EXPECT_NEAR(coarse_h, fine_h, 0.1 * fine_h) << "the report's redness time depends on the curve sampling";
 }
 
 TEST(TreatmentPipeline, FiveMonthlySessionsRaisePapillaryCollagen_Lotfi2013) {
     // Lotfi 2013: cheek, 1.5 mm roller, monthly x 5, biopsy 8 weeks after the last: papillary collagen +53.2 %.
-    // NOTE: injury_reference (assets/heal_params.json) was calibrated on this very protocol, so this test guards
+    // NOTE: injury_reference (assets/heal_params.json) was fitted to this very protocol, so this test guards
     // the calibration of the whole pipeline (plan -> kinematics -> stamp -> healing) rather than predicting it.
     TreatmentRequest request = roller_request(1.5f, 16, 56.0);
     request.sessions = 5;
