@@ -9,6 +9,7 @@
 
 #include "engine/core/atomic_file.hpp"
 #include "engine/core/error.hpp"
+#include "engine/core/json_file.hpp"
 #include "engine/tools/json_fields.hpp"
 
 namespace dermasim {
@@ -128,16 +129,7 @@ SessionRecord parse_session(const nlohmann::json& doc, const std::string& origin
 SessionRecord load_session(const std::filesystem::path& file, const std::string& fallback_region) {
     std::error_code ec;
     if (std::filesystem::is_directory(file, ec)) throw Error(file.string() + ": is a folder, not a session file");
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw Error(file.string() + ": cannot open it (" + std::strerror(errno) + ")");
-    std::ostringstream text;
-    text << in.rdbuf();
-    nlohmann::json doc;
-    try {
-        doc = nlohmann::json::parse(text.str());
-    } catch (const nlohmann::json::exception& e) {
-        throw Error(file.string() + ": not valid JSON, the file may be truncated or damaged (" + e.what() + ")");
-    }
+    const nlohmann::json doc = read_json_file(file);
     SessionRecord s = parse_session(doc, file.filename().string());
     if (!doc.is_object() || !doc.contains("format")) s.region = fallback_region;
     return s;
