@@ -31,20 +31,19 @@ void print_plot(const std::vector<HistoryEntry>& entries) {
     }
     std::printf("     +");
     for (size_t i = 0; i < entries.size(); ++i) std::printf("--");
-    std::printf("\n       sessions, oldest first (pass mark 70)\n");
+    std::printf("\n       sessions, oldest first\n");
 }
 
 }  // namespace
 
 std::string history_plot_svg(const std::vector<HistoryEntry>& entries, const std::string& who) {
-    std::vector<double> x, overall, pass;
+    std::vector<double> x, overall;
     for (size_t i = 0; i < entries.size(); ++i) {
         x.push_back(double(i + 1));
         overall.push_back(entries[i].overall);
-        pass.push_back(70);
     }
     return svg_line_plot("Training progress: " + who, "session", "overall score", x,
-                         {{"overall score", "#2c6fbb", overall}, {"pass mark", "#aaaaaa", pass}}, 640, 300);
+                         {{"overall score", "#2c6fbb", overall}}, 640, 300);
 }
 
 int run_history(const Argv& argv) {

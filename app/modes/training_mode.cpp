@@ -180,6 +180,7 @@ void TrainingMode::frame(const FrameInput& input, double dt_s, SkinView& view) {
     if (lesson_) sandbox_.set_lesson("training", {lesson_->id, to_json(answers_)});
     sandbox_.frame(skin_input, dt_s, view);
     view.caption.reset();  // the panels say what is shown
+    if (!rolling) view.device.reset();  // the device is in the hand only while the passes are made
 }
 
 }  // namespace dermasim::app

@@ -12,11 +12,13 @@ namespace dermasim::app {
 namespace {
 
 constexpr float kLeftWidth = 372.0f, kRightWidth = 330.0f, kMargin = 12.0f;
+constexpr float kBelowLegend = 140.0f;  // the skin's legend (top left) stays readable above the left panels
 const ImVec4 kWarn(0.95f, 0.42f, 0.38f, 1), kGood(0.45f, 0.85f, 0.5f, 1), kMuted(0.7f, 0.7f, 0.72f, 1);
 
 bool begin_left(const char* title) {
-    ImGui::SetNextWindowPos(ImVec2(kMargin, 48.0f), ImGuiCond_Always);
-    ImGui::SetNextWindowSize(ImVec2(kLeftWidth - kMargin, ImGui::GetIO().DisplaySize.y - 60.0f), ImGuiCond_Always);
+    ImGui::SetNextWindowPos(ImVec2(kMargin, kBelowLegend), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(kLeftWidth - kMargin, ImGui::GetIO().DisplaySize.y - kBelowLegend - kMargin),
+                             ImGuiCond_Always);
     return ImGui::Begin(title, nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
 }
 
@@ -91,7 +93,7 @@ void heatmap(const CoverageGrid& g, const Range& target) {
         ImGui::SetTooltip("%.0f punctures/cm2 here", g.at(i, j));
     }
     const struct { const char* label; double d; } keys[] = {{"gap", 0}, {"low", 0.75 * target.min}, {"target", target.min},
-                                                            {"over", 1.5 * target.max}, {"over-treated", 3 * target.max}};
+                                                            {"over", 1.5 * target.max}, {"2x over", 3 * target.max}};
     for (const auto& k : keys) {
         const ImVec2 p = ImGui::GetCursorScreenPos();
         list->AddRectFilled(p, ImVec2(p.x + 10, p.y + 10), density_colour(k.d, target));
@@ -116,6 +118,32 @@ void meter(const char* label, double value, double max, Range good, const char* 
     list->AddRectFilled(ImVec2(x(value) - 2, o.y - 2), ImVec2(x(value) + 2, o.y + h + 2),
                         good.contains(value) ? IM_COL32(240, 240, 240, 255) : IM_COL32(240, 70, 60, 255));
     ImGui::Dummy(ImVec2(w, h + 4));
+}
+
+// The overall score per session, oldest first: a line through dots, green where the session passed.
+void score_plot(const std::vector<HistoryEntry>& entries) {
+    const float w = ImGui::GetContentRegionAvail().x, h = 170, left = 34, bottom = 18;
+    const ImVec2 o = ImGui::GetCursorScreenPos();
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    const float pw = w - left - 10, ph = h - bottom - 8;
+    auto at = [&](size_t i, double score) {
+        const float x = entries.size() == 1 ? 0.5f : float(i) / float(entries.size() - 1);
+        return ImVec2(o.x + left + x * pw, o.y + 8 + ph * (1.0f - float(score) / 100.0f));
+    };
+    list->AddRectFilled(o, ImVec2(o.x + w, o.y + h), IM_COL32(30, 34, 42, 255));
+    for (int s = 0; s <= 100; s += 25) {
+        const float y = o.y + 8 + ph * (1.0f - s / 100.0f);
+        list->AddLine(ImVec2(o.x + left, y), ImVec2(o.x + left + pw, y), IM_COL32(80, 84, 96, 255));
+        list->AddText(ImVec2(o.x + 4, y - 7), IM_COL32(170, 170, 180, 255), std::to_string(s).c_str());
+    }
+    for (size_t i = 1; i < entries.size(); ++i)
+        list->AddLine(at(i - 1, entries[i - 1].overall), at(i, entries[i].overall), IM_COL32(90, 150, 230, 255), 2.0f);
+    for (size_t i = 0; i < entries.size(); ++i)
+        list->AddCircleFilled(at(i, entries[i].overall), 4.5f,
+                              entries[i].passed ? IM_COL32(90, 210, 110, 255) : IM_COL32(235, 90, 80, 255));
+    list->AddText(ImVec2(o.x + left, o.y + h - bottom + 2), IM_COL32(170, 170, 180, 255),
+                  "overall score per session, oldest first (green: passed)");
+    ImGui::Dummy(ImVec2(w, h));
 }
 
 }  // namespace
@@ -207,7 +235,7 @@ TrainingIntent draw_flow_panel(const Lesson& l, FlowStep step, const TrainingAns
             const bool needed = treatment.needle_mm() > kNumbingFreeNeedleMm;
             wrapped_coloured(needed ? kWarn : kGood, needed ? "This needle needs numbing." : "This needle needs none.");
             int minutes = int(draft.numbing_minutes.value_or(45));  // REFERENCE.md §7: 30-60 min
-            if (ImGui::SliderInt("minutes under cling film", &minutes, 5, 120)) intent.numbing_minutes = minutes;
+            if (ImGui::SliderInt("minutes", &minutes, 5, 120)) intent.numbing_minutes = minutes;
             if (ImGui::Button("Apply the cream (the wait is skipped)")) intent.numbing_minutes = minutes, intent.next = true;
             if (ImGui::Button("No numbing")) intent.numbing_minutes = 0, intent.next = true;
             break;
@@ -295,8 +323,9 @@ TrainingIntent draw_feedback_panel(const LiveFeedback& f) {
 TrainingIntent draw_results_panel(const ScoredSession& r, const std::string& status) {
     TrainingIntent intent;
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos(ImVec2(kMargin, 48.0f), ImGuiCond_Always);
-    ImGui::SetNextWindowSize(ImVec2(std::min(760.0f, display.x - 2 * kMargin), display.y - 60.0f), ImGuiCond_Always);
+    ImGui::SetNextWindowPos(ImVec2(kMargin, kBelowLegend), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(std::min(760.0f, display.x - 2 * kMargin), display.y - kBelowLegend - kMargin),
+                             ImGuiCond_Always);
     ImGui::Begin("Results", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
     ImGui::Text("%s", r.lesson->title.c_str());
     ImGui::SetWindowFontScale(1.6f);
@@ -347,16 +376,7 @@ TrainingIntent draw_history_panel(const std::vector<HistoryEntry>& entries, cons
     ImGui::Begin("Training history", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
     ImGui::Text("%s: %zu sessions", trainee.empty() ? "Everyone" : trainee.c_str(), entries.size());
     if (!error.empty()) wrapped_coloured(kWarn, error);
-    std::vector<float> overall;
-    for (const auto& e : entries) overall.push_back(float(e.overall));
-    if (!overall.empty()) {
-        ImGui::PlotLines("##overall", overall.data(), int(overall.size()), 0, "overall score per session (0-100)", 0.0f,
-                         100.0f, ImVec2(ImGui::GetContentRegionAvail().x, 180));
-        // The pass mark across the plot.
-        const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
-        const float y = hi.y - 0.7f * (hi.y - lo.y);
-        ImGui::GetWindowDrawList()->AddLine(ImVec2(lo.x, y), ImVec2(hi.x, y), IM_COL32(120, 200, 120, 160), 1.0f);
-    }
+    if (!entries.empty()) score_plot(entries);
     if (ImGui::BeginTable("sessions", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY,
                           ImVec2(0, ImGui::GetContentRegionAvail().y - 34))) {
         ImGui::TableSetupColumn("Finished");

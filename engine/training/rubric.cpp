@@ -10,12 +10,14 @@ namespace dermasim {
 Rubric parse_rubric(const nlohmann::json& doc, const std::string& origin) {
     using json_fields::FieldReader;
     FieldReader r(doc, origin);
-    r.reject_unknown({"format", "version", "pass_mark", "critical_fail_below", "critical_cap", "criteria"});
+    r.reject_unknown({"format", "version", "pass_mark", "every_criterion_at_least", "critical_fail_below",
+                      "critical_cap", "criteria"});
     if (!r.raw("format").is_string() || r.raw("format").get<std::string>() != "dermasim-rubric")
         r.fail("format", "is not \"dermasim-rubric\"");
     if (r.integer("version", 1, 1000000) > 1) r.fail("version", "is newer than this DermaSim reads (1)");
     Rubric rubric;
     rubric.pass_mark = r.number("pass_mark", 0, 100, "");
+    rubric.every_criterion_at_least = r.number("every_criterion_at_least", 0, 100, "");
     rubric.critical_fail_below = r.number("critical_fail_below", 0, 100, "");
     rubric.critical_cap = r.number("critical_cap", 0, 100, "");
     const auto& list = r.raw("criteria");

@@ -23,7 +23,8 @@ struct RubricCriterion {
 
 struct Rubric {
     std::vector<RubricCriterion> criteria;  // every known criterion, once
-    double pass_mark = 70;                  // overall score needed to pass
+    double pass_mark = 80;                  // overall score needed to pass...
+    double every_criterion_at_least = 50;   // ...with no applicable criterion under this
     double critical_fail_below = 50;        // a critical criterion under this...
     double critical_cap = 40;               // ...caps the overall score here
 };

@@ -244,7 +244,7 @@ TrainingScore score_training(const Rubric& rubric, const TrainingOutcome& o) {
         {"aftercare", aftercare(o)}};
     TrainingScore score;
     double sum = 0, weights = 0;
-    bool critical_failed = false;
+    bool critical_failed = false, any_failed = false;
     for (const RubricCriterion& r : rubric.criteria) {
         CriterionScore c = by_id.at(r.id);
         c.id = r.id;
@@ -260,6 +260,7 @@ TrainingScore score_training(const Rubric& rubric, const TrainingOutcome& o) {
             sum += c.weight * c.score;
             weights += c.weight;
             critical_failed = critical_failed || (c.critical && c.score < rubric.critical_fail_below);
+            any_failed = any_failed || c.score < rubric.every_criterion_at_least;
         }
         score.criteria.push_back(std::move(c));
     }
@@ -268,7 +269,8 @@ TrainingScore score_training(const Rubric& rubric, const TrainingOutcome& o) {
         score.overall = rubric.critical_cap;
         score.capped = true;
     }
-    score.passed = score.overall >= rubric.pass_mark;
+    // A pass is a treatment good on every count: a high mean must not hide a sparse or patchy one.
+    score.passed = score.overall >= rubric.pass_mark && !any_failed;
     return score;
 }
 

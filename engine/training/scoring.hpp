@@ -29,7 +29,7 @@ struct CriterionScore {
 
 struct TrainingScore {
     double overall = 0;        // weighted mean of the applicable criteria, capped by a failed critical one
-    bool passed = false;
+    bool passed = false;       // overall at the pass mark and no criterion under the rubric's floor
     bool capped = false;
     std::vector<CriterionScore> criteria;  // rubric order
     const CriterionScore& criterion(std::string_view id) const;

@@ -29,20 +29,18 @@ inline StrokeScript plan(DeviceKind device, float needle_mm, int passes, float p
     return make_treatment_plan(o, source_catalog().roller, source_catalog().pen);
 }
 
-// The horizontal passes of a plan of 4 x passes (each shifted sideways as a hand would be), retimed back to back:
-// `passes` passes, all in one direction.
+// `passes` horizontal passes of the roller across the whole patch, each a little lower than the last (a hand
+// never retraces a line), rolled at the calm speed and lifted in between: all in one direction.
 inline StrokeScript one_direction(float needle_mm, int passes, float pressure) {
-    StrokeScript all = plan(DeviceKind::Roller, needle_mm, 4 * passes, pressure);
-    StrokeScript out = all;
-    out.strokes.clear();
+    StrokeScript out;
+    out.needle_mm = needle_mm;
+    out.pressure = pressure;
     double t = 0;
-    for (const Stroke& s : all.strokes) {
-        if (pass_direction(s) != PassDirection::Horizontal) continue;
-        Stroke moved = s;
-        const double t0 = s.points.front().t_s;
-        for (auto& p : moved.points) p.t_s = t + (p.t_s - t0);
-        t = moved.points.back().t_s + kLiftSeconds;
-        out.strokes.push_back(std::move(moved));
+    for (int k = 0; k < passes; ++k) {
+        const float y = 10.0f + (float(k) - 0.5f * float(passes - 1)) * 0.15f;
+        const double duration = 24.0 / kRollerSpeedMmS;
+        out.strokes.push_back(Stroke{{{t, {-2.0f, y}, pressure}, {t + duration, {22.0f, y}, pressure}}});
+        t += duration + kLiftSeconds;
     }
     return out;
 }
