@@ -1,6 +1,7 @@
 #include "app/app.hpp"
 
 #include "app/modes/sandbox_mode.hpp"
+#include "app/modes/training_mode.hpp"
 
 namespace dermasim::app {
 
@@ -17,5 +18,6 @@ const SkinView& App::frame(const FrameInput& input) {
 }
 
 SandboxMode* App::sandbox() { return dynamic_cast<SandboxMode*>(&host_.current()); }
+TrainingMode* App::training() { return dynamic_cast<TrainingMode*>(&host_.current()); }
 
 }  // namespace dermasim::app

@@ -10,6 +10,7 @@
 namespace dermasim::app {
 
 class SandboxMode;
+class TrainingMode;
 
 class App {
 public:
@@ -22,6 +23,7 @@ public:
     bool quit() const { return host_.quit(); }
     ModeHost& host() { return host_; }
     SandboxMode* sandbox();  // the current mode if it is the sandbox
+    TrainingMode* training();  // the current mode if it is training
 
 private:
     AppServices services_;

@@ -13,6 +13,7 @@
 #include "app/platform/headless_platform.hpp"
 #include "app/platform/window_platform.hpp"
 #include "app/progress.hpp"
+#include "app/training_outputs.hpp"
 #include "app/treatment_report.hpp"
 #include "engine/core/atomic_file.hpp"
 #include "engine/core/error.hpp"
@@ -31,7 +32,8 @@ Usage: dermasim replay SESSION [options]
   --speed X         play the passes X times as fast as they were made (default 1)
   --region R        the region for a stroke script (a session file names its own)
 Headless (no window) when any of these is given:
-  --report FILE     JSON report: punctures, and the healing when --days > 0 (written atomically)
+  --report FILE     JSON report: punctures, the score of a training session, and the healing when --days > 0
+                    (written atomically)
   --frames DIR      PNG frames: 10 a second while the passes play, then one every --every HOURS of healing
   --every HOURS     simulated hours between healing frames (default 24)
   --size WxH        frame size (default 1280x720; also the window's size)
@@ -59,6 +61,23 @@ struct UiOnly {
         ImGui::Render();
     }
 };
+
+// A training session's replay is scored as it was when it was made (the same punctures, the same answers).
+void add_training_score(nlohmann::json& report, const Catalog& catalog, const SessionRecord& session,
+                        const PunctureList& punctures, const std::string& file) {
+    const TrainingAssets training = load_training_assets(catalog);
+    const Lesson* found = nullptr;
+    try {
+        found = &find_lesson(training.lessons, session.lesson->id);
+    } catch (const Error& e) {
+        throw Error(file + ": lesson.id: " + e.what());
+    }
+    const Lesson& lesson = *found;
+    const TrainingAnswers answers = parse_answers(session.lesson->answers, file + ": lesson.answers", lesson);
+    const ScoredSession scored = score_session(training, catalog, lesson, session.input, punctures, answers);
+    report["lesson"] = lesson.id;
+    report["score"] = to_json(scored.score);
+}
 
 }  // namespace
 
@@ -93,6 +112,15 @@ int run_replay(const Argv& argv) {
     if (region && session.region != *region)
         throw Error("--region " + *region + ": " + file + " is a session on the " + session.region +
                     " (--region is only for stroke scripts)");
+    if (session.input.strokes.empty() && session.lesson && report_path && !frames_dir) {
+        // A client turned away at screening: nothing to play back, but the session still has its score.
+        check_output_file("--report", *report_path);
+        nlohmann::json report = {{"session", file}, {"region", session.region}, {"strokes", 0}};
+        add_training_score(report, catalog, session, {}, file);
+        write_text_atomically(*report_path, report.dump(2) + "\n");
+        std::fprintf(stderr, "dermasim: wrote %s (no pass: the client was turned away)\n", report_path->c_str());
+        return 0;
+    }
     if (session.input.strokes.empty()) throw Error(file + ": the session holds no pass to replay");
     try {  // a hand-edited session may name what this DermaSim does not know: say which file and field
         services.start_view.region = catalog.regions.find(session.region);
@@ -193,6 +221,7 @@ int run_replay(const Argv& argv) {
         report["session"] = file;
         report["app_version"] = session.app_version;
         report["tables_hash"] = catalog.tables_hash;
+        if (session.lesson) add_training_score(report, catalog, session, *treatment.punctures(), file);
         if (days > 0) {
             auto metrics = sandbox.healing().metrics();
             if (!metrics) throw Error("the healing simulation ended without results");

@@ -18,6 +18,8 @@ int run_render(const Argv& args);
 int run_simulate(const Argv& args);
 int run_bench(const Argv& args);
 int run_make_models(const Argv& args);
+int run_score(const Argv& args);
+int run_history(const Argv& args);
 
 // Every command loads the asset catalogue once, here, and passes it down; it says on stderr which asset folder
 // it uses ("dermasim: assets: PATH"), so an installed copy that fell back to a source tree is easy to spot.

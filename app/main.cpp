@@ -20,11 +20,13 @@ Usage:
   dermasim simulate --report F [options] a treatment (roller or pen) and its healing, headless
   dermasim bench [options]               heal-step throughput, bandwidth and 180-day run time
   dermasim make-models [--out DIR]       rebuild the device glTF models from assets/devices/*.json
+  dermasim score --lesson ID [options]   run a training lesson headless and score it (report, HTML, xAPI)
+  dermasim history [--trainee NAME]      progress across training sessions, with a plot
   dermasim help                          this text
 
 Modes (the window):
   sandbox    free practice: any region, device and needle; roll, then watch the skin heal
-  training   guided lessons with feedback and scores (not in this version yet)
+  training   guided lessons with live feedback, scores, reports and history
   consult    a calm explanation for a client (not in this version yet)
   kiosk      a trade-show attract loop (not in this version yet)
 
@@ -55,6 +57,8 @@ int main(int argc, char** argv) {
         if (command == "simulate") return run_simulate(args);
         if (command == "bench") return run_bench(args);
         if (command == "make-models") return run_make_models(args);
+        if (command == "score") return run_score(args);
+        if (command == "history") return run_history(args);
         if (command == "help") {
             std::fputs(kUsage, stdout);
             return 0;

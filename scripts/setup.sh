@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake pkg-config glslc libvulkan-dev mesa-vulkan-drivers vulkan-validationlayers
           libglfw3-dev libglm-dev libimgui-dev libtinygltf-dev libgtest-dev libstb-dev nlohmann-json3-dev
-          fonts-dejavu-core xvfb xauth xdotool)
+          fonts-dejavu-core xvfb xauth xdotool libsqlite3-dev chromium)
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 
 missing=()
@@ -27,6 +27,17 @@ if [ ! -d build/node/node_modules/gltf-validator ]; then
   if ! log=$(npm install --prefix build/node --no-audit --no-fund gltf-validator@2.0.0-dev.3.10 2>&1); then
     echo "$log"
     echo "setup: could not install gltf-validator from npm (is the npm registry reachable?)" >&2
+    exit 1
+  fi
+fi
+
+# The Learning Locker xAPI statement validator checks the training mode's xAPI export in the tests.
+if [ ! -d build/node/node_modules/@learninglocker/xapi-validation ]; then
+  echo "setup: installing @learninglocker/xapi-validation (npm) into build/node"
+  mkdir -p build/node
+  if ! log=$(npm install --prefix build/node --no-audit --no-fund @learninglocker/xapi-validation@3.0.0 2>&1); then
+    echo "$log"
+    echo "setup: could not install @learninglocker/xapi-validation from npm (is the npm registry reachable?)" >&2
     exit 1
   fi
 fi

@@ -32,7 +32,7 @@ struct ModeInfo {
 // Every mode the app knows, in start-screen order.
 inline constexpr ModeInfo kModes[] = {
     {"sandbox", "Free practice: any region, device and needle; roll, then watch the skin heal.", true},
-    {"training", "Guided lessons with live feedback, scores and reports.", false},
+    {"training", "Guided lessons with live feedback, scores and reports.", true},
     {"consult", "A calm explanation for a client, with before and after.", false},
     {"kiosk", "A trade-show attract loop with a try for visitors.", false},
 };

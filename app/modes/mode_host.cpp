@@ -2,19 +2,22 @@
 
 #include "app/modes/sandbox_mode.hpp"
 #include "app/modes/start_screen.hpp"
+#include "app/modes/training_mode.hpp"
 #include "engine/core/error.hpp"
 
 namespace dermasim::app {
 
 void check_mode_name(std::string_view name) {
-    std::string known;
+    std::string known, available;
     for (const ModeInfo& m : kModes) {
-        if (m.name == name) {
-            if (!m.available)
-                throw Error("mode '" + std::string(name) + "' is not available in this version (available: sandbox)");
-            return;
-        }
         known += (known.empty() ? "" : ", ") + std::string(m.name);
+        if (m.available) available += (available.empty() ? "" : ", ") + std::string(m.name);
+    }
+    for (const ModeInfo& m : kModes) {
+        if (m.name != name) continue;
+        if (!m.available)
+            throw Error("mode '" + std::string(name) + "' is not available in this version (available: " + available + ")");
+        return;
     }
     throw Error("unknown mode '" + std::string(name) + "' (known: " + known + ")");
 }
@@ -25,6 +28,7 @@ ModeHost::ModeHost(const AppServices& services, const std::string& initial)
 std::unique_ptr<Mode> ModeHost::make(const std::string& name) {
     if (name == "start") return std::make_unique<StartScreen>();
     check_mode_name(name);
+    if (name == "training") return std::make_unique<TrainingMode>(services_);
     return std::make_unique<SandboxMode>(services_);
 }
 

@@ -30,14 +30,24 @@ SessionRecord SandboxMode::record() const {
     s.app_version = kAppVersion;
     s.tables_hash = services_.catalog->tables_hash;
     s.created_utc = created_utc_;
-    s.mode = "sandbox";
+    s.mode = record_mode_;
     s.region = treatment_.region().id;
     s.input = treatment_.recording();
     s.input.pressure = treatment_.pressure();
     s.aftercare = aftercare_;
     s.healing_days = healing_days_;
+    s.lesson = lesson_;
     return s;
 }
+
+void SandboxMode::set_lesson(const std::string& mode, const LessonRecord& lesson) {
+    if (record_mode_ == mode && lesson_ == lesson) return;
+    record_mode_ = mode;
+    lesson_ = lesson;
+    ++settings_revision_;
+}
+
+bool SandboxMode::save_now() { return keeps_sessions() && autosaver_.flush(record(), revision()); }
 
 bool SandboxMode::keeps_sessions() const {
     return !services_.session_folder.empty() || !services_.session_file.empty();  // headless replays keep none

@@ -44,6 +44,11 @@ public:
     const Autosaver& autosaver() const { return autosaver_; }
     ConfirmDialog& dialog() { return dialog_; }
     SessionRecord record() const;  // the session as it stands
+    // Training runs its lesson on the sandbox's skin and recording: the record then says so and carries the
+    // lesson and answers (a change is saved like new input).
+    void set_lesson(const std::string& mode, const LessonRecord& lesson);
+    // Saves now, even with no pass (a client turned away is still a session); false when it could not.
+    bool save_now();
     uint64_t revision() const { return treatment_.revision() + settings_revision_; }
     bool show_panels = true;
     bool follow_work = false;  // a replay moves the cut through the densest channels after each pass
@@ -74,6 +79,8 @@ private:
     TimelineState timeline_;
     Aftercare aftercare_;
     std::optional<double> healing_days_;
+    std::string record_mode_ = "sandbox";
+    std::optional<LessonRecord> lesson_;
     std::string created_utc_;
     uint64_t settings_revision_ = 0;
     Autosaver autosaver_;

@@ -1,5 +1,7 @@
 #include "app/panels/treatment_panel.hpp"
 
+#include "app/panels/depth_gauge.hpp"
+
 #include <imgui.h>
 
 #include <cmath>
@@ -17,31 +19,6 @@ const char* direction_name(glm::vec2 d) {
     if (deg < 67.5f) return "diagonal /";
     if (deg < 112.5f) return "vertical";
     return "diagonal \\";
-}
-
-// A small depth gauge: the layers stacked to scale with the needle's expected depth marked on them.
-void depth_gauge(const RegionProfile& region, float depth_mm, float needle_mm) {
-    const ImU32 colours[kLayerCount] = {IM_COL32(245, 228, 200, 255), IM_COL32(238, 180, 155, 255),
-                                        IM_COL32(250, 200, 198, 255), IM_COL32(228, 160, 156, 255),
-                                        IM_COL32(255, 236, 160, 255)};
-    float shown = std::max(needle_mm, float(region.bottom_of_mm(Layer::ReticularDermis))) * 1.15f;
-    ImVec2 origin = ImGui::GetCursorScreenPos();
-    float width = ImGui::GetContentRegionAvail().x, height = 70.0f;
-    ImDrawList* list = ImGui::GetWindowDrawList();
-    for (int i = 0; i < kLayerCount; ++i) {
-        Layer l = static_cast<Layer>(i);
-        float top = float(region.top_of_mm(l)) / shown, bottom = std::min(1.0f, float(region.bottom_of_mm(l)) / shown);
-        if (top >= 1.0f) break;
-        list->AddRectFilled(ImVec2(origin.x, origin.y + top * height), ImVec2(origin.x + width, origin.y + bottom * height),
-                            colours[i]);
-    }
-    float y_needle = origin.y + std::min(1.0f, needle_mm / shown) * height;
-    float y_depth = origin.y + std::min(1.0f, depth_mm / shown) * height;
-    float x = origin.x + width * 0.5f;
-    list->AddLine(ImVec2(x, origin.y), ImVec2(x, y_needle), IM_COL32(120, 120, 130, 200), 1.0f);  // nominal length
-    list->AddLine(ImVec2(x, origin.y), ImVec2(x, y_depth), IM_COL32(40, 40, 48, 255), 3.0f);     // expected channel
-    list->AddText(ImVec2(x + 6, y_depth - 8), IM_COL32(20, 20, 20, 255), "channel");
-    ImGui::Dummy(ImVec2(width, height + 4));
 }
 
 }  // namespace
@@ -86,7 +63,7 @@ TreatmentIntent draw_treatment_panel(const TreatmentController& treatment, const
         ImGui::TextColored(ImVec4(0.95f, 0.45f, 0.45f, 1), "reaches the capillary plexus: pinpoint bleeding");
     else if (bleeding > 0.05)
         ImGui::TextColored(ImVec4(0.95f, 0.65f, 0.45f, 1), "into the capillary loops: a few points may bleed");
-    depth_gauge(region, depth, treatment.needle_mm());
+    draw_depth_gauge(region, depth, treatment.needle_mm());
 
     const StrokeStats& s = treatment.stats();
     ImGui::Separator();

@@ -1,0 +1,49 @@
+#pragma once
+// The trainee history: every completed training session, one row each, in an embedded SQLite database
+// (history.sqlite in the user's data folder). SQLite's own transactions keep it whole through a crash; a file
+// that is not a DermaSim history is refused, never written to.
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+struct sqlite3;
+
+namespace dermasim {
+
+struct HistoryEntry {
+    int64_t id = 0;
+    std::string trainee;
+    std::string lesson_id;
+    std::string finished_utc;  // ISO 8601
+    double overall = 0;
+    bool passed = false;
+    std::string criteria_json;  // {criterion: score, ...}
+    std::string session_file;   // "" when the session was not saved
+};
+
+class TrainingHistory {
+public:
+    // Opens (creating when missing) the database; Error naming the file when it cannot be opened or is not ours.
+    explicit TrainingHistory(const std::filesystem::path& file);
+    ~TrainingHistory();
+    TrainingHistory(const TrainingHistory&) = delete;
+    TrainingHistory& operator=(const TrainingHistory&) = delete;
+
+    int64_t add(const HistoryEntry& entry);
+    // Oldest first; trainee "" = everyone.
+    std::vector<HistoryEntry> entries(const std::string& trainee = "") const;
+    std::vector<std::string> trainees() const;
+    const std::filesystem::path& file() const { return file_; }
+
+private:
+    void exec(const char* sql) const;
+    std::filesystem::path file_;
+    sqlite3* db_ = nullptr;
+};
+
+// $XDG_DATA_HOME/dermasim/history.sqlite, or ~/.local/share/dermasim/history.sqlite: beside the sessions folder.
+std::filesystem::path default_history_file();
+
+}  // namespace dermasim

@@ -1,0 +1,318 @@
+// Training: lessons and the rubric as validated data, the live feedback's measurements, and the scoring of an
+// expert and a careless session (each criterion scored from what happened, never from elapsed time).
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "engine/core/error.hpp"
+#include "engine/io/json_file.hpp"
+#include "engine/io/html_report.hpp"
+#include "engine/training/history.hpp"
+#include "engine/training/xapi.hpp"
+#include "training_support.hpp"
+
+namespace dermasim {
+namespace {
+
+using test::lessons;
+using test::rubric;
+
+const Lesson& lesson(std::string_view id) { return find_lesson(lessons(), id); }
+
+std::string read(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+std::filesystem::path scratch(const std::string& name) {
+    auto dir = std::filesystem::temp_directory_path() / ("dermasim_training_" + std::to_string(getpid()));
+    std::filesystem::create_directories(dir);
+    return dir / name;
+}
+
+TEST(Lessons, TheSixLessonsShipAndValidate) {
+    std::set<std::string> ids;
+    for (const auto& l : lessons()) ids.insert(l.id);
+    for (const char* id : {"forehead-fine-lines", "periorbital-crepey-skin", "cheek-acne-scars", "neck-texture",
+                           "abdomen-stretch-marks", "client-to-turn-away"})
+        EXPECT_TRUE(ids.count(id)) << id;
+    EXPECT_FALSE(lesson("client-to-turn-away").should_treat());
+    EXPECT_TRUE(lesson("forehead-fine-lines").should_treat());
+    for (const auto& l : lessons())
+        for (const auto& step : l.steps) EXPECT_FALSE(step.explanation.empty()) << l.id;
+    // Sorted beginner to advanced.
+    EXPECT_EQ(lessons().front().level, "beginner");
+    EXPECT_EQ(lessons().back().level, "advanced");
+}
+
+nlohmann::json lesson_json() { return read_json_file(test::source_asset("lessons/forehead-fine-lines.json")); }
+
+void expect_refused(const nlohmann::json& doc, const std::string& text) {
+    try {
+        parse_lesson(doc, "bad.json", test::source_catalog().regions);
+        ADD_FAILURE() << "accepted; expected an error with: " << text;
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find(text), std::string::npos) << e.what();
+        EXPECT_EQ(std::string(e.what()).rfind("bad.json: ", 0), 0u) << e.what();
+    }
+}
+
+TEST(Lessons, EveryProblemNamesTheFieldAndTheFile) {
+    auto doc = lesson_json();
+    doc["client"].erase("age");
+    expect_refused(doc, "client.age is missing");
+    doc = lesson_json();
+    doc["contraindications"]["present"] = {"vampirism"};
+    expect_refused(doc, "names 'vampirism', which is not in contraindications.vocabulary");
+    doc = lesson_json();
+    doc["protocol"]["needle_mm"] = {1.0, 0.5};
+    expect_refused(doc, "protocol.needle_mm = [1, 0.5] is not an increasing range");
+    doc = lesson_json();
+    doc["client"]["region"] = "elbow";
+    expect_refused(doc, "client.region unknown region 'elbow'");
+    doc = lesson_json();
+    doc["protocol"]["deepest_layer"] = "bone";
+    expect_refused(doc, "'bone' is not a layer");
+    doc = lesson_json();
+    doc["steps"].erase("aftercare");
+    expect_refused(doc, "steps.aftercare is missing");
+    doc = lesson_json();
+    doc["version"] = 7;
+    expect_refused(doc, "written for a newer DermaSim");
+    doc = lesson_json();
+    doc["colour"] = "blue";
+    expect_refused(doc, "colour is not a known field");
+}
+
+TEST(Lessons, TruncatedFileIsRefusedAndLeftAsItIs) {
+    const std::string text = read(test::source_asset("lessons/forehead-fine-lines.json"));
+    const auto file = scratch("forehead-fine-lines.json");
+    std::ofstream(file) << text.substr(0, text.size() / 2);
+    const std::string before = read(file);
+    try {
+        load_lesson(file, test::source_catalog().regions);
+        ADD_FAILURE() << "a truncated lesson loaded";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("not valid JSON, the file may be truncated"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(read(file), before);
+}
+
+TEST(Rubric, NamesEveryCriterionWithAWeight) {
+    const Rubric& r = rubric();
+    EXPECT_EQ(r.criteria.size(), std::size(kCriterionIds));
+    auto doc = read_json_file(test::source_asset("training/rubric.json"));
+    doc["criteria"].erase(doc["criteria"].begin());
+    EXPECT_THROW(parse_rubric(doc, "rubric.json"), Error);
+    doc = read_json_file(test::source_asset("training/rubric.json"));
+    doc["criteria"][0]["id"] = "charm";
+    try {
+        parse_rubric(doc, "rubric.json");
+        ADD_FAILURE();
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("'charm' is not a criterion DermaSim can score"), std::string::npos);
+    }
+}
+
+TEST(Feedback, DirectionsAndDragsFromTheStrokes) {
+    Stroke across{{{0, {0, 10}, 0.5f}, {1, {20, 10}, 0.5f}}};
+    Stroke down{{{0, {10, 0}, 0.5f}, {1, {10, 20}, 0.5f}}};
+    Stroke diagonal{{{0, {0, 0}, 0.5f}, {1, {20, 20}, 0.5f}}};
+    Stroke back_and_forth{{{0, {0, 10}, 0.5f}, {1, {15, 10}, 0.5f}, {2, {2, 10}, 0.5f}}};
+    EXPECT_EQ(pass_direction(across), PassDirection::Horizontal);
+    EXPECT_EQ(pass_direction(down), PassDirection::Vertical);
+    EXPECT_EQ(pass_direction(diagonal), PassDirection::Diagonal);
+    EXPECT_FALSE(dragged_without_lifting(across, DeviceKind::Roller));
+    EXPECT_TRUE(dragged_without_lifting(back_and_forth, DeviceKind::Roller));
+    EXPECT_FALSE(dragged_without_lifting(back_and_forth, DeviceKind::Pen));  // a pen glides freely
+    StrokeScript s;
+    s.strokes = {across, down};
+    EXPECT_EQ(required_directions_done(directions_done(s)), 2);
+}
+
+TEST(Feedback, WarningsNameWhatIsWrongInTheMoment) {
+    const Lesson& eyelid = lesson("periorbital-crepey-skin");
+    StrokeScript careless = test::one_direction(2.5f, 8, 0.9f);
+    PunctureList punctures;
+    test::score(eyelid, careless, {}, &punctures);
+    const auto grid = coverage_grid(punctures, centred_treated_area(), eyelid.protocol.density_per_cm2(DeviceKind::Roller));
+    std::set<std::string> ids;
+    for (const auto& w : training_warnings(eyelid, careless, grid, 0.9f, false)) ids.insert(w.id);
+    EXPECT_TRUE(ids.count("needle_too_long"));
+    EXPECT_TRUE(ids.count("heavy_pressure_on_bone"));
+    const StrokeScript expert = test::plan(DeviceKind::Roller, 0.25f, 12, 0.3f);
+    test::score(eyelid, expert, {}, &punctures);
+    const auto good = coverage_grid(punctures, centred_treated_area(), eyelid.protocol.density_per_cm2(DeviceKind::Roller));
+    const auto none = training_warnings(eyelid, expert, good, 0.3f, true);
+    EXPECT_TRUE(none.empty()) << none.front().message;
+    // One slow pen glide over the same spot is over-treatment; a few passes are too sparse.
+    const auto sparse = coverage_grid(PunctureList(10), centred_treated_area(), eyelid.protocol.density_per_cm2(DeviceKind::Roller));
+    ids.clear();
+    for (const auto& w : training_warnings(eyelid, expert, sparse, 0.3f, true)) ids.insert(w.id);
+    EXPECT_TRUE(ids.count("too_sparse"));
+}
+
+TEST(Scoring, AnExpertSessionScoresHighOnEveryLesson) {
+    for (const auto& l : lessons()) {
+        if (!l.should_treat()) continue;
+        const float needle = float(l.protocol.needle_mm.min);
+        const float pressure = float(std::min(0.5, l.protocol.pressure_max - 0.1));
+        const TrainingScore s = test::score(l, test::plan(l.protocol.devices.front(), needle, 16, pressure),
+                                            test::expert_answers(l));
+        EXPECT_GE(s.overall, 90) << l.id;
+        EXPECT_TRUE(s.passed) << l.id;
+        for (const auto& c : s.criteria) EXPECT_GE(c.score, 75) << l.id << " " << c.id << ": " << c.measured;
+    }
+}
+
+TEST(Scoring, ACarelessSessionLosesExactlyWhatItBroke) {
+    // Too long a needle on the eyelid, one direction, heavy pressure, screening skipped.
+    const Lesson& eyelid = lesson("periorbital-crepey-skin");
+    TrainingAnswers answers = test::expert_answers(eyelid, 2.5);
+    answers.proceed.reset();
+    answers.contraindications.reset();
+    const TrainingScore s = test::score(eyelid, test::one_direction(2.5f, 12, 0.9f), answers);
+    for (const char* broken : {"screening", "needle_choice", "directions", "pressure_consistency", "depth_safety"})
+        EXPECT_LT(s.criterion(broken).score, 50) << broken << ": " << s.criterion(broken).measured;
+    for (const char* kept : {"numbing", "coverage_uniformity", "density", "aftercare"})
+        EXPECT_GE(s.criterion(kept).score, 75) << kept << ": " << s.criterion(kept).measured;
+    EXPECT_LE(s.overall, rubric().critical_cap);
+    EXPECT_FALSE(s.passed);
+    EXPECT_NE(s.criterion("screening").measured.find("skipped"), std::string::npos);
+    for (const auto& c : s.criteria) EXPECT_FALSE(c.tip.empty()) << c.id;
+}
+
+TEST(Scoring, ProceedingWithAClientToTurnAwayFailsScreening) {
+    const Lesson& l = lesson("client-to-turn-away");
+    TrainingAnswers answers = test::expert_answers(l);
+    answers.proceed = true;
+    const TrainingScore s = test::score(l, test::plan(DeviceKind::Roller, 1.0f, 12, 0.5f), answers);
+    EXPECT_EQ(s.criterion("screening").score, 0);
+    EXPECT_FALSE(s.passed);
+    EXPECT_TRUE(s.capped);
+    // Turning the client away, naming both contraindications, is the whole lesson.
+    answers.proceed = false;
+    const TrainingScore right = test::score(l, {}, answers);
+    EXPECT_EQ(right.criterion("screening").score, 100);
+    EXPECT_FALSE(right.criterion("density").applicable);
+    EXPECT_TRUE(right.passed);
+    // Turning away with only one of the two named scores in between.
+    answers.contraindications = std::vector<std::string>{"active_acne"};
+    EXPECT_EQ(test::score(l, {}, answers).criterion("screening").score, 50);
+}
+
+TEST(Scoring, MissingAnswersScoreAsSkipped) {
+    const Lesson& l = lesson("forehead-fine-lines");
+    const TrainingScore s = test::score(l, test::plan(DeviceKind::Roller, 0.5f, 12, 0.5f), {});
+    for (const char* skipped : {"screening", "numbing", "aftercare"}) {
+        EXPECT_EQ(s.criterion(skipped).score, 0) << skipped;
+        EXPECT_NE(s.criterion(skipped).measured.find("skipped"), std::string::npos) << skipped;
+    }
+    EXPECT_GE(s.criterion("density").score, 75);
+}
+
+TEST(Scoring, ElapsedTimeAloneChangesNoScore) {
+    // The same punctures from the same passes, the passes recorded as taking twice as long: the same scores.
+    const Lesson& l = lesson("forehead-fine-lines");
+    StrokeScript fast = test::plan(DeviceKind::Roller, 0.5f, 12, 0.5f);
+    StrokeScript slow = fast;
+    for (auto& s : slow.strokes)
+        for (auto& p : s.points) p.t_s *= 2;
+    PunctureList punctures;
+    const auto a = test::score(l, fast, test::expert_answers(l, 0.5), &punctures);
+    const auto b = score_training(rubric(), {l, test::source_catalog().regions.find("forehead"), slow, punctures,
+                                             test::expert_answers(l, 0.5)});
+    for (size_t i = 0; i < a.criteria.size(); ++i) EXPECT_EQ(a.criteria[i].score, b.criteria[i].score) << a.criteria[i].id;
+    EXPECT_EQ(a.overall, b.overall);
+}
+
+TEST(Scoring, DensityFollowsThePassesNotTheClock) {
+    const Lesson& l = lesson("forehead-fine-lines");
+    const auto few = test::score(l, test::plan(DeviceKind::Roller, 0.5f, 2, 0.5f), test::expert_answers(l, 0.5));
+    EXPECT_LT(few.criterion("density").score, 50) << few.criterion("density").measured;
+    const auto many = test::score(l, test::plan(DeviceKind::Roller, 0.5f, 40, 0.5f), test::expert_answers(l, 0.5));
+    EXPECT_LT(many.criterion("density").score, 75) << many.criterion("density").measured;
+}
+
+TEST(Xapi, OneStatementPerStepAndPerResultWithStableIds) {
+    const Lesson& l = lesson("forehead-fine-lines");
+    const StrokeScript script = test::plan(DeviceKind::Roller, 0.5f, 12, 0.5f);
+    const TrainingAnswers answers = test::expert_answers(l, 0.5);
+    const TrainingScore s = test::score(l, script, answers);
+    const auto steps = completed_steps(answers, script);
+    EXPECT_EQ(steps.size(), size_t(kFlowStepCount));
+    const XapiSession x{l, "expert", "session-1", "2026-11-30T05:00:00Z", steps, s};
+    const auto statements = xapi_statements(x);
+    ASSERT_EQ(statements.size(), steps.size() + s.criteria.size() + 1);
+    std::set<std::string> ids;
+    const std::regex uuid("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+    for (const auto& st : statements) {
+        EXPECT_TRUE(std::regex_match(st["id"].get<std::string>(), uuid)) << st["id"];
+        ids.insert(st["id"]);
+    }
+    EXPECT_EQ(ids.size(), statements.size());
+    EXPECT_EQ(statements.back()["verb"]["id"], "http://adlnet.gov/expapi/verbs/passed");
+    EXPECT_DOUBLE_EQ(statements.back()["result"]["score"]["raw"].get<double>(), s.overall);
+    EXPECT_EQ(xapi_statements(x), statements);  // the same session exports the same statements
+}
+
+TEST(History, KeepsSessionsAcrossOpeningsAndRefusesAForeignFile) {
+    const auto file = scratch("history.sqlite");
+    std::filesystem::remove(file);
+    {
+        TrainingHistory h(file);
+        h.add({0, "ana", "forehead-fine-lines", "2026-11-30T05:00:00Z", 55, false, "{}", ""});
+        h.add({0, "ben", "forehead-fine-lines", "2026-11-30T05:01:00Z", 80, true, "{}", ""});
+        h.add({0, "ana", "neck-texture", "2026-11-30T05:02:00Z", 91, true, "{}", ""});
+    }
+    TrainingHistory h(file);
+    const auto ana = h.entries("ana");
+    ASSERT_EQ(ana.size(), 2u);
+    EXPECT_EQ(ana[0].overall, 55);
+    EXPECT_EQ(ana[1].lesson_id, "neck-texture");
+    EXPECT_EQ(h.entries().size(), 3u);
+    EXPECT_EQ(h.trainees(), (std::vector<std::string>{"ana", "ben"}));
+
+    const auto foreign = scratch("notes.sqlite");
+    std::ofstream(foreign) << "my notes, not a database\n";
+    try {
+        TrainingHistory bad(foreign);
+        ADD_FAILURE() << "a text file opened as a history";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("is not a DermaSim training history"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(read(foreign), "my notes, not a database\n");
+}
+
+TEST(Debrief, HoldsTheRubricHeatmapPicturesAndCurves) {
+    const Lesson& l = lesson("forehead-fine-lines");
+    PunctureList punctures;
+    const StrokeScript script = test::plan(DeviceKind::Roller, 0.5f, 12, 0.5f);
+    const TrainingScore s = test::score(l, script, test::expert_answers(l, 0.5), &punctures);
+    const CoverageGrid grid = coverage_grid(punctures, centred_treated_area(), l.protocol.density_per_cm2(DeviceKind::Roller));
+    RgbaImage image{2, 2, std::vector<uint8_t>(16, 200)};
+    HealingMetrics healing;
+    healing.curves = {{0, 1, 0.5}, {1, 0.5, 0.8}, {2, 0.1, 0.4}};
+    const std::string html = debrief_html({l, "expert", "2026-11-30T05:00:00Z", "", "roller 0.50 mm", s, grid, {},
+                                           {"Screening"}, image, image, healing});
+    EXPECT_NE(html.find("<table id=\"rubric\">"), std::string::npos);
+    for (const auto& c : s.criteria) EXPECT_NE(html.find(c.title), std::string::npos) << c.id;
+    EXPECT_NE(html.find("class=\"heatmap\""), std::string::npos);
+    size_t images = 0;
+    for (size_t at = html.find("data:image/png;base64,iVBOR"); at != std::string::npos;
+         at = html.find("data:image/png;base64,iVBOR", at + 1))
+        ++images;
+    EXPECT_EQ(images, 2u);
+    EXPECT_NE(html.find("<polyline"), std::string::npos);
+    EXPECT_EQ(html.find("http://"), html.find("http://www.w3.org/2000/svg"));  // nothing fetched from outside
+    EXPECT_EQ(base64({'M', 'a', 'n'}), "TWFu");
+    EXPECT_EQ(base64({'M', 'a'}), "TWE=");
+}
+
+}  // namespace
+}  // namespace dermasim
