@@ -1,5 +1,7 @@
 #include "app/modes/mode_host.hpp"
 
+#include "app/modes/consult_mode.hpp"
+#include "app/modes/kiosk_mode.hpp"
 #include "app/modes/sandbox_mode.hpp"
 #include "app/modes/start_screen.hpp"
 #include "engine/core/error.hpp"
@@ -11,7 +13,7 @@ void check_mode_name(std::string_view name) {
     for (const ModeInfo& m : kModes) {
         if (m.name == name) {
             if (!m.available)
-                throw Error("mode '" + std::string(name) + "' is not available in this version (available: sandbox)");
+                throw Error("mode '" + std::string(name) + "' is not available in this version");
             return;
         }
         known += (known.empty() ? "" : ", ") + std::string(m.name);
@@ -25,12 +27,15 @@ ModeHost::ModeHost(const AppServices& services, const std::string& initial)
 std::unique_ptr<Mode> ModeHost::make(const std::string& name) {
     if (name == "start") return std::make_unique<StartScreen>();
     check_mode_name(name);
+    if (name == "consult") return std::make_unique<ConsultMode>(services_);
+    if (name == "kiosk") return std::make_unique<KioskMode>(services_);
     return std::make_unique<SandboxMode>(services_);
 }
 
 void ModeHost::frame(const FrameInput& input, double dt_s, SkinView& view) {
-    if (input.close_requested) request_quit();
+    if (input.close_requested && !current_->take_close_request()) request_quit();
     current_->frame(input, dt_s, view);
+    if (current_->quit_request) quit_ = true;
     dialog_.draw();
     if (auto next = std::move(current_->switch_request)) {
         current_->switch_request.reset();
