@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "app/layout.hpp"
 #include "app/modes/what_to_expect.hpp"
 #include "engine/core/error.hpp"
 #include "engine/session/session_record.hpp"
@@ -16,16 +17,17 @@ namespace dermasim::app {
 namespace {
 
 constexpr float kCaptionWidth = 420.0f;  // px, the caption column on the right
-constexpr float kNavHeight = 64.0f;      // px, the navigation bar on top
+constexpr float kNavHeight = 64.0f;      // px, the navigation bar at the bottom, above the note
 constexpr float kNoteHeight = 44.0f;     // px, the note's strip at the bottom
 constexpr float kMargin = 12.0f;
 constexpr int kExpectWeeks = 26;        // "what to expect" covers the six months of the time-lapse
 constexpr double kTimeLapseDaysPerSecond = 7.0;
 
-// Where the block goes: left of the caption column, between the navigation bar and the note.
+// Where the block goes: left of the caption column, below the legend (top left, as in headless pictures) and
+// above the navigation bar and the note.
 glm::vec4 consult_area(glm::vec2 window) {
     const float right = std::max(0.45f, 1.0f - (kCaptionWidth + 2 * kMargin) / window.x);
-    return {0.02f, (kNavHeight + kMargin) / window.y, right, 1.0f - (kNoteHeight + 2 * kMargin) / window.y};
+    return {0.02f, kHeadlessArea.y, right, 1.0f - (kNoteHeight + kNavHeight + 2 * kMargin) / window.y};
 }
 
 bool big_button(const char* label, bool enabled = true) {
@@ -87,8 +89,6 @@ void ConsultMode::show_course_day(SkinView& view, double day) const {
     view.tissue = course_.snapshot_at(day);
     view.tissue_version = view.tissue ? uint64_t(std::llround(day * 24.0)) + 1 : 0;
     view.channel_openness = float(course_.openness_at(day));
-    view.caption = healing_caption(day, protocol_.sessions, protocol_.interval_days,
-                                   device_label(false, protocol_.needle_mm));
 }
 
 void ConsultMode::scene(SkinView& view, glm::vec2 window) {
@@ -115,7 +115,6 @@ void ConsultMode::scene(SkinView& view, glm::vec2 window) {
             view.cut = cut_through_channels(*treatment_.punctures(), 0, view.width_mm, 0.5f);
         }
         switch (s.scene) {
-            case StoryScene::Layers: view.highlight_layer = int(Layer::ReticularDermis); break;
             case StoryScene::Channels: {
                 DevicePose roller;
                 roller.position_mm = glm::vec3(0.0f, 0.0f, view.cut_z_mm() - 4.0f);
@@ -132,7 +131,7 @@ void ConsultMode::scene(SkinView& view, glm::vec2 window) {
             case StoryScene::NotCellulite: {
                 view.region = regions.find("thigh");
                 view.fat_shown_mm = float(view.region.layers[int(Layer::Hypodermis)].mm);
-                area.z -= 0.16f;  // room for the depth scale
+                area.z -= 220.0f / window.x;  // room for the depth scale
                 break;
             }
             default: break;
@@ -175,24 +174,33 @@ void ConsultMode::frame(const FrameInput& input, double dt_s, SkinView& view) {
     if (show_controls) draw_navigation();
     if (step_ < kStorySteps) {
         const StoryStep& s = kStory[step_];
-        draw_caption(std::string(s.title), std::string(s.caption));
+        std::string text(s.caption);
+        if (s.day >= 0 && course_.computed_days() < s.day) {
+            char wait[128];
+            std::snprintf(wait, sizeof wait, "\n\n(This picture is still being worked out: %s of %s so far.)",
+                          when_words(course_.computed_days()).c_str(), when_words(s.day).c_str());
+            text += wait;
+        }
+        draw_caption(std::string(s.title), text);
         if (s.scene == StoryScene::NotCellulite) draw_depth_scale(view, input.window_size);
     } else {
         if (client_view_ == ClientView::BeforeAfter)
-            draw_before_after(divider_, "Before", "After: " + when_words(compare_day_), true);
+            draw_before_after(divider_, "Before",
+                              "After: " + when_words(compare_day_) +
+                                  (course_.computed_days() < compare_day_ ? " (still being worked out)" : ""),
+                              true);
         draw_expectations();
         if (show_controls) draw_client_panel();
     }
     if (show_controls) draw_exports();
-    if (step_ < kStorySteps && kStory[step_].day >= 0 && !view.tissue)
-        view.caption = FrameCaption{0, 1, 1, 0, "", "preparing the pictures..."};
+    view.caption.reset();  // the note's strip is where the caption line would be; the panels say the day
     draw_note();
 }
 
 void ConsultMode::draw_navigation() {
     ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(kMargin, kMargin));
-    ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x - 2 * kMargin, kNavHeight - kMargin));
+    ImGui::SetNextWindowPos(ImVec2(kMargin, io.DisplaySize.y - kNoteHeight - kNavHeight - kMargin));
+    ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x - kCaptionWidth - 3 * kMargin, kNavHeight));
     ImGui::Begin("##consult_nav", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
     if (big_button("  < Back  ", step_ > 0)) go_to(step_ - 1);
     for (int i = 0; i <= kStorySteps; ++i) {
@@ -208,16 +216,12 @@ void ConsultMode::draw_navigation() {
     }
     ImGui::SameLine();
     if (big_button("  Next >  ", step_ < kStorySteps)) go_to(step_ + 1);
-    ImGui::SameLine();
-    if (big_button(" Hide controls (H) ")) show_controls = false;
-    ImGui::SameLine();
-    if (big_button(" Menu ")) switch_request = "start";
     ImGui::End();
 }
 
 void ConsultMode::draw_caption(const std::string& title, const std::string& text) {
     ImGuiIO& io = ImGui::GetIO();
-    const float top = show_controls ? kNavHeight + kMargin : kMargin;
+    const float top = kMargin;
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - kCaptionWidth - kMargin, top));
     ImGui::SetNextWindowSize(ImVec2(kCaptionWidth, 0.0f));
     ImGui::SetNextWindowSizeConstraints(ImVec2(kCaptionWidth, 0), ImVec2(kCaptionWidth, io.DisplaySize.y - top - kNoteHeight - 2 * kMargin));
@@ -234,9 +238,9 @@ void ConsultMode::draw_caption(const std::string& title, const std::string& text
 
 void ConsultMode::draw_expectations() {
     ImGuiIO& io = ImGui::GetIO();
-    const float top = show_controls ? kNavHeight + kMargin : kMargin;
+    const float top = kMargin;
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - kCaptionWidth - kMargin, top));
-    ImGui::SetNextWindowSize(ImVec2(kCaptionWidth, io.DisplaySize.y - top - kNoteHeight - 2 * kMargin));
+    ImGui::SetNextWindowSize(ImVec2(kCaptionWidth, io.DisplaySize.y - top - kNoteHeight - 3 * kMargin - 160.0f));
     ImGui::Begin("##consult_expect", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
     ImGui::SetWindowFontScale(1.25f);
     ImGui::PushTextWrapPos(0.0f);
@@ -264,7 +268,8 @@ void ConsultMode::draw_expectations() {
 
 void ConsultMode::draw_client_panel() {
     ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(kMargin, io.DisplaySize.y - kNoteHeight - 2 * kMargin), ImGuiCond_Always, ImVec2(0, 1));
+    ImGui::SetNextWindowPos(ImVec2(kMargin, io.DisplaySize.y - kNoteHeight - kNavHeight - 2 * kMargin),
+                            ImGuiCond_Always, ImVec2(0, 1));
     ImGui::SetNextWindowSize(ImVec2(std::min(560.0f, io.DisplaySize.x - kCaptionWidth - 4 * kMargin), 0.0f));
     ImGui::Begin("For this client", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
     ConsultProtocol& p = pending_;
@@ -318,13 +323,13 @@ void ConsultMode::draw_depth_scale(const SkinView& view, glm::vec2 window) const
     const RegionProfile& thigh = view.region;
     const float fat_top = float(thigh.top_of_mm(Layer::Hypodermis)), fat_bottom = float(thigh.total_mm());
     const float longest = kRollerNeedleMaxMm, usual = 1.5f;
-    ImDrawList* draw = ImGui::GetForegroundDrawList();
+    ImDrawList* draw = ImGui::GetBackgroundDrawList();  // over the scene, under the panels
     const glm::vec4 area = consult_area(window);
-    const float x = (area.z - 0.15f) * window.x, top = area.y * window.y + 40.0f, bottom = area.w * window.y - 20.0f;
+    const float x = area.z * window.x - 200.0f, top = area.y * window.y + 40.0f, bottom = area.w * window.y - 20.0f;
     const float px_per_mm = (bottom - top) / fat_bottom;
     auto y = [&](float mm) { return top + mm * px_per_mm; };
     const float w = 34.0f;
-    draw->AddRectFilled(ImVec2(x - 6, top - 36), ImVec2(x + 5 * w + 120, bottom + 8), IM_COL32(20, 22, 28, 215), 8);
+    draw->AddRectFilled(ImVec2(x - 6, top - 36), ImVec2(x + 190.0f, bottom + 8), IM_COL32(20, 22, 28, 215), 8);
     draw->AddText(ImVec2(x, top - 30), IM_COL32(240, 240, 240, 255), "To scale (mm)");
     // Skin (epidermis + dermis) and fat, as a column.
     draw->AddRectFilled(ImVec2(x, y(0)), ImVec2(x + w, y(fat_top)), IM_COL32(225, 160, 140, 255));
@@ -393,11 +398,14 @@ void ConsultMode::draw_exports() {
     ImGui::PushTextWrapPos(0.0f);
     if (big_button(" Save picture (P) ")) save_picture();
     ImGui::SameLine();
+    if (big_button(" Hide controls (H) ")) show_controls = false;
+    ImGui::SameLine();
+    if (big_button(" Menu ")) switch_request = "start";
     if (video_.running()) {
         ImGui::ProgressBar(float(video_.progress()), ImVec2(160.0f, 44.0f));
         ImGui::SameLine();
         if (big_button(" Cancel ")) video_.cancel();
-    } else if (big_button(" Save time-lapse video ")) {
+    } else if (big_button(" Save the six-month time-lapse as a video ")) {
         export_video();
     }
     if (video_.finished() && !video_.running()) {

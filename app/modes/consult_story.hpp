@@ -9,7 +9,7 @@
 namespace dermasim::app {
 
 enum class StoryScene {
-    Layers,         // untreated skin, the dermis highlighted
+    Layers,         // untreated skin with its layers named
     Channels,       // just after the roller: open channels, the device, the magnified cut
     Repair,         // weeks later: new collagen in the cut
     Serum,          // hours after: serum in the channels
@@ -28,8 +28,9 @@ struct StoryStep {
 
 inline constexpr StoryStep kStory[] = {
     {"What skin is made of",
-     "Skin has layers. On top, a thin protective layer (the epidermis). Below it, the dermis (highlighted): it is "
-     "full of collagen, a protein that holds skin together and keeps it smooth and firm. With age the body makes "
+     "Skin has layers, named on the right of the block. On top, a thin protective layer (the epidermis). Below it, "
+     "the dermis (pink in the cut): it is full of collagen, a protein that holds skin together and keeps it smooth "
+     "and firm. With age the body makes "
      "less collagen and what is there slowly breaks down.",
      StoryScene::Layers, -1.0, Overlay::None},
     {"The roller makes tiny channels",

@@ -132,6 +132,7 @@ void KioskMode::frame(const FrameInput& input, double dt_s, SkinView& view) {
     }
     stage_input.close_requested = false;
     stage_->frame(stage_input, dt_s, view);
+    view.annotations = false;  // few words for passers-by: the banner and the magnified cut's key say it
 
     if (state_ == State::Attract) {
         const bool over = stage_->state() == SandboxMode::State::Healing && !stage_->timeline().playing &&
@@ -182,7 +183,7 @@ void KioskMode::draw_banner(const std::string& title, const std::string& hint) c
     if (hint.empty()) return;
     // The invitation pulses gently at the bottom.
     const float pulse = 0.75f + 0.25f * float(std::sin(stage_services_.clock->now_s() * 3.0));
-    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y - 16.0f), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y - 44.0f), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
     ImGui::SetNextWindowBgAlpha(0.85f);
     ImGui::Begin("##kiosk_hint", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                               ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_AlwaysAutoResize);

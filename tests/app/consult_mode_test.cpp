@@ -28,7 +28,7 @@ TEST(ConsultMode, EachStoryStepShowsItsScene) {
     test::AppRig rig({}, 0.1, "consult", "cheek");
     ConsultMode& c = consult(rig);
     SkinView view = rig.frame();
-    EXPECT_EQ(view.highlight_layer, int(Layer::ReticularDermis));  // what skin is made of: the dermis
+    EXPECT_TRUE(view.annotations);  // what skin is made of: untreated, its layers named
     EXPECT_FALSE(view.tissue);
     c.go_to(1);
     c.course().wait_until(0.0);

@@ -16,7 +16,7 @@ JSON
 xvfb-run -a -s "-screen 0 640x360x24" bash -s "$app" "$out" "$seconds" <<'SH'
 set -u
 app=$1; out=$2; seconds=$3
-"$app" --mode kiosk --kiosk-config "$out/kiosk.json" --size 640x360 > "$out/soak.log" 2>&1 &
+"$app" --mode kiosk --kiosk-config "$out/kiosk.json" --size 640x360 < /dev/null > "$out/soak.log" 2>&1 &
 pid=$!
 xdotool search --sync --onlyvisible --name DermaSim >/dev/null
 end=$(( $(date +%s) + seconds ))
