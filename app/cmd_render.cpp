@@ -30,7 +30,7 @@ Usage: dermasim render --out FILE [options]
   --no-labels    leave out the ruler, layer labels and legend
 Before and after (a treatment is simulated first):
   --compare-day D     split picture: the skin before treatment on the left, D days after the first session
-                      on the right (1..3650)
+                      on the right (0.01..3650; 0.05 is about an hour after)
   --needle-mm L       roller needle length for it, 0.1..3.0 mm (default 0.5), 8 passes
   --sessions N        sessions (default 1), --interval-days I apart (default 28); D must come after the last
   --overlay O         what the cut shows: none, collagen (default), channels, serum, inflammation
@@ -52,7 +52,7 @@ std::optional<Comparison> comparison_from_args(cli::Args& args) {
     auto day = args.value("--compare-day");
     if (!day) return std::nullopt;
     Comparison c;
-    c.day = cli::parse_number("--compare-day", *day, 1.0, 3650.0);
+    c.day = cli::parse_number("--compare-day", *day, 0.01, 3650.0);
     c.plan.needle_mm = float(args.number("--needle-mm", 0.5, 0.1, 3.0));
     c.plan.passes = 8;
     c.sessions = args.integer("--sessions", 1, 1, 20);

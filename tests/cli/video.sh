@@ -45,9 +45,9 @@ grep -q "cancelled: no video written" "$out/cancel.log" || { cat "$out/cancel.lo
 [ ! -e "$out/cancelled.mp4" ] || fail "a cancelled export left a video"
 ! ls -a "$out" | grep -q "encoding" || fail "a cancelled export left its temporary file"
 
-# Before/after: left of the divider the untreated skin, right of it the treated one (a week on: new collagen).
+# Before/after: left of the divider the untreated skin, right of it the treated one an hour on (red, channels).
 for split in 0.1 0.9; do
-  "$app" render --region cheek --compare-day 7 --needle-mm 1.5 --cpu --split $split --size 480x270 \
+  "$app" render --region cheek --compare-day 0.05 --needle-mm 1.5 --cpu --overlay channels --split $split --size 480x270 \
     --out "$out/compare_$split.png" 2> "$out/compare.log" || { cat "$out/compare.log"; fail "render --compare-day failed"; }
 done
 python3 "$here/split_check.py" "$out/compare_0.1.png" "$out/compare_0.9.png" || fail "the split picture is not before | after"

@@ -17,9 +17,9 @@ app=$1; out=$2; wait_s=$3
 pid=$!
 wid=$(xdotool search --sync --onlyvisible --name DermaSim | head -1); sleep 2
 xdotool mousemove 700 420 windowfocus --sync "$wid"
-# Held for half a second: a frame takes a few hundred ms on lavapipe, and a key pressed and released between two
+# Held for over a second: a frame takes up to a second on lavapipe on a busy machine, and a key pressed and released between two
 # frames is not seen.
-key() { xdotool keydown --window "$wid" "$1"; sleep 0.6; xdotool keyup --window "$wid" "$1"; sleep "${2:-1}"; }
+key() { xdotool keydown --window "$wid" "$1"; sleep 1.2; xdotool keyup --window "$wid" "$1"; sleep "${2:-1}"; }
 for step in 1 2 3 4 5 6 7; do sleep "$wait_s"; key p; key Right; done
 sleep "$wait_s"; key p           # for this client: the time-lapse
 key b 2                          # before / after
