@@ -1,13 +1,19 @@
 // dermasim render: the skin block to a PNG, with no window.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <optional>
 
 #include "app/commands.hpp"
 #include "app/output_checks.hpp"
+#include "app/panels/before_after.hpp"
 #include "engine/core/error.hpp"
 #include "engine/io/png.hpp"
 #include "engine/render/offscreen.hpp"
+#include "engine/sim/healing_metrics.hpp"
+#include "engine/sim/treatment_sim.hpp"
 #include "engine/skin/region_profile.hpp"
+#include "engine/tools/treatment_plan.hpp"
 
 namespace dermasim::app {
 namespace {
@@ -23,7 +29,76 @@ Usage: dermasim render --out FILE [options]
   --pitch DEG    camera elevation (default 22)
   --zoom F       camera distance factor, < 1 is closer (default 1)
   --no-labels    leave out the ruler, layer labels and legend
+Before and after (a treatment is simulated first):
+  --compare-day D     split picture: the skin before treatment on the left, D days after the first session
+                      on the right (0.01..3650; 0.05 is about an hour after)
+  --needle-mm L       roller needle length for it, 0.1..3.0 mm (default 0.5), 8 passes
+  --sessions N        sessions (default 1), --interval-days I apart (default 28); D must come after the last
+  --overlay O         what the cut shows: none, collagen (default), channels, serum, inflammation
+  --split F           where the divider stands, 0.1..0.9 of the width (default 0.5)
+  --cpu               simulate with the CPU twins instead of the GPU compute passes
 )";
+
+struct Comparison {
+    double day = 0;
+    TreatmentPlanOptions plan;
+    int sessions = 1;
+    double interval_days = 28;
+    Overlay overlay = Overlay::Collagen;
+    float split = 0.5f;
+    bool cpu = false;
+};
+
+std::optional<Comparison> comparison_from_args(cli::Args& args) {
+    auto day = args.value("--compare-day");
+    if (!day) return std::nullopt;
+    Comparison c;
+    c.day = cli::parse_number("--compare-day", *day, 0.01, 3650.0);
+    c.plan.needle_mm = float(args.number("--needle-mm", 0.5, 0.1, 3.0));
+    c.plan.passes = 8;
+    c.sessions = args.integer("--sessions", 1, 1, 20);
+    c.interval_days = args.number("--interval-days", 28.0, 1.0, 365.0);
+    c.overlay = parse_overlay(args.value_or("--overlay", "collagen"));
+    c.split = float(args.number("--split", 0.5, 0.1, 0.9));
+    c.cpu = args.flag("--cpu");
+    const double last_session = (c.sessions - 1) * c.interval_days;
+    if (c.day <= last_session) {
+        char why[160];
+        std::snprintf(why, sizeof why, "--compare-day %g comes before the last of %d sessions (day %g): choose a later "
+                      "day or fewer sessions", c.day, c.sessions, last_session);
+        throw Error(why);
+    }
+    return c;
+}
+
+// The treated view at the comparison day: tissue, channels and how open they still are.
+void simulate_comparison(const vk::Context& context, const Catalog& catalog, const Comparison& c, ViewRequest& request,
+                         VkExtent2D size) {
+    TreatmentRequest treatment;
+    treatment.region = request.view.region;
+    treatment.script = make_treatment_plan(c.plan);
+    treatment.sessions = c.sessions;
+    treatment.interval_days = c.interval_days;
+    treatment.days = c.day - (c.sessions - 1) * c.interval_days;
+    treatment.sample_hours = headless_sample_hours(treatment.days);
+    double open_most = 0;
+    TreatmentObserver observer;
+    observer.sample = [&](const TissueState& state) { open_most = std::max(open_most, open_channel_volume_mm3(state)); };
+    observer.punctures = [&](const PunctureList& list) { request.follow_work(list, size); };
+    TreatmentResult result = run_treatment(catalog, treatment, observer, c.cpu ? nullptr : &context);
+    SkinView& view = request.view;
+    view.micro.reset();  // the magnified inset is not split; the block is
+    request.frame(size);
+    view.punctures = std::make_shared<PunctureList>(result.punctures);
+    view.punctures_version = 1;
+    view.tissue = std::make_shared<const TissueState>(result.tissue);
+    view.tissue_version = 1;
+    view.channel_openness = open_most > 0 ? float(open_channel_volume_mm3(result.tissue) / open_most) : 0.0f;
+    view.overlay = c.overlay;
+    view.before_after_split = c.split;
+    view.caption = healing_caption(c.day, c.sessions, c.interval_days, device_label(false, c.plan.needle_mm));
+}
+
 }  // namespace
 
 const char* kViewFlagsHelp =
@@ -82,13 +157,25 @@ int run_render(const Argv& argv) {
     ViewRequest request = view_from_args(args, catalog.regions);
     request.frame(size);
     const SkinView& view = request.view;
+    const std::optional<Comparison> comparison = comparison_from_args(args);
     vk::ContextOptions options = gpu_options(args);
     args.finish();
     check_output_file("--out", out);  // before the GPU starts, not after the picture is drawn
 
     vk::Context context(options);
     auto start = std::chrono::steady_clock::now();
-    RgbaImage image = render_offscreen(context, catalog, view, size);
+    RgbaImage image;
+    if (comparison) {
+        simulate_comparison(context, catalog, *comparison, request, size);
+        BeforeAfterDivider divider{comparison->split};
+        OffscreenRenderer renderer(context, catalog, size);
+        image = renderer.render_frame([&]() -> const SkinView& {
+            draw_before_after(divider, "Before", "After: " + when_words(comparison->day), false);
+            return view;
+        });
+    } else {
+        image = render_offscreen(context, catalog, view, size);
+    }
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     write_png(out, image);
     std::fprintf(stderr, "dermasim: wrote %s (%ux%u, %s, %s, %.0f ms)\n", out.c_str(), size.width, size.height,

@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include "app/commands.hpp"
+#include "app/frame_sink.hpp"
 #include "app/modes/sandbox_mode.hpp"
 #include "app/output_checks.hpp"
 #include "app/platform/headless_platform.hpp"
@@ -36,6 +37,7 @@ Headless (no window) when any of these is given:
                     (written atomically)
   --frames DIR      PNG frames: 10 a second while the passes play, then one every --every HOURS of healing
   --every HOURS     simulated hours between healing frames (default 24)
+  --video FILE      an MP4 (H.264, via ffmpeg) of the same frames, with their captions; --fps N (default 10)
   --size WxH        frame size (default 1280x720; also the window's size)
   --look L          illustrated (default) or histology; --cut F as in render (default: through the channels)
   --view V          frames show the block, the magnified cut through the channels (micro), or both (default)
@@ -91,7 +93,8 @@ int run_replay(const Argv& argv) {
     const double speed = args.number("--speed", 1.0, 0.01, 1000.0);
     auto region = args.value("--region");
     auto report_path = args.value("--report");
-    auto frames_dir = args.value("--frames");
+    FrameSink frames_out(args);
+    const bool making_frames = frames_out.wanted();
     const double every_h = args.number("--every", 24.0, 0.25, 24.0 * 365);
     const int frames_limit = args.integer("--frames-limit", 0, 0, 1000000);
     auto screenshot = args.value("--screenshot");
@@ -134,7 +137,7 @@ int run_replay(const Argv& argv) {
                      catalog.tables_hash.c_str());
     const double days = days_flag ? cli::parse_number("--days", *days_flag, 0, 3650) : session.healing_days.value_or(0);
 
-    if (!report_path && !frames_dir) {
+    if (!report_path && !making_frames) {
         // In the window: the same replay, watched. New work on top of it goes to a new session file.
         WindowOptions options;
         options.size = size;
@@ -149,23 +152,24 @@ int run_replay(const Argv& argv) {
     // Headless: check every output before any work.
     if (report_path) check_output_file("--report", *report_path);
     const double total_days = days + (session.aftercare.sessions - 1) * session.aftercare.interval_days * (days > 0);
-    if (frames_dir) {
+    if (making_frames) {
         const double pass_frames = session.input.strokes.back().points.back().t_s / speed * kReplayFps;
         const double heal_frames = days > 0 ? total_days * 24.0 / every_h : 0;
-        check_frames_folder(*frames_dir, pass_frames + heal_frames, "raise --speed or --every");
+        check_frames_folder(frames_out.folder().value_or("."), pass_frames + heal_frames, "raise --speed or --every");
     }
 
     // Frames are drawn 10 a second of playback; a report alone needs no pacing, so its clock takes big steps
     // (the same samples reach the controller either way: a replay feeds every recorded sample in order).
     const double end_t = session.input.strokes.back().points.back().t_s;
-    FixedStepClock clock(frames_dir ? 1.0 / kReplayFps : std::max(1.0 / kReplayFps, end_t / speed / 100.0));
+    FixedStepClock clock(making_frames ? 1.0 / kReplayFps : std::max(1.0 / kReplayFps, end_t / speed / 100.0));
     services.clock = &clock;
     std::unique_ptr<vk::Context> context;
     std::unique_ptr<HeadlessPlatform> platform;
     std::unique_ptr<UiOnly> ui_only;
-    if (frames_dir) {
+    if (making_frames) {
         context = std::make_unique<vk::Context>(gpu);
         platform = std::make_unique<HeadlessPlatform>(*context, catalog, size);
+        frames_out.start(size);
     } else {
         ui_only = std::make_unique<UiOnly>();
     }
@@ -173,18 +177,16 @@ int run_replay(const Argv& argv) {
     SandboxMode& sandbox = *app.sandbox();
     sandbox.show_panels = false;  // frames show the skin, not the controls
     sandbox.follow_work = !view_request.cut_given;
-    sandbox.headless_sample_hours = headless_sample_hours(days, frames_dir ? every_h : 1e300);
+    sandbox.headless_sample_hours = headless_sample_hours(days, making_frames ? every_h : 1e300);
     if (view_request.picture == PictureView::Micro) sandbox.micro_rect = glm::vec4(0, 0, 1, 1);
     if (view_request.picture == PictureView::Both) {
         sandbox.micro_rect = kHeadlessInset;
         sandbox.headless_area = kHeadlessBlockBesideInset;
     }
     sandbox.start_replay(session, speed, days);
-    int index = 0;
     auto frame = [&](const char* what, double value) {
         if (!platform) return ui_only->frame(app, size);
-        RgbaImage image = platform->frame(app);
-        write_png(std::filesystem::path(*frames_dir) / frame_name(index++, what, value), image);
+        frames_out.add(platform->frame(app), frame_name(frames_out.count(), what, value));
     };
     ProgressBar bar("replay");
     while (sandbox.state() == SandboxMode::State::Replaying) {
@@ -211,6 +213,7 @@ int run_replay(const Argv& argv) {
         if (player.failed(&why)) throw Error("the healing simulation failed: " + why);
     }
     bar.done();
+    if (making_frames) frames_out.finish();
 
     const TreatmentController& treatment = sandbox.treatment();
     if (treatment.passes() == 0)
@@ -233,7 +236,7 @@ int run_replay(const Argv& argv) {
     }
     std::fprintf(stderr, "dermasim: replayed %d passes, %zu punctures%s%s\n", treatment.passes(),
                  treatment.punctures()->size(), days > 0 ? ", healed" : "",
-                 frames_dir ? (", " + std::to_string(index) + " frames in " + *frames_dir).c_str() : "");
+                 making_frames ? (", " + frames_out.summary()).c_str() : "");
     return context ? finish_validation(*context, 0) : 0;
 }
 

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/commands.hpp"
+#include "app/frame_sink.hpp"
 #include "app/output_checks.hpp"
 #include "app/progress.hpp"
 #include "app/treatment_report.hpp"
@@ -43,6 +44,7 @@ Output:
   --curves FILE      the healing curves as CSV
   --image FILE       PNG of the cut through the treated area at the end of the needling
   --frames DIR       PNG frames of the cut while it heals, one every --every HOURS (default 24)
+  --video FILE       an MP4 (H.264, via ffmpeg) of those frames, captioned with their day; --fps N (default 10)
   --overlay O        frames show: none, collagen (default), channels, serum, inflammation
   --view V           pictures show the block, the magnified cut through the channels (micro), or both (default)
   --size WxH         image and frame size (default 1280x720); --look/--cut/--yaw/--pitch/--zoom as in render
@@ -110,7 +112,8 @@ int run_simulate(const Argv& argv) {
     request.quality = parse_quality(args.value_or("--quality", "ci"));
     auto curves_path = args.value("--curves");
     auto image_path = args.value("--image");
-    auto frames_dir = args.value("--frames");
+    FrameSink frames_out(args);
+    const bool making_frames = frames_out.wanted();
     double every_h = args.number("--every", 24.0, 0.25, 24.0 * 365);
     Overlay overlay = parse_overlay(args.value_or("--overlay", "collagen"));
     VkExtent2D size = cli::parse_size(args.value_or("--size", "1280x720"));
@@ -121,21 +124,21 @@ int run_simulate(const Argv& argv) {
     SkinView& view = view_request.view;
     request.region = view.region;
     bool use_cpu = args.flag("--cpu");
-    bool needs_gpu = image_path || frames_dir || !use_cpu;
+    bool needs_gpu = image_path || making_frames || !use_cpu;
     // Curves: every 3 h for short runs, daily for long ones (the report's closure and erythema times come from
     // every step, not from these samples); frames need a sample at each frame time.
-    request.sample_hours = headless_sample_hours(request.days, frames_dir ? every_h : 1e300);
+    request.sample_hours = headless_sample_hours(request.days, making_frames ? every_h : 1e300);
     vk::ContextOptions gpu = gpu_options(args);
     args.finish();
     // Find an unwritable output, or one that would take too many frames, before the simulation runs, not after.
     check_output_file("--report", report_path);
     if (curves_path) check_output_file("--curves", *curves_path);
     if (image_path) check_output_file("--image", *image_path);
-    if ((curves_path || frames_dir) && request.days == 0)
-        throw Error("--curves and --frames need --days (healing is simulated only when --days is given)");
-    if (frames_dir) {
+    if ((curves_path || making_frames) && request.days == 0)
+        throw Error("--curves and --frames need --days (so does --video: healing is simulated only when --days is given)");
+    if (making_frames) {
         const double days = request.days + (request.sessions - 1) * request.interval_days;
-        check_frames_folder(*frames_dir, days * 24.0 / every_h, "raise --every");
+        check_frames_folder(frames_out.folder().value_or("."), days * 24.0 / every_h, "raise --every");
     }
 
     std::unique_ptr<vk::Context> context;
@@ -153,7 +156,7 @@ int run_simulate(const Argv& argv) {
     int frame_index = 0;
     auto punctures = std::make_shared<PunctureList>();
     double open_at_session = 0;
-    if (frames_dir) {
+    if (making_frames) {
         observer.sample = [&](const TissueState& state) {
             double open = open_channel_volume_mm3(state);
             open_at_session = std::max(open_at_session, open);
@@ -171,8 +174,9 @@ int run_simulate(const Argv& argv) {
                                                               request.script.needle_mm));
             char name[64];
             std::snprintf(name, sizeof name, "frame_%04d_day%06.2f.png", frame_index++, state.time_s / 86400.0);
-            write_png(std::filesystem::path(*frames_dir) / name, frames->render(frame_view));
+            frames_out.add(frames->render(frame_view), name);
         };
+        frames_out.start(size);
     }
     // The frames draw the first session's channels; the run hands them over before healing starts.
     observer.punctures = [&](const PunctureList& list) {
@@ -181,6 +185,7 @@ int run_simulate(const Argv& argv) {
     };
     TreatmentResult result = run_treatment(catalog, request, observer, use_cpu ? nullptr : context.get());
     bar.done();
+    if (making_frames) frames_out.finish();
     double wall_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
     nlohmann::json report = treatment_report(request.region.id, request.script, result.stats);
@@ -210,6 +215,7 @@ int run_simulate(const Argv& argv) {
                  result.stats.count, result.stats.density_per_cm2, result.stats.depth_um.mean,
                  result.stats.bleeding_points, result.healing ? ", healed" : "", wall_s);
     std::fprintf(stderr, "dermasim: wrote %s\n", report_path.c_str());
+    if (making_frames) std::fprintf(stderr, "dermasim: %s\n", frames_out.summary().c_str());
     return context ? finish_validation(*context, 0) : 0;
 }
 

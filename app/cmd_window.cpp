@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include "app/commands.hpp"
+#include "app/modes/kiosk_config.hpp"
 #include "app/platform/window_platform.hpp"
 #include "app/session_storage.hpp"
 
@@ -10,7 +11,8 @@ namespace {
 const char* kHelp = R"(dermasim - the interactive window
 
 Usage: dermasim [window] [options]
-  --mode M          open mode M (sandbox) instead of the start screen
+  --mode M          open mode M (sandbox, consult, kiosk) instead of the start screen
+  --kiosk-config F  the kiosk's configuration (default: the shipped assets/kiosk/kiosk.json); checked at start
   --session FILE    save the session to FILE (default: a new file in the sessions folder, named by time,
                     region and device; see below)
   --size WxH        window size (default 1280x720)
@@ -19,6 +21,8 @@ Usage: dermasim [window] [options]
   --exercise-window resize, minimise and restore the window while running (tests the swapchain rebuild)
 )";
 const char* kHelpMore = R"(
+Consult: arrow keys or space step through the story, H hides the controls, P saves a picture.
+Kiosk: touch or click to try; the close button asks for the PIN; ctrl+alt+<exit_key> leaves.
 Mouse: left-drag on the skin rolls the roller (or glides the pen), right-drag orbits, wheel zooms;
 W/S, shift+wheel or a gamepad's right trigger set the pressure; ctrl+Z takes back the last pass.
 The session is saved every few seconds while you work, and when you leave. Changing region, device or needle,
@@ -52,6 +56,10 @@ int run_window(const Argv& argv) {
     services.catalog = &catalog;
     services.start_view = view_from_args(args, catalog.regions).view;
     set_session_storage(services, session_file);
+    if (auto kiosk = args.value("--kiosk-config")) services.kiosk_config = *kiosk;
+    // The kiosk's configuration is checked now, so a mistake in it is reported before the stand goes dark.
+    if (mode == "kiosk" || !services.kiosk_config.empty())
+        load_kiosk_config(services.kiosk_config.empty() ? default_kiosk_config(catalog) : services.kiosk_config, catalog);
     options.gpu = gpu_options(args);
     args.finish();
     return run_window_app(options, services, mode);

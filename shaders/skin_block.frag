@@ -35,18 +35,22 @@ void main() {
     vec3 albedo;
     bool top = n.y > 0.5;
     vec2 patch_pos = p.xz + vec2(0.5 * kPatchMm);
-    float openness = scene.look.w;
+    // Before/after: left of the divider the same block untreated (no redness, marks, channels or overlay).
+    bool treated = scene.split.x < 0.0 || gl_FragCoord.x >= scene.split.x;
+    float openness = treated ? scene.look.w : 0.0;
     if (top) {
         albedo = surface_colour(p, n);
-        // Redness of the dilated papillary capillaries shows through the epidermis.
-        albedo = mix(albedo, fields.redness.rgb, fields.redness.w * sqrt(surface_redness(patch_pos)));
-        // Puncture marks: pinpoint bleeding where a channel reached the capillaries, a pink speck elsewhere.
-        vec2 mark = surface_marks(patch_pos, openness);
-        vec3 mark_colour = mark.y > 0.5 ? vec3(0.45, 0.02, 0.03) : vec3(0.80, 0.38, 0.36);
-        albedo = mix(albedo, mark_colour, mark.x * (0.35 + 0.65 * openness));
+        if (treated) {
+            // Redness of the dilated papillary capillaries shows through the epidermis.
+            albedo = mix(albedo, fields.redness.rgb, fields.redness.w * sqrt(surface_redness(patch_pos)));
+            // Puncture marks: pinpoint bleeding where a channel reached the capillaries, a pink speck elsewhere.
+            vec2 mark = surface_marks(patch_pos, openness);
+            vec3 mark_colour = mark.y > 0.5 ? vec3(0.45, 0.02, 0.03) : vec3(0.80, 0.38, 0.36);
+            albedo = mix(albedo, mark_colour, mark.x * (0.35 + 0.65 * openness));
+        }
     } else {
         albedo = tissue_colour(p, max(depth, 0.0));
-        albedo = apply_overlay(albedo, patch_pos, max(depth, 0.0));
+        if (treated) albedo = apply_overlay(albedo, patch_pos, max(depth, 0.0));
         if (n.z > 0.5 && openness > 0.0) {
             // The cut face shows channels within a thin section behind it.
             vec2 ch = section_channels(vec2(patch_pos.x, depth), depth, patch_pos.y, openness);

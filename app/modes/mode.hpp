@@ -22,6 +22,7 @@ struct AppServices {
     std::filesystem::path session_folder;  // new sessions get a fresh readable name here
     std::filesystem::path session_file;    // if set, the session is saved to this file instead
     SkinView start_view;                   // region, look, cut and camera a mode opens on
+    std::filesystem::path kiosk_config;    // the kiosk's configuration (empty: the shipped one)
 };
 
 struct ModeInfo {
@@ -33,8 +34,8 @@ struct ModeInfo {
 inline constexpr ModeInfo kModes[] = {
     {"sandbox", "Free practice: any region, device and needle; roll, then watch the skin heal.", true},
     {"training", "Guided lessons with live feedback, scores and reports.", true},
-    {"consult", "A calm explanation for a client, with before and after.", false},
-    {"kiosk", "A trade-show attract loop with a try for visitors.", false},
+    {"consult", "A calm explanation for a client, with before and after.", true},
+    {"kiosk", "A trade-show attract loop with a try for visitors.", true},
 };
 // Error "unknown mode 'x' (known: ...)" or "mode 'x' is not available in this version".
 void check_mode_name(std::string_view name);
@@ -48,9 +49,20 @@ public:
     // Before the mode is left (another mode, quitting): save what there is. Returns "" when nothing would be
     // lost, else a sentence saying what would be.
     virtual std::string prepare_to_leave() { return ""; }
+    // The window's close button was pressed. Returns true when the mode deals with it itself (the kiosk refuses
+    // it and asks for its PIN); false lets the host quit (asking first if work would be lost).
+    virtual bool take_close_request() { return false; }
+    // The frame asked for with save_frame_request was written (error empty) or not (error says why).
+    virtual void frame_saved(const std::filesystem::path& path, const std::string& error) { (void)path, (void)error; }
 
     // Requests to the host, read and cleared by it after each frame.
     std::optional<std::string> switch_request;  // a mode name, or "start" for the start screen
+    bool quit_request = false;                  // leave the app (the kiosk, once its PIN was given)
+    // Requests to the platform: write the frame being drawn, as shown, to this PNG (the window does it; headless
+    // runs write their own outputs). Cleared by the platform, which then calls frame_saved.
+    std::optional<std::filesystem::path> save_frame_request;
+    // The window should fill the screen (the kiosk). Read by the window platform every frame.
+    bool wants_fullscreen = false;
 };
 
 }  // namespace dermasim::app

@@ -1,5 +1,7 @@
 #include "app/modes/mode_host.hpp"
 
+#include "app/modes/consult_mode.hpp"
+#include "app/modes/kiosk_mode.hpp"
 #include "app/modes/sandbox_mode.hpp"
 #include "app/modes/start_screen.hpp"
 #include "app/modes/training_mode.hpp"
@@ -29,12 +31,15 @@ std::unique_ptr<Mode> ModeHost::make(const std::string& name) {
     if (name == "start") return std::make_unique<StartScreen>();
     check_mode_name(name);
     if (name == "training") return std::make_unique<TrainingMode>(services_);
+    if (name == "consult") return std::make_unique<ConsultMode>(services_);
+    if (name == "kiosk") return std::make_unique<KioskMode>(services_);
     return std::make_unique<SandboxMode>(services_);
 }
 
 void ModeHost::frame(const FrameInput& input, double dt_s, SkinView& view) {
-    if (input.close_requested) request_quit();
+    if (input.close_requested && !current_->take_close_request()) request_quit();
     current_->frame(input, dt_s, view);
+    if (current_->quit_request) quit_ = true;
     dialog_.draw();
     if (auto next = std::move(current_->switch_request)) {
         current_->switch_request.reset();

@@ -109,6 +109,14 @@ FrameInput read_input(GLFWwindow* window) {
     return in;
 }
 
+// The kiosk fills the screen; other modes get the window back at its size.
+void set_fullscreen(GLFWwindow* window, bool on, VkExtent2D size) {
+    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+    const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+    if (on && mode) glfwSetWindowMonitor(window, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+    else if (!on) glfwSetWindowMonitor(window, nullptr, 40, 40, int(size.width), int(size.height), GLFW_DONT_CARE);
+}
+
 // A scripted sequence of window changes for the smoke test: grow, minimise, restore, shrink back.
 void exercise_window(GLFWwindow* window, int iteration, VkExtent2D size) {
     switch (iteration) {
@@ -144,12 +152,17 @@ int run_window_app(const WindowOptions& options, AppServices services, const std
     std::signal(SIGINT, on_terminate);
     int drawn = 0;
     FrameStats stats;
+    bool fullscreen = false;
     try {
     for (int iteration = 0; !app.quit() && !g_terminate; ++iteration) {
         // The renderer's ImGui context is current from window changes and polling events (the GLFW callbacks
         // feed it) through building and drawing the frame; anything else using ImGui brings its own context.
         UiContext::Activate ui_current(loop.renderer().ui_context());
         if (options.exercise_window) exercise_window(window.window, iteration, options.size);
+        if (app.host().current().wants_fullscreen != fullscreen) {
+            fullscreen = !fullscreen;
+            set_fullscreen(window.window, fullscreen, options.size);
+        }
         glfwPollEvents();
         VkExtent2D fb = window.framebuffer_size();
         if (fb.width == 0 || fb.height == 0) {  // minimised: nothing to draw until restored
@@ -165,6 +178,16 @@ int run_window_app(const WindowOptions& options, AppServices services, const std
         if (loop.draw(view, ImGui::GetDrawData(), fb)) {
             ++drawn;
             stats.frame_drawn();
+        }
+        if (auto path = std::move(app.host().current().save_frame_request)) {
+            app.host().current().save_frame_request.reset();
+            std::string error;
+            try {
+                write_png(*path, loop.read_last_frame());
+            } catch (const Error& e) {
+                error = e.what();
+            }
+            app.host().current().frame_saved(*path, error);
         }
         if (drawn == 1)
             std::fprintf(stderr, "dermasim: first frame after %.0f ms\n",

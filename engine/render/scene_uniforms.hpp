@@ -13,7 +13,8 @@ struct SceneUniforms {
     glm::vec4 block_max;
     glm::vec4 layer_bottom;
     glm::vec4 look;
+    glm::vec4 split;  // x: before/after divider in pixels (left: untreated), < 0: no split
 };
-static_assert(sizeof(SceneUniforms) == 64 + 6 * 16);
+static_assert(sizeof(SceneUniforms) == 64 + 7 * 16);
 
 }  // namespace dermasim

@@ -135,6 +135,7 @@ SceneUniforms SkinBlockPass::uniforms_for(const SkinView& view, VkExtent2D exten
                                r.bottom_of_mm(Layer::PapillaryDermis), r.bottom_of_mm(Layer::ReticularDermis));
     u.look = glm::vec4(view.look == Look::Histology ? 1.0f : 0.0f, r.bottom_of_mm(Layer::Hypodermis),
                        float(view.highlight_layer), view.channel_openness);
+    u.split = glm::vec4(view.before_after_split ? *view.before_after_split * float(extent.width) : -1.0f, 0, 0, 0);
     return u;
 }
 

@@ -79,6 +79,9 @@ struct SkinView {
     // The magnified channel view (render/micro_view.hpp), drawn over the block in its rectangle, or alone filling
     // the frame. Its plane is micro->centre_mm.y; the picker densest_channels_on_cut() centres it on channels.
     std::optional<MicroView> micro;
+    // Before and after in one picture: left of this fraction of the width the block is drawn untreated, right of
+    // it as `tissue` and `punctures` say. None: no split.
+    std::optional<float> before_after_split;
 
     float block_depth_mm() const;  // dermis plus the fat shown
     // Points the camera (keeping its yaw and pitch) so the whole block fits inside `area` (x0, y0, x1, y1 as

@@ -8,4 +8,6 @@ layout(set = 0, binding = 0) uniform SceneUniforms {
     vec4 layer_bottom;  // depth (mm, positive down) of the bottom of: stratum corneum, epidermis, papillary, reticular
     vec4 look;          // x: 0 illustrated / 1 histology; y: fat bottom depth (mm); z: highlight layer (-1 none);
                         // w: channel openness 1 (fresh) .. 0 (closed)
+    vec4 split;         // x: before/after divider in framebuffer pixels: left of it the skin is shown untreated;
+                        // < 0: no split
 } scene;

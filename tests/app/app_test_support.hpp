@@ -25,12 +25,13 @@ inline std::filesystem::path fresh_dir(const std::string& name) {
 
 struct AppRig {
     explicit AppRig(std::filesystem::path session_folder, double step_s = 0.1, const std::string& mode = "sandbox",
-                    const std::string& region = "cheek")
+                    const std::string& region = "cheek", std::filesystem::path kiosk_config = {})
         : clock(step_s) {
         services.catalog = &catalog();
         services.clock = &clock;
         services.session_folder = std::move(session_folder);
         services.start_view.region = catalog().regions.find(region);
+        services.kiosk_config = std::move(kiosk_config);
         app.emplace(services, mode);
     }
     // One frame: the clock moves one step, the app runs with this input.
@@ -54,6 +55,18 @@ struct AppRig {
                     if (hit->z <= view.cut_z_mm() && d < best_d) best_d = d, best = {x, y};
                 }
         return best;
+    }
+
+    // Rolls one pass across the patch with the mouse, one frame per step, then lifts it.
+    void roll_pass(glm::vec2 from, glm::vec2 to) {
+        const SkinView snapshot = frame();
+        for (int i = 0; i <= 12; ++i) {
+            app::FrameInput in;
+            in.cursor = pixel_on_skin(snapshot, from + (to - from) * (float(i) / 12.0f));
+            in.left = true;
+            frame(in);
+        }
+        frame();
     }
 
     FixedStepClock clock;

@@ -15,18 +15,7 @@ using app::SandboxMode;
 
 namespace {
 
-// Rolls one pass across the patch with the mouse, one frame per step.
-void roll_pass(test::AppRig& rig, glm::vec2 from, glm::vec2 to) {
-    const SkinView& view = rig.frame();
-    const SkinView snapshot = view;
-    for (int i = 0; i <= 12; ++i) {
-        FrameInput in;
-        in.cursor = rig.pixel_on_skin(snapshot, from + (to - from) * (float(i) / 12.0f));
-        in.left = true;
-        rig.frame(in);
-    }
-    rig.frame();  // the mouse is lifted
-}
+void roll_pass(test::AppRig& rig, glm::vec2 from, glm::vec2 to) { rig.roll_pass(from, to); }
 
 SandboxMode& sandbox(test::AppRig& rig) { return *rig.app->sandbox(); }
 

@@ -6,6 +6,7 @@ screen_check.py FILE CHECK...   where each CHECK is
                            or its cut layers)
   panel:X0,Y0,X1,Y1:MIN    at least MIN of the box's pixels are the dark grey of a UI panel
   busy:X0,Y0,X1,Y1:MIN     the box holds at least MIN distinct colours (text, plots: not a flat fill)
+  note:X0,Y0,X1,Y1:MIN     at least MIN of the box's pixels are the cream of the consultation's note strip
 Boxes are fractions of the width and height (0..1). Exits 1 naming the first check that fails.
 """
 import struct
@@ -70,6 +71,11 @@ def is_panel(p):
     return min(r, g, b) >= 8 and max(r, g, b) <= 40 and max(r, g, b) - min(r, g, b) <= 5 and b - r < 5
 
 
+def is_note(p):
+    r, g, b = p
+    return r >= 240 and g >= 236 and 205 <= b <= 240
+
+
 def main():
     path = sys.argv[1]
     img = decode(path)
@@ -82,7 +88,7 @@ def main():
             got = len(set(px))
             ok = got >= float(want)
         else:
-            test = is_skin if kind == 'skin' else is_panel
+            test = {'skin': is_skin, 'panel': is_panel, 'note': is_note}[kind]
             got = sum(1 for p in px if test(p)) / max(1, len(px))
             ok = got >= float(want)
         print(f'  {check}: {got:.3f}' if isinstance(got, float) else f'  {check}: {got}', 'ok' if ok else 'FAILED')
@@ -90,4 +96,5 @@ def main():
             sys.exit(1)
 
 
-main()
+if __name__ == '__main__':
+    main()

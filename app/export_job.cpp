@@ -1,0 +1,93 @@
+#include "app/export_job.hpp"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <string>
+
+#include "engine/core/error.hpp"
+
+extern char** environ;
+
+namespace dermasim::app {
+
+ExportJob::~ExportJob() { cancel(); }
+
+void ExportJob::start(const std::vector<std::string>& args) {
+    if (running()) throw Error("an export is already running");
+    int pipe_fds[2];
+    if (pipe2(pipe_fds, O_CLOEXEC) != 0) throw Error(std::string("cannot start the export: ") + std::strerror(errno));
+    std::vector<std::string> argv_strings = {"/proc/self/exe"};
+    argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (std::string& a : argv_strings) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    std::vector<std::string> env_strings = {"DERMASIM_PROGRESS=lines"};
+    for (char** e = environ; *e; ++e)
+        if (std::strncmp(*e, "DERMASIM_PROGRESS=", 18) != 0) env_strings.push_back(*e);
+    std::vector<char*> env;
+    for (std::string& e : env_strings) env.push_back(e.data());
+    env.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDERR_FILENO);
+    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+    const int spawned = posix_spawn(&child_, "/proc/self/exe", &actions, nullptr, argv.data(), env.data());
+    posix_spawn_file_actions_destroy(&actions);
+    close(pipe_fds[1]);
+    if (spawned != 0) {
+        close(pipe_fds[0]);
+        child_ = -1;
+        throw Error(std::string("cannot start the export: ") + std::strerror(spawned));
+    }
+    output_ = pipe_fds[0];
+    fcntl(output_, F_SETFL, O_NONBLOCK);
+    pending_.clear();
+    last_line_.clear();
+    error_.clear();
+    progress_ = 0;
+    finished_ = cancelled_ = false;
+}
+
+void ExportJob::poll() {
+    if (!running()) return;
+    char buffer[4096];
+    for (ssize_t n; (n = read(output_, buffer, sizeof buffer)) > 0;) pending_.append(buffer, size_t(n));
+    for (size_t end; (end = pending_.find('\n')) != std::string::npos; pending_.erase(0, end + 1)) {
+        const std::string line = pending_.substr(0, end);
+        int percent = 0;
+        char label[32];
+        if (std::sscanf(line.c_str(), "progress %31s %d%%", label, &percent) == 2) progress_ = percent / 100.0;
+        else if (!line.empty()) last_line_ = line;
+    }
+    int status = 0;
+    if (waitpid(child_, &status, WNOHANG) != child_) return;
+    child_ = -1;
+    close(output_);
+    output_ = -1;
+    finished_ = true;
+    const bool ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    if (cancelled_) error_ = "cancelled";
+    else if (!ok) error_ = last_line_.empty() ? "the export failed" : last_line_;
+    if (ok) progress_ = 1;
+}
+
+void ExportJob::cancel() {
+    if (!running()) return;
+    cancelled_ = true;
+    kill(child_, SIGTERM);  // the child removes its half-made video and exits
+    int status = 0;
+    while (waitpid(child_, &status, 0) < 0 && errno == EINTR) {}
+    child_ = -1;
+    close(output_);
+    output_ = -1;
+    finished_ = true;
+    error_ = "cancelled";
+}
+
+}  // namespace dermasim::app

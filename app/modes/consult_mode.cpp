@@ -1,0 +1,439 @@
+#include "app/modes/consult_mode.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "app/layout.hpp"
+#include "app/modes/what_to_expect.hpp"
+#include "engine/core/error.hpp"
+#include "engine/session/session_record.hpp"
+#include "engine/tools/device_limits.hpp"
+#include "engine/tools/treatment_plan.hpp"
+
+namespace dermasim::app {
+namespace {
+
+constexpr float kCaptionWidth = 420.0f;  // px, the caption column on the right
+constexpr float kNavHeight = 64.0f;      // px, the navigation bar at the bottom, above the note
+constexpr float kNoteHeight = 44.0f;     // px, the note's strip at the bottom
+constexpr float kMargin = 12.0f;
+constexpr int kExpectWeeks = 26;        // "what to expect" covers the six months of the time-lapse
+constexpr double kTimeLapseDaysPerSecond = 7.0;
+
+// Where the block goes: left of the caption column, below the legend (top left, as in headless pictures) and
+// above the navigation bar and the note.
+glm::vec4 consult_area(glm::vec2 window) {
+    const float right = std::max(0.45f, 1.0f - (kCaptionWidth + 2 * kMargin) / window.x);
+    return {0.02f, kHeadlessArea.y, right, 1.0f - (kNoteHeight + kNavHeight + 2 * kMargin) / window.y};
+}
+
+bool big_button(const char* label, bool enabled = true) {
+    ImGui::BeginDisabled(!enabled);
+    const bool pressed = ImGui::Button(label, ImVec2(0.0f, 44.0f));
+    ImGui::EndDisabled();
+    return pressed;
+}
+
+std::string file_stamp() {
+    std::string s = utc_timestamp();  // 2026-11-30T14:03:22Z -> 20261130-140322
+    s.erase(std::remove_if(s.begin(), s.end(), [](char c) { return c == '-' || c == ':' || c == 'Z'; }), s.end());
+    std::replace(s.begin(), s.end(), 'T', '-');
+    return s;
+}
+
+}  // namespace
+
+ConsultMode::ConsultMode(const AppServices& services)
+    : services_(services),
+      treatment_(services.start_view.region, services.catalog->roller, services.catalog->pen),
+      course_(*services.catalog) {
+    protocol_.region = services.start_view.region.id;
+    pending_ = protocol_;
+    start_course();
+}
+
+void ConsultMode::set_protocol(const ConsultProtocol& protocol) {
+    if (protocol == protocol_) return;
+    protocol_ = protocol;
+    start_course();
+}
+
+// The client's course: the same 8-pass roller treatment 'dermasim simulate' makes by default, repeated for the
+// protocol's sessions, with a serum after each, simulated to six months after the first session.
+void ConsultMode::start_course() {
+    const RegionProfile& region = services_.catalog->regions.find(protocol_.region);
+    treatment_.set_region(region);
+    TreatmentPlanOptions plan;
+    plan.needle_mm = protocol_.needle_mm;
+    plan.passes = 8;
+    treatment_.load(make_treatment_plan(plan));
+    const double after_last = kHorizonDays - (protocol_.sessions - 1) * protocol_.interval_days;
+    course_.start(region, *treatment_.punctures(), after_last, false, kSerum, protocol_.sessions,
+                  protocol_.interval_days);
+    day_ = 0;
+    playing_ = true;
+}
+
+void ConsultMode::go_to(int step) {
+    step_ = std::clamp(step, 0, kStorySteps);
+    day_ = 0;
+    playing_ = true;
+}
+
+void ConsultMode::show_course_day(SkinView& view, double day) const {
+    view.punctures = treatment_.punctures();
+    view.punctures_version = treatment_.punctures_version();
+    view.tissue = course_.snapshot_at(day);
+    view.tissue_version = view.tissue ? uint64_t(std::llround(day * 24.0)) + 1 : 0;
+    view.channel_openness = float(course_.openness_at(day));
+}
+
+void ConsultMode::scene(SkinView& view, glm::vec2 window) {
+    const RegionTable& regions = services_.catalog->regions;
+    view.region = regions.find(protocol_.region);
+    view.look = Look::Illustrated;
+    view.fat_shown_mm = 1.0f;
+    view.cut = 0.5f;
+    view.highlight_layer = -1;
+    view.annotations = true;
+    view.device.reset();
+    view.micro.reset();
+    view.tissue.reset();
+    view.caption.reset();
+    view.before_after_split.reset();
+    view.punctures.reset();
+    view.overlay = Overlay::None;
+    glm::vec4 area = consult_area(window);
+    if (step_ < kStorySteps) {
+        const StoryStep& s = kStory[step_];
+        view.overlay = s.overlay;
+        if (s.day >= 0) {
+            show_course_day(view, s.day);
+            view.cut = cut_through_channels(*treatment_.punctures(), 0, view.width_mm, 0.5f);
+        }
+        switch (s.scene) {
+            case StoryScene::Channels: {
+                DevicePose roller;
+                roller.position_mm = glm::vec3(0.0f, 0.0f, view.cut_z_mm() - 4.0f);
+                roller.lift_mm = 0.0f;
+                roller.ghost = true;
+                view.device = roller;
+                // The block on the left half of the free area, the magnified cut on the right half.
+                const glm::vec4 inset{area.x + 0.55f * (area.z - area.x), area.y, 0.45f * (area.z - area.x),
+                                      area.w - area.y};
+                view.micro = micro_on_channels(view, *treatment_.punctures(), inset);
+                area.z = inset.x - 0.01f;
+                break;
+            }
+            case StoryScene::NotCellulite: {
+                view.region = regions.find("thigh");
+                view.fat_shown_mm = float(view.region.layers[int(Layer::Hypodermis)].mm);
+                area.z -= 220.0f / window.x;  // room for the depth scale
+                break;
+            }
+            default: break;
+        }
+    } else {
+        view.overlay = Overlay::Collagen;
+        if (client_view_ == ClientView::BeforeAfter) {
+            show_course_day(view, compare_day_);
+            view.before_after_split = divider_.split;
+        } else {
+            show_course_day(view, day_);
+        }
+        view.cut = cut_through_channels(*treatment_.punctures(), 0, view.width_mm, 0.5f);
+    }
+    view.camera = OrbitCamera::framing(view.width_mm, view.block_depth_mm(), view.cut_z_mm());
+    view.fit_camera(window.x / window.y, area);
+}
+
+void ConsultMode::frame(const FrameInput& input, double dt_s, SkinView& view) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (!io.WantCaptureKeyboard) {
+        // ImGui 1.86 indexes keys by the backend's codes: named keys through GetKeyIndex, letters are GLFW's
+        // codes, which are their upper-case ASCII.
+        auto named = [](ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), false); };
+        auto letter = [](char c) { return ImGui::IsKeyPressed(c, false); };
+        if (named(ImGuiKey_RightArrow) || named(ImGuiKey_Space)) go_to(step_ + 1);
+        if (named(ImGuiKey_LeftArrow)) go_to(step_ - 1);
+        if (letter('H')) show_controls = !show_controls;
+        if (letter('P')) save_picture();
+        if (letter('B'))
+            client_view_ = client_view_ == ClientView::BeforeAfter ? ClientView::TimeLapse : ClientView::BeforeAfter;
+    }
+    if (step_ == kStorySteps && client_view_ == ClientView::TimeLapse && playing_) {
+        day_ = std::min(day_ + dt_s * kTimeLapseDaysPerSecond, std::min(course_.computed_days(), course_end_day()));
+        if (day_ >= course_end_day()) playing_ = false;
+    }
+    video_.poll();
+    scene(view, input.window_size);
+
+    if (show_controls) draw_navigation();
+    if (step_ < kStorySteps) {
+        const StoryStep& s = kStory[step_];
+        std::string text(s.caption);
+        if (s.day >= 0 && course_.computed_days() < s.day) {
+            char wait[128];
+            std::snprintf(wait, sizeof wait, "\n\n(This picture is still being worked out: %s of %s so far.)",
+                          when_words(course_.computed_days()).c_str(), when_words(s.day).c_str());
+            text += wait;
+        }
+        draw_caption(std::string(s.title), text);
+        if (s.scene == StoryScene::NotCellulite) draw_depth_scale(view, input.window_size);
+    } else {
+        if (client_view_ == ClientView::BeforeAfter)
+            draw_before_after(divider_, "Before",
+                              "After: " + when_words(compare_day_) +
+                                  (course_.computed_days() < compare_day_ ? " (still being worked out)" : ""),
+                              true);
+        draw_expectations();
+        if (show_controls) draw_client_panel();
+    }
+    if (show_controls) draw_exports();
+    view.caption.reset();  // the note's strip is where the caption line would be; the panels say the day
+    draw_note();
+}
+
+void ConsultMode::draw_navigation() {
+    ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(kMargin, io.DisplaySize.y - kNoteHeight - kNavHeight - kMargin));
+    ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x - kCaptionWidth - 3 * kMargin, kNavHeight));
+    ImGui::Begin("##consult_nav", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
+    if (big_button("  < Back  ", step_ > 0)) go_to(step_ - 1);
+    for (int i = 0; i <= kStorySteps; ++i) {
+        ImGui::SameLine();
+        const bool current = i == step_;
+        if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.30f, 0.52f, 0.75f, 1.0f));
+        char label[48];
+        if (i < kStorySteps) std::snprintf(label, sizeof label, " %d ", i + 1);
+        else std::snprintf(label, sizeof label, " For this client ");
+        if (big_button(label)) go_to(i);
+        if (current) ImGui::PopStyleColor();
+        if (i < kStorySteps && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", std::string(kStory[i].title).c_str());
+    }
+    ImGui::SameLine();
+    if (big_button("  Next >  ", step_ < kStorySteps)) go_to(step_ + 1);
+    ImGui::End();
+}
+
+void ConsultMode::draw_caption(const std::string& title, const std::string& text) {
+    ImGuiIO& io = ImGui::GetIO();
+    const float top = kMargin;
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - kCaptionWidth - kMargin, top));
+    ImGui::SetNextWindowSize(ImVec2(kCaptionWidth, 0.0f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(kCaptionWidth, 0), ImVec2(kCaptionWidth, io.DisplaySize.y - top - kNoteHeight - 2 * kMargin));
+    ImGui::Begin("##consult_caption", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
+    ImGui::SetWindowFontScale(1.5f);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(title.c_str());
+    ImGui::SetWindowFontScale(1.25f);
+    ImGui::Separator();
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::End();
+}
+
+void ConsultMode::draw_expectations() {
+    ImGuiIO& io = ImGui::GetIO();
+    const float top = kMargin;
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - kCaptionWidth - kMargin, top));
+    ImGui::SetNextWindowSize(ImVec2(kCaptionWidth, io.DisplaySize.y - top - kNoteHeight - 3 * kMargin - 160.0f));
+    ImGui::Begin("##consult_expect", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
+    ImGui::SetWindowFontScale(1.25f);
+    ImGui::PushTextWrapPos(0.0f);
+    const RegionProfile& region = services_.catalog->regions.find(protocol_.region);
+    ImGui::Text("For this client: %s", region.name.c_str());
+    ImGui::TextDisabled("%d session%s, %.0f weeks apart, %.2f mm needles", protocol_.sessions,
+                        protocol_.sessions > 1 ? "s" : "", protocol_.interval_days / 7.0, protocol_.needle_mm);
+    ImGui::Separator();
+    ImGui::TextUnformatted("What to expect, week by week");
+    ImGui::SetWindowFontScale(1.1f);
+    const auto rows = what_to_expect(course_.curves(), protocol_.sessions, protocol_.interval_days, kExpectWeeks);
+    for (const ExpectRow& row : rows) {
+        ImGui::TextColored(ImVec4(0.75f, 0.85f, 1.0f, 1.0f), "%s", week_range(row).c_str());
+        ImGui::Indent();
+        ImGui::TextUnformatted(row.text.c_str());
+        ImGui::Unindent();
+    }
+    if (course_.computed_days() < course_end_day())
+        ImGui::TextDisabled("Working out the later weeks (day %.0f of %.0f)...", course_.computed_days(), course_end_day());
+    std::string why;
+    if (course_.failed(&why)) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "The simulation failed: %s", why.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::End();
+}
+
+void ConsultMode::draw_client_panel() {
+    ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(kMargin, io.DisplaySize.y - kNoteHeight - kNavHeight - 2 * kMargin),
+                            ImGuiCond_Always, ImVec2(0, 1));
+    ImGui::SetNextWindowSize(ImVec2(std::min(560.0f, io.DisplaySize.x - kCaptionWidth - 4 * kMargin), 0.0f));
+    ImGui::Begin("For this client", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
+    ConsultProtocol& p = pending_;
+    ImGui::SetNextItemWidth(180);
+    if (ImGui::BeginCombo("Area", services_.catalog->regions.find(p.region).name.c_str())) {
+        for (const RegionProfile& r : services_.catalog->regions.regions())
+            if (ImGui::Selectable(r.name.c_str(), r.id == p.region)) p.region = r.id;
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(120);
+    ImGui::SliderInt("Sessions", &p.sessions, 1, 6);
+    int weeks = int(std::lround(p.interval_days / 7.0));
+    ImGui::SetNextItemWidth(180);
+    if (ImGui::SliderInt("Weeks between sessions", &weeks, 2, 8)) p.interval_days = weeks * 7.0;
+    float needle = p.needle_mm;
+    ImGui::SetNextItemWidth(180);
+    if (ImGui::SliderFloat("Needle length", &needle, 0.25f, 2.0f, "%.2f mm")) p.needle_mm = std::round(needle * 4.0f) / 4.0f;
+    // The course restarts when the clinician lets go, not on every step of a drag.
+    if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) set_protocol(p);
+    ImGui::Separator();
+    int view = int(client_view_);
+    ImGui::RadioButton("Time-lapse", &view, 0);
+    ImGui::SameLine();
+    ImGui::RadioButton("Before / after", &view, 1);
+    client_view_ = ClientView(view);
+    if (client_view_ == ClientView::TimeLapse) {
+        if (big_button(playing_ ? " Pause " : " Play ")) {
+            if (!playing_ && day_ >= course_end_day()) day_ = 0;
+            playing_ = !playing_;
+        }
+        ImGui::SameLine();
+        float day = float(day_);
+        ImGui::SetNextItemWidth(-1);
+        if (ImGui::SliderFloat("##day", &day, 0.0f, float(course_end_day()), when_words(day_).c_str())) {
+            day_ = day;
+            playing_ = false;
+        }
+    } else {
+        int week = std::max(1, int(std::lround(compare_day_ / 7.0)));
+        ImGui::SetNextItemWidth(-1);
+        if (ImGui::SliderInt("##week", &week, 1, kExpectWeeks, "after %d weeks")) compare_day_ = week * 7.0;
+        ImGui::TextDisabled("Drag the white line to compare.");
+    }
+    ImGui::End();
+}
+
+// The thigh's layers to scale beside the block: where the fat starts and ends (from the catalogue) against the
+// longest needle a roller takes and a usual body needle.
+void ConsultMode::draw_depth_scale(const SkinView& view, glm::vec2 window) const {
+    const RegionProfile& thigh = view.region;
+    const float fat_top = float(thigh.top_of_mm(Layer::Hypodermis)), fat_bottom = float(thigh.total_mm());
+    const float longest = kRollerNeedleMaxMm, usual = 1.5f;
+    ImDrawList* draw = ImGui::GetBackgroundDrawList();  // over the scene, under the panels
+    const glm::vec4 area = consult_area(window);
+    const float x = area.z * window.x - 200.0f, top = area.y * window.y + 40.0f, bottom = area.w * window.y - 20.0f;
+    const float px_per_mm = (bottom - top) / fat_bottom;
+    auto y = [&](float mm) { return top + mm * px_per_mm; };
+    const float w = 34.0f;
+    draw->AddRectFilled(ImVec2(x - 6, top - 36), ImVec2(x + 190.0f, bottom + 8), IM_COL32(20, 22, 28, 215), 8);
+    draw->AddText(ImVec2(x, top - 30), IM_COL32(240, 240, 240, 255), "To scale (mm)");
+    // Skin (epidermis + dermis) and fat, as a column.
+    draw->AddRectFilled(ImVec2(x, y(0)), ImVec2(x + w, y(fat_top)), IM_COL32(225, 160, 140, 255));
+    draw->AddRectFilled(ImVec2(x, y(fat_top)), ImVec2(x + w, y(fat_bottom)), IM_COL32(240, 215, 120, 255));
+    char text[96];
+    std::snprintf(text, sizeof text, "skin %.1f mm", fat_top);
+    draw->AddText(ImVec2(x + w + 6, y(0)), IM_COL32(240, 240, 240, 255), text);
+    std::snprintf(text, sizeof text, "fat (cellulite)\n%.1f to %.1f mm", fat_top, fat_bottom);
+    draw->AddText(ImVec2(x + w + 6, y(0.5f * (fat_top + fat_bottom))), IM_COL32(250, 225, 140, 255), text);
+    // Needles, from the surface down.
+    const float nx = x + 3.2f * w;
+    draw->AddLine(ImVec2(nx, y(0)), ImVec2(nx, y(longest)), IM_COL32(200, 220, 255, 255), 4.0f);
+    draw->AddLine(ImVec2(nx + 14, y(0)), ImVec2(nx + 14, y(usual)), IM_COL32(150, 200, 255, 255), 4.0f);
+    std::snprintf(text, sizeof text, "longest\nneedle\n%.1f mm", longest);
+    draw->AddText(ImVec2(nx - 8, y(longest) + 4), IM_COL32(200, 220, 255, 255), text);
+    std::snprintf(text, sizeof text, "usual on\nthe body\n%.1f mm", usual);
+    draw->AddText(ImVec2(nx + 30, y(0) + 4), IM_COL32(150, 200, 255, 255), text);
+}
+
+std::filesystem::path ConsultMode::exports_folder() const {
+    std::filesystem::path base = !services_.session_folder.empty() ? services_.session_folder.parent_path()
+                                 : !services_.session_file.empty() ? services_.session_file.parent_path()
+                                                                   : std::filesystem::temp_directory_path();
+    return base / "exports";
+}
+
+void ConsultMode::save_picture() {
+    std::error_code ec;
+    std::filesystem::create_directories(exports_folder(), ec);
+    const std::string what = step_ < kStorySteps ? "step" + std::to_string(step_ + 1) : "client-" + protocol_.region;
+    save_frame_request = exports_folder() / ("consult-" + what + "-" + file_stamp() + "-" + std::to_string(++pictures_) + ".png");
+}
+
+void ConsultMode::frame_saved(const std::filesystem::path& path, const std::string& error) {
+    export_status_ = error.empty() ? "Picture saved: " + path.string() : "The picture was not saved: " + error;
+    std::fprintf(stderr, "dermasim: %s\n", export_status_.c_str());
+}
+
+// The time-lapse as a video, made by the headless path ('simulate --video') from the same protocol.
+void ConsultMode::export_video() {
+    std::error_code ec;
+    std::filesystem::create_directories(exports_folder(), ec);
+    const std::string stem = "consult-" + protocol_.region + "-" + file_stamp();
+    video_path_ = exports_folder() / (stem + ".mp4");
+    char needle[16], interval[16], days[16];
+    std::snprintf(needle, sizeof needle, "%.2f", protocol_.needle_mm);
+    std::snprintf(interval, sizeof interval, "%g", protocol_.interval_days);
+    std::snprintf(days, sizeof days, "%g", kHorizonDays - (protocol_.sessions - 1) * protocol_.interval_days);
+    try {
+        video_.start({"simulate", "--region", protocol_.region, "--needle-mm", needle, "--passes", "8",
+                      "--sessions", std::to_string(protocol_.sessions), "--interval-days", interval, "--serum", kSerum,
+                      "--days", days, "--every", "24", "--view", "block", "--overlay", "collagen", "--video",
+                      video_path_.string(), "--report", (exports_folder() / (stem + ".json")).string()});
+        export_status_.clear();
+    } catch (const Error& e) {
+        export_status_ = e.what();
+    }
+}
+
+void ConsultMode::draw_exports() {
+    ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - kMargin, io.DisplaySize.y - kNoteHeight - 2 * kMargin),
+                            ImGuiCond_Always, ImVec2(1, 1));
+    ImGui::SetNextWindowSize(ImVec2(kCaptionWidth, 0.0f));
+    ImGui::Begin("##consult_exports", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
+    ImGui::PushTextWrapPos(0.0f);
+    if (big_button(" Save picture (P) ")) save_picture();
+    ImGui::SameLine();
+    if (big_button(" Hide controls (H) ")) show_controls = false;
+    ImGui::SameLine();
+    if (big_button(" Menu ")) switch_request = "start";
+    if (video_.running()) {
+        ImGui::ProgressBar(float(video_.progress()), ImVec2(160.0f, 44.0f));
+        ImGui::SameLine();
+        if (big_button(" Cancel ")) video_.cancel();
+    } else if (big_button(" Save the six-month time-lapse as a video ")) {
+        export_video();
+    }
+    if (video_.finished() && !video_.running()) {
+        export_status_ = video_.error().empty() ? "Video saved: " + video_path_.string()
+                                                : "No video saved: " + video_.error();
+        std::fprintf(stderr, "dermasim: %s\n", export_status_.c_str());
+        video_.clear();
+    }
+    if (!export_status_.empty()) ImGui::TextDisabled("%s", export_status_.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::End();
+}
+
+// Drawn on the foreground list, after every panel and dialog, in a strip nothing else uses: it is always whole.
+void ConsultMode::draw_note() const {
+    ImGuiIO& io = ImGui::GetIO();
+    ImDrawList* draw = ImGui::GetForegroundDrawList();
+    const ImVec2 min(0.0f, io.DisplaySize.y - kNoteHeight), max(io.DisplaySize.x, io.DisplaySize.y);
+    draw->AddRectFilled(min, max, IM_COL32(250, 246, 226, 255));
+    ImFont* font = ImGui::GetFont();
+    float size = ImGui::GetFontSize() * 1.3f;
+    ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, 0.0f, kIllustrationNote);
+    if (extent.x > io.DisplaySize.x - 16.0f) {  // a narrow window: smaller type, still whole
+        size *= (io.DisplaySize.x - 16.0f) / extent.x;
+        extent = font->CalcTextSizeA(size, FLT_MAX, 0.0f, kIllustrationNote);
+    }
+    draw->AddText(font, size, ImVec2(0.5f * (io.DisplaySize.x - extent.x), min.y + 0.5f * (kNoteHeight - extent.y)),
+                  IM_COL32(40, 36, 20, 255), kIllustrationNote);
+}
+
+}  // namespace dermasim::app

@@ -1,0 +1,64 @@
+#pragma once
+// The consultation's story: the steps a clinician clicks through, each a view of the skin with a plain-language
+// caption. Words only come from here; the numbers on screen (depths, days) come from the catalogue and the
+// simulated course when the step is shown.
+#include <string_view>
+
+#include "engine/render/skin_view.hpp"
+
+namespace dermasim::app {
+
+enum class StoryScene {
+    Layers,         // untreated skin with its layers named
+    Channels,       // just after the roller: open channels, the device, the magnified cut
+    Repair,         // weeks later: new collagen in the cut
+    Serum,          // hours after: serum in the channels
+    Feeling,        // the reddened surface on the day
+    Treats,         // months later: the result the treatment aims at
+    NotCellulite,   // the thigh: the needle's reach against the depth of the fat
+};
+
+struct StoryStep {
+    std::string_view title;
+    std::string_view caption;
+    StoryScene scene;
+    double day;        // of the client's simulated course to show; < 0: untreated skin
+    Overlay overlay;   // what the cut shows
+};
+
+inline constexpr StoryStep kStory[] = {
+    {"What skin is made of",
+     "Skin has layers, named on the right of the block. On top, a thin protective layer (the epidermis). Below it, "
+     "the dermis (pink in the cut): it is full of collagen, a protein that holds skin together and keeps it smooth "
+     "and firm. With age the body makes "
+     "less collagen and what is there slowly breaks down.",
+     StoryScene::Layers, -1.0, Overlay::None},
+    {"The roller makes tiny channels",
+     "The roller's fine needles make thousands of tiny channels, each thinner than a hair. The close-up on the "
+     "right shows them in the cut through the skin. They close again within hours.",
+     StoryScene::Channels, 0.0, Overlay::Channels},
+    {"The body fills them with new collagen",
+     "The body treats each channel as a tiny wound. Over the following weeks it lays down new collagen and elastin "
+     "(orange in the cut) and grows new tiny blood vessels, so the skin slowly becomes thicker and firmer.",
+     StoryScene::Repair, 42.0, Overlay::Collagen},
+    {"Serum goes deeper through the channels",
+     "A serum put on right after treatment travels down the open channels (shown in the cut), much deeper than it "
+     "could through intact skin, whose outer layer keeps most of it out.",
+     StoryScene::Serum, 0.1, Overlay::Serum},
+    {"What it feels like",
+     "A numbing cream goes on first, usually for 30 to 60 minutes. During treatment you still feel pressure and "
+     "movement. Afterwards the skin is red and tingly, like a sunburn; for most people this is gone within a day "
+     "or two.",
+     StoryScene::Feeling, 0.05, Overlay::None},
+    {"What it treats",
+     "Micro-needling is used for uneven texture, fine lines, acne scars, stretch marks, marks left by pigmentation "
+     "and enlarged pores. Results build slowly, over months, as new collagen forms.",
+     StoryScene::Treats, 150.0, Overlay::Collagen},
+    {"What it does not treat: cellulite",
+     "Cellulite sits in the fat under the skin, far below the reach of any needle. The scale on the right compares "
+     "the longest needle with the depth of the fat on the thigh.",
+     StoryScene::NotCellulite, -1.0, Overlay::None},
+};
+inline constexpr int kStorySteps = int(sizeof kStory / sizeof kStory[0]);
+
+}  // namespace dermasim::app

@@ -1,0 +1,71 @@
+#include "app/modes/kiosk_config.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+#include <sstream>
+
+#include "engine/core/error.hpp"
+#include "engine/tools/json_fields.hpp"
+
+namespace dermasim::app {
+
+std::filesystem::path default_kiosk_config(const Catalog& catalog) { return catalog.root / "kiosk" / "kiosk.json"; }
+
+KioskConfig load_kiosk_config(const std::filesystem::path& file, const Catalog& catalog) {
+    const std::string origin = file.string();
+    std::ifstream in(file);
+    if (!in) throw Error(origin + ": cannot open the kiosk configuration (give one with --kiosk-config FILE)");
+    std::stringstream text;
+    text << in.rdbuf();
+    nlohmann::json doc = nlohmann::json::parse(text.str(), nullptr, false);
+    if (doc.is_discarded()) throw Error(origin + ": not valid JSON");
+    json_fields::FieldReader fields(doc, origin);
+    fields.reject_unknown({"pin", "exit_key", "idle_seconds", "try_seconds", "try_heal_days", "fullscreen", "report_seconds",
+                           "attract"});
+    KioskConfig c;
+    const nlohmann::json& pin = fields.raw("pin");
+    if (!pin.is_string()) fields.fail("pin", "must be a string of 4 to 8 digits, in quotes");
+    c.pin = pin.get<std::string>();
+    if (c.pin.size() < 4 || c.pin.size() > 8 ||
+        !std::all_of(c.pin.begin(), c.pin.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); }))
+        fields.fail("pin", "must be 4 to 8 digits");
+    if (fields.has("exit_key")) {
+        const std::string key = fields.text("exit_key");
+        if (key.size() != 1 || !std::isalpha(static_cast<unsigned char>(key[0])))
+            fields.fail("exit_key", "must be one letter (ctrl+alt+that letter leaves the kiosk)");
+        c.exit_key = char(std::toupper(static_cast<unsigned char>(key[0])));
+    }
+    if (fields.has("idle_seconds")) c.idle_seconds = fields.number("idle_seconds", 2, 3600, "s");
+    if (fields.has("try_seconds")) c.try_seconds = fields.number("try_seconds", 5, 600, "s");
+    if (fields.has("try_heal_days")) c.try_heal_days = fields.number("try_heal_days", 1, 365, "days");
+    if (fields.has("report_seconds")) c.report_seconds = fields.number("report_seconds", 1, 3600, "s");
+    if (fields.has("fullscreen")) {
+        const nlohmann::json& f = fields.raw("fullscreen");
+        if (!f.is_boolean()) fields.fail("fullscreen", "must be true or false");
+        c.fullscreen = f.get<bool>();
+    }
+    const nlohmann::json& attract = fields.raw("attract");
+    if (!attract.is_array() || attract.empty()) fields.fail("attract", "must list at least one session to replay");
+    for (size_t i = 0; i < attract.size(); ++i) {
+        const std::string at = "attract[" + std::to_string(i) + "]";
+        json_fields::FieldReader item(attract[i], origin, at + ".");
+        item.reject_unknown({"session", "region", "speed", "heal_days"});
+        AttractItem a;
+        a.file = file.parent_path() / item.text("session");
+        const std::string region = item.has("region") ? item.text("region") : "cheek";
+        try {
+            a.session = load_session(a.file, region);
+            catalog.regions.find(a.session.region);
+        } catch (const Error& e) {
+            throw Error(origin + ": " + at + ".session: " + e.what());
+        }
+        if (a.session.input.strokes.empty()) item.fail("session", "holds no pass to replay");
+        if (item.has("speed")) a.speed = item.number("speed", 0.1, 100, "x");
+        if (item.has("heal_days")) a.heal_days = item.number("heal_days", 1, 365, "days");
+        c.attract.push_back(std::move(a));
+    }
+    return c;
+}
+
+}  // namespace dermasim::app

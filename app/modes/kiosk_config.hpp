@@ -1,0 +1,36 @@
+#pragma once
+// The kiosk's configuration (assets/kiosk/kiosk.json, or --kiosk-config FILE): how to leave it (a PIN, or
+// ctrl+alt+<exit_key>), its timings, and the shipped sessions its attract loop replays. Validated when loaded:
+// every problem is an Error naming the file and the field, before the window opens.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "engine/core/catalog.hpp"
+#include "engine/session/session_record.hpp"
+
+namespace dermasim::app {
+
+struct AttractItem {
+    std::filesystem::path file;
+    SessionRecord session;
+    double speed = 1;       // the passes play this many times as fast as recorded
+    double heal_days = 30;  // then this much healing plays
+};
+
+struct KioskConfig {
+    std::string pin;              // 4..8 digits
+    char exit_key = 'Q';          // ctrl+alt+this leaves too (staff with a keyboard)
+    double idle_seconds = 45;     // untouched this long: back to the attract loop, the visitor's work gone
+    double try_seconds = 60;      // a visitor's try lasts this long
+    double try_heal_days = 30;    // "your skin in 30 days"
+    bool fullscreen = true;
+    double report_seconds = 60;   // how often memory and frame time are logged (soak runs read them)
+    std::vector<AttractItem> attract;
+};
+
+// Session files are found relative to the config file's folder.
+KioskConfig load_kiosk_config(const std::filesystem::path& file, const Catalog& catalog);
+std::filesystem::path default_kiosk_config(const Catalog& catalog);  // <assets>/kiosk/kiosk.json
+
+}  // namespace dermasim::app

@@ -1,0 +1,63 @@
+#include "app/panels/before_after.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace dermasim::app {
+namespace {
+
+constexpr float kHandleRadius = 26.0f;  // px: about a fingertip
+constexpr float kGrabDistance = 36.0f;  // a press this close to the line takes it
+
+void label(ImDrawList* draw, ImVec2 at, const std::string& text, bool right_aligned) {
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize() * 1.4f;
+    ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.c_str());
+    ImVec2 pos(right_aligned ? at.x - extent.x - 14.0f : at.x + 14.0f, at.y);
+    draw->AddRectFilled(ImVec2(pos.x - 8, pos.y - 4), ImVec2(pos.x + extent.x + 8, pos.y + extent.y + 4),
+                        IM_COL32(20, 22, 28, 210), 6.0f);
+    draw->AddText(font, size, pos, IM_COL32(245, 245, 245, 255), text.c_str());
+}
+
+}  // namespace
+
+std::string when_words(double day) {
+    char s[32];
+    if (day < 1.0) std::snprintf(s, sizeof s, "%.0f hours", day * 24.0);
+    else if (day < 14.0) std::snprintf(s, sizeof s, "day %.0f", std::floor(day));
+    else if (day < 91.0) std::snprintf(s, sizeof s, "week %.0f", std::floor(day / 7.0));
+    else std::snprintf(s, sizeof s, "month %.0f", std::floor(day / 30.4));
+    return s;
+}
+
+void draw_before_after(BeforeAfterDivider& divider, const std::string& before, const std::string& after,
+                       bool interactive) {
+    ImGuiIO& io = ImGui::GetIO();
+    const float width = io.DisplaySize.x, height = io.DisplaySize.y;
+    if (interactive) {
+        const float x = divider.split * width;
+        if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !io.WantCaptureMouse &&
+            std::fabs(io.MousePos.x - x) < kGrabDistance)
+            divider.dragging = true;
+        if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) divider.dragging = false;
+        if (divider.dragging) divider.split = std::clamp(io.MousePos.x / std::max(width, 1.0f), 0.05f, 0.95f);
+    }
+    const float x = std::round(divider.split * width);
+    ImDrawList* draw = ImGui::GetBackgroundDrawList();  // under the panels, over the scene
+    draw->AddLine(ImVec2(x, 0), ImVec2(x, height), IM_COL32(20, 20, 20, 160), 5.0f);
+    draw->AddLine(ImVec2(x, 0), ImVec2(x, height), IM_COL32(255, 255, 255, 235), 2.0f);
+    const ImVec2 centre(x, height * 0.5f);
+    draw->AddCircleFilled(centre, kHandleRadius, IM_COL32(255, 255, 255, divider.dragging ? 255 : 220));
+    draw->AddCircle(centre, kHandleRadius, IM_COL32(30, 30, 30, 200), 0, 2.0f);
+    // Arrows on the handle say it moves sideways.
+    const ImU32 ink = IM_COL32(40, 40, 40, 255);
+    draw->AddTriangleFilled(ImVec2(x - 18, centre.y), ImVec2(x - 6, centre.y - 9), ImVec2(x - 6, centre.y + 9), ink);
+    draw->AddTriangleFilled(ImVec2(x + 18, centre.y), ImVec2(x + 6, centre.y - 9), ImVec2(x + 6, centre.y + 9), ink);
+    label(draw, ImVec2(x, height * 0.12f), before, true);
+    label(draw, ImVec2(x, height * 0.12f), after, false);
+}
+
+}  // namespace dermasim::app

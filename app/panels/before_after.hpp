@@ -1,0 +1,21 @@
+#pragma once
+// The before/after divider over a split view (SkinView::before_after_split): a line across the picture with a
+// large round handle (a finger can take it on a touch screen) and a label on each side. Headless pictures draw
+// it the same way, without the dragging.
+#include <string>
+
+namespace dermasim::app {
+
+struct BeforeAfterDivider {
+    float split = 0.5f;     // fraction of the width: left of it "before", right of it "after"
+    bool dragging = false;  // a press on the line or handle moves it until released
+};
+
+// "day 3", "week 6", "month 4": how a client would say when (days since the first session).
+std::string when_words(double day);
+
+// Draws over everything else this frame. interactive: a press near the line (not on a panel) drags it.
+void draw_before_after(BeforeAfterDivider& divider, const std::string& before, const std::string& after,
+                       bool interactive);
+
+}  // namespace dermasim::app

@@ -1,0 +1,123 @@
+// The kiosk driven like its window, headless, on a fixed clock: a touch starts a try, a visitor's passes are
+// gone after the idle time, the close request is refused without the PIN, and its configuration is checked.
+#include <gtest/gtest.h>
+#include <imgui.h>
+
+#include <fstream>
+
+#include "app/modes/kiosk_mode.hpp"
+#include "app_test_support.hpp"
+#include "engine/core/error.hpp"
+
+using namespace dermasim;
+using app::FrameInput;
+using app::KioskMode;
+
+namespace {
+
+const std::filesystem::path kShipped = test::source_asset("kiosk");
+
+// A configuration like the shipped one with these fields replaced (sessions named by absolute path).
+std::filesystem::path write_config(const std::string& name, const std::string& fields) {
+    auto dir = test::fresh_dir("kiosk_" + name);
+    std::ofstream(dir / "kiosk.json") << "{" << fields << (fields.empty() ? "" : ",")
+                                      << R"("attract": [{"session": ")" << (kShipped / "attract_cheek.json").string()
+                                      << R"(", "speed": 50, "heal_days": 2}]})";
+    return dir / "kiosk.json";
+}
+
+KioskMode& kiosk(test::AppRig& rig) { return dynamic_cast<KioskMode&>(rig.app->host().current()); }
+
+void type(test::AppRig& rig, const std::string& text) {
+    for (char c : text) {
+        {
+            UiContext::Activate active(rig.ui);
+            ImGui::GetIO().AddInputCharacter(c);
+        }
+        rig.frame();
+    }
+}
+
+std::string config_error(const std::string& fields) {
+    try {
+        app::load_kiosk_config(write_config("bad", fields), test::catalog());
+    } catch (const Error& e) {
+        return e.what();
+    }
+    return "";
+}
+
+}  // namespace
+
+TEST(KioskMode, ATouchStartsATryAndIdleTimeClearsTheVisitorsWork) {
+    test::AppRig rig({}, 0.1, "kiosk", "cheek", write_config("idle", R"("pin": "2468", "idle_seconds": 3)"));
+    for (int i = 0; i < 5; ++i) rig.frame();
+    ASSERT_EQ(kiosk(rig).state(), KioskMode::State::Attract);
+    FrameInput touch;
+    touch.cursor = glm::vec2(640, 400);
+    touch.left = true;
+    rig.frame(touch);
+    rig.frame();
+    ASSERT_EQ(kiosk(rig).state(), KioskMode::State::Try);
+    rig.roll_pass({2, 8}, {18, 8});
+    rig.roll_pass({2, 12}, {18, 12});
+    EXPECT_EQ(kiosk(rig).visitor_passes(), 2);
+    // Two and a half seconds alone: still the visitor's.
+    for (int i = 0; i < 25; ++i) rig.frame();
+    EXPECT_EQ(kiosk(rig).state(), KioskMode::State::Try);
+    EXPECT_EQ(kiosk(rig).visitor_passes(), 2);
+    for (int i = 0; i < 10; ++i) rig.frame();
+    EXPECT_EQ(kiosk(rig).state(), KioskMode::State::Attract);
+    EXPECT_EQ(kiosk(rig).visitor_passes(), 0);
+}
+
+TEST(KioskMode, ATryEndsOnTimeWithAScoreAndHealing) {
+    test::AppRig rig({}, 0.1, "kiosk", "cheek", write_config("try", R"("pin": "2468", "try_seconds": 5)"));
+    FrameInput touch;
+    touch.cursor = glm::vec2(640, 400);
+    touch.left = true;
+    rig.frame(touch);
+    rig.frame();
+    rig.roll_pass({2, 10}, {18, 10});
+    for (int i = 0; i < 40 && kiosk(rig).state() == KioskMode::State::Try; ++i) rig.frame(FrameInput{{1280, 720}, glm::vec2(640, 300 + i % 2)});
+    EXPECT_EQ(kiosk(rig).state(), KioskMode::State::Result);
+}
+
+TEST(KioskMode, TheCloseRequestIsRefusedWithoutThePin) {
+    test::AppRig rig({}, 0.1, "kiosk", "cheek", write_config("pin", R"("pin": "2468")"));
+    rig.frame();
+    FrameInput close;
+    close.close_requested = true;
+    rig.frame(close);
+    EXPECT_FALSE(rig.app->quit());
+    EXPECT_TRUE(kiosk(rig).pin_pad_open());
+    type(rig, "1111");
+    EXPECT_FALSE(rig.app->quit());
+    type(rig, "2468");
+    EXPECT_TRUE(rig.app->quit());
+}
+
+TEST(KioskConfig, TheShippedConfigurationLoads) {
+    const app::KioskConfig c = app::load_kiosk_config(kShipped / "kiosk.json", test::catalog());
+    EXPECT_EQ(c.attract.size(), 2u);
+    EXPECT_TRUE(c.fullscreen);
+    EXPECT_GT(c.attract[0].session.input.strokes.size(), 0u);
+}
+
+TEST(KioskConfig, MistakesAreNamedWithTheirField) {
+    EXPECT_NE(config_error(R"("pin": "12")").find("pin must be 4 to 8 digits"), std::string::npos);
+    EXPECT_NE(config_error(R"("pin": 2468)").find("pin must be a string"), std::string::npos);
+    EXPECT_NE(config_error(R"("pin": "2468", "idle_seconds": 0)").find("idle_seconds = 0 is out of range"), std::string::npos);
+    EXPECT_NE(config_error(R"("pin": "2468", "colour": "red")").find("colour is not a known field"), std::string::npos);
+    EXPECT_NE(config_error(R"("pin": "2468", "exit_key": "F1")").find("exit_key must be one letter"), std::string::npos);
+    EXPECT_NE(config_error("").find("pin is missing"), std::string::npos);
+    auto dir = test::fresh_dir("kiosk_missing_session");
+    std::ofstream(dir / "kiosk.json") << R"({"pin": "2468", "attract": [{"session": "nowhere.json"}]})";
+    try {
+        app::load_kiosk_config(dir / "kiosk.json", test::catalog());
+        FAIL();
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("attract[0].session"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("nowhere.json"), std::string::npos) << e.what();
+    }
+}
