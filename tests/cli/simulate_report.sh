@@ -29,8 +29,10 @@ def get(doc, dotted):
     return doc
 numbers = ["treated_area_cm2", "punctures.count", "punctures.density_per_cm2", "punctures.density_cv",
            "punctures.depth_um.mean", "punctures.depth_um.p95", "punctures.depth_um.max", "punctures.bleeding_points",
-           "healing.channel_closure_h", "healing.erythema_peak_h", "healing.erythema_resolved_h",
-           "healing.redness_visible_h"]
+           "healing.channel_closure_h", "healing.erythema_peak_h", "healing.redness_visible_h"]
+# healing.erythema_resolved_h (10 % of the run's own peak) may be null: redness now fades over days.
+if "erythema_resolved_h" not in a.get("healing", {}):
+    problems.append("healing.erythema_resolved_h is missing")
 numbers += ["punctures.deepest_layer." + l for l in
             ("stratum_corneum", "viable_epidermis", "papillary_dermis", "reticular_dermis", "hypodermis")]
 for key in numbers:

@@ -154,10 +154,10 @@ TEST(HealLiterature, SerumGoesDeeperThroughNeedledSkinAndLongerNeedles_Reference
 TEST(HealLiterature, EffectKeepsGrowingFrom3To6Months_Alam2014) {
     // Alam 2014 (split-face RCT): 3 roller sessions 2 weeks apart; scar scores improved more at 6 months than at 3.
     // The model's mature collagen (type I) in the papillary dermis must still be rising between the two.
-    const HealRun r = run(kDepthOf15mmNeedle, 3, 180, false, false, 1, 14);
+    const HealRun r = run(kDepthOf15mmNeedle, 3, 183, false, false, 1, 14);
     const double last_session = 28;
     const double at3 = at_day(r.metrics, last_session + 91).collagen_I_pct_papillary;
-    const double at6 = at_day(r.metrics, last_session + 182 - 28).collagen_I_pct_papillary;
+    const double at6 = at_day(r.metrics, last_session + 182).collagen_I_pct_papillary;
     EXPECT_GT(at3, 0.0);
     EXPECT_GT(at6, at3) << "Alam 2014: the improvement grows from 3 to 6 months";
 }
