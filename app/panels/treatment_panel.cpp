@@ -1,11 +1,11 @@
 #include "app/panels/treatment_panel.hpp"
 
-#include "app/panels/depth_gauge.hpp"
-
 #include <imgui.h>
 
 #include <cmath>
 #include <cstdio>
+
+#include "app/panels/depth_gauge.hpp"
 
 namespace dermasim::app {
 namespace {
