@@ -1,7 +1,5 @@
 #include "app/panels/treatment_panel.hpp"
 
-#include "app/panels/depth_gauge.hpp"
-
 #include <imgui.h>
 
 #include <cmath>
@@ -9,6 +7,8 @@
 #include "engine/tools/bleeding.hpp"
 
 #include "engine/tools/device_limits.hpp"
+
+#include "app/panels/depth_gauge.hpp"
 
 namespace dermasim::app {
 namespace {

@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "app/modes/sandbox_mode.hpp"
+#include "app/modes/training_mode.hpp"
 #include "app_test_support.hpp"
 #include "engine/core/error.hpp"
 
@@ -143,8 +144,9 @@ TEST(ModeHost, QuittingWithSavedWorkIsImmediateAndWithUnsavableWorkAsks) {
 
 TEST(ModeHost, ModesAreChosenByNameAndTheStartScreenLeadsIntoThem) {
     EXPECT_NO_THROW(app::check_mode_name("sandbox"));
+    EXPECT_NO_THROW(app::check_mode_name("training"));
     try {
-        app::check_mode_name("training");
+        app::check_mode_name("kiosk");
         FAIL();
     } catch (const Error& e) {
         EXPECT_NE(std::string(e.what()).find("not available in this version"), std::string::npos);
@@ -155,6 +157,9 @@ TEST(ModeHost, ModesAreChosenByNameAndTheStartScreenLeadsIntoThem) {
     rig.frame();
     rig.app->host().switch_to("sandbox");
     ASSERT_NE(rig.app->sandbox(), nullptr);
+    rig.frame();
+    rig.app->host().switch_to("training");
+    ASSERT_NE(rig.app->training(), nullptr);
     rig.frame();
 }
 
