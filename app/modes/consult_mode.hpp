@@ -37,6 +37,10 @@ public:
     std::string_view name() const override { return "consult"; }
     void frame(const FrameInput& input, double dt_s, SkinView& view) override;
     void frame_saved(const std::filesystem::path& path, const std::string& error) override;
+    // A video still being made would be stopped: say so, so the host asks first.
+    std::string prepare_to_leave() override {
+        return video_.running() ? "The time-lapse video is still being made; leaving stops it and no video is saved." : "";
+    }
 
     // Steps 0..kStorySteps-1 are the story; kStorySteps is "for this client".
     void go_to(int step);
