@@ -115,7 +115,7 @@ int run_replay(const Argv& argv) {
     if (region && session.region != *region)
         throw Error("--region " + *region + ": " + file + " is a session on the " + session.region +
                     " (--region is only for stroke scripts)");
-    if (session.input.strokes.empty() && session.lesson && report_path && !frames_dir) {
+    if (session.input.strokes.empty() && session.lesson && report_path && !making_frames) {
         // A client turned away at screening: nothing to play back, but the session still has its score.
         check_output_file("--report", *report_path);
         nlohmann::json report = {{"session", file}, {"region", session.region}, {"strokes", 0}};

@@ -1,19 +1,26 @@
 #version 450
-// Heal step, diffusion half: one invocation per grid line solves the backward-Euler line system of one field
-// along one axis (0 = x, 1 = y, 2 = depth) with the Thomas algorithm, in the order and float operations of
-// heal_line_solve.cpp (thomas_solve). The forward sweep keeps c' and d' per voxel in the scratch buffer and
-// the voxel diffusivities in a rolling window of three; the back substitution writes the field.
+// Heal step, diffusion half: solves the backward-Euler line systems of one field along one axis (0 = x, 1 = y,
+// 2 = depth) with the Thomas algorithm, in the order and float operations of heal_line_solve.cpp.
+//   - Lines whose diffusivity depends on the layer alone read their elimination (a, m, c') from the table of
+//     heal_line_coeffs.comp; the forward sweep keeps d' in the field itself, the back substitution overwrites
+//     it: two reads and two writes of the field per voxel, nothing else.
+//   - Lines whose diffusivity follows the open channels (the serum's depth lines) eliminate per voxel, keeping (c', d')
+//     in the scratch buffer and the diffusivities in a rolling window of three.
+// Each invocation solves `lines_per_invocation` lines, neighbouring invocations neighbouring lines.
+// Lateral lines: one row of workgroups per slice (gl_WorkGroupID.y); depth lines: one row in all.
 #extension GL_GOOGLE_include_directive : require
 #define INOUT(T) inout T
 #include "sim/heal_kernel.glsl"
+#include "sim/heal_lines.glsl"
 
 layout(local_size_x = 64) in;
 
 layout(std430, set = 0, binding = 0) buffer Field { float u[]; };
 layout(std430, set = 0, binding = 1) readonly buffer Open { float open_channel[]; };
 layout(std430, set = 0, binding = 2) readonly buffer Layers { uint layer_of_slice[]; };
-layout(std430, set = 0, binding = 3) readonly buffer Params { HealParams params; };
-layout(std430, set = 0, binding = 4) buffer Scratch { vec2 elimination[]; };  // (c', d') per voxel
+layout(std140, set = 0, binding = 3) uniform Params { HealParams params; };  // uniform: lavapipe loads it once per workgroup
+layout(std430, set = 0, binding = 4) buffer Scratch { vec2 scratch[]; };  // (c', d') per voxel
+layout(std430, set = 0, binding = 5) readonly buffer Table { vec4 table[]; };  // (a, m, c', 0)
 
 layout(push_constant) uniform Push {
     int nx, ny, nz;
@@ -22,6 +29,9 @@ layout(push_constant) uniform Push {
     float dt;            // s
     float h;             // voxel size along the axis, mm
     float serum_surface; // serum on the skin (depth lines of the serum only)
+    int n_max;           // table entries per (field, axis, layer)
+    uint invocations;    // dispatched invocations per slice (lateral) or in all (depth): line = id + r * invocations
+    int lines_per_invocation;
 } pc;
 
 uint line_first, line_stride;
@@ -29,40 +39,58 @@ int lateral_layer;
 
 uint voxel_at(int s) { return line_first + uint(s) * line_stride; }
 
+// Sets line_first, line_stride and lateral_layer; returns the line's length, 0 past the last line. Lateral
+// lines are dispatched one slice per workgroup row (gl_WorkGroupID.y = k), so a workgroup's layer, and with it
+// the elimination it reads, is the same for all its invocations: lavapipe loads it once, not once per lane.
+int start_line(uint line) {
+    if (pc.axis == 2) {  // depth lines: one per column
+        if (line >= uint(pc.nx * pc.ny)) return 0;
+        line_first = line;
+        line_stride = uint(pc.nx * pc.ny);
+        lateral_layer = 0;
+        return pc.nz;
+    }
+    uint k = gl_WorkGroupID.y;
+    lateral_layer = int(layer_of_slice[k]);
+    if (pc.axis == 0) {  // x lines: one per j
+        if (line >= uint(pc.ny)) return 0;
+        line_first = (k * uint(pc.ny) + line) * uint(pc.nx);
+        line_stride = 1u;
+        return pc.nx;
+    }
+    if (line >= uint(pc.nx)) return 0;  // y lines: one per i
+    line_first = k * uint(pc.ny) * uint(pc.nx) + line;
+    line_stride = uint(pc.nx);
+    return pc.ny;
+}
+
+void solve_from_table(int n) {
+    uint base = heal_line_table_base(pc.field, pc.axis, lateral_layer, pc.n_max);
+    float e_prev = 0.0f;
+    for (int s = 0; s < n; ++s) {
+        uint v = voxel_at(s);
+        vec2 am = table[base + uint(s)].xy;
+        e_prev = (u[v] - am.x * e_prev) / am.y;
+        u[v] = e_prev;
+    }
+    float next = e_prev;  // u(n-1) = d'(n-1), already in place
+    for (int s = n - 2; s >= 0; --s) {
+        uint v = voxel_at(s);
+        next = u[v] - table[base + uint(s)].z * next;
+        u[v] = next;
+    }
+}
+
 float diffusivity_at(int s) {
     bool along_depth = pc.axis == 2;
     int layer = along_depth ? int(layer_of_slice[s]) : lateral_layer;
-    // Only the serum's diffusivity depends on the open fraction: skip the read for the other fields.
-    float open = pc.field == HEAL_DIFFUSE_SERUM ? open_channel[voxel_at(s)] : 0.0f;
-    return heal_diffusivity(pc.field, layer, open, along_depth ? 1 : 0, params);
+    return heal_diffusivity(pc.field, layer, open_channel[voxel_at(s)], along_depth ? 1 : 0, params);
 }
 
-void main() {
-    uint line = gl_GlobalInvocationID.x;
-    int n;
-    if (pc.axis == 0) {  // x lines: one per (j, k)
-        if (line >= uint(pc.ny * pc.nz)) return;
-        uint j = line % uint(pc.ny), k = line / uint(pc.ny);
-        line_first = (k * uint(pc.ny) + j) * uint(pc.nx);
-        line_stride = 1u;
-        n = pc.nx;
-        lateral_layer = int(layer_of_slice[k]);
-    } else if (pc.axis == 1) {  // y lines: one per (i, k)
-        if (line >= uint(pc.nx * pc.nz)) return;
-        uint i = line % uint(pc.nx), k = line / uint(pc.nx);
-        line_first = k * uint(pc.ny) * uint(pc.nx) + i;
-        line_stride = uint(pc.nx);
-        n = pc.ny;
-        lateral_layer = int(layer_of_slice[k]);
-    } else {  // depth lines: one per column
-        if (line >= uint(pc.nx * pc.ny)) return;
-        line_first = line;
-        line_stride = uint(pc.nx * pc.ny);
-        n = pc.nz;
-        lateral_layer = 0;
-    }
-    bool serum_top = pc.axis == 2 && pc.field == HEAL_DIFFUSE_SERUM;
-
+// Lines whose diffusivity follows the open channels (heal_diffusivity_uses_open); the serum's depth lines add
+// the surface flux to the top row.
+void solve_per_voxel(int n) {
+    bool surface = pc.axis == 2 && pc.field == HEAL_DIFFUSE_SERUM;
     float d_prev = 0.0f;
     float d_cur = diffusivity_at(0);
     float d_next = n > 1 ? diffusivity_at(1) : 0.0f;
@@ -72,19 +100,12 @@ void main() {
         float lo = s > 0 ? heal_face_diffusivity(d_prev, d_cur) : 0.0f;
         float hi = s + 1 < n ? heal_face_diffusivity(d_cur, d_next) : 0.0f;
         vec4 row = heal_line_row(lo, hi, pc.h, pc.dt, u[v]);
-        if (s == 0 && serum_top)
+        if (s == 0 && surface)
             row = heal_serum_top_row(row, open_channel[line_first], pc.serum_surface, pc.h, pc.dt, params);
-        float c, e;
-        if (s == 0) {
-            c = row.z / row.y;
-            e = row.w / row.y;
-        } else {
-            float m = row.y - row.x * c_prev;
-            c = row.z / m;
-            e = (row.w - row.x * e_prev) / m;
-        }
-        elimination[v] = vec2(c, e);
-        c_prev = c;
+        vec4 k = heal_eliminate(row, c_prev);
+        float e = (row.w - k.x * e_prev) / k.y;
+        scratch[v] = vec2(k.z, e);
+        c_prev = k.z;
         e_prev = e;
         d_prev = d_cur;
         d_cur = d_next;
@@ -94,8 +115,18 @@ void main() {
     u[voxel_at(n - 1)] = next;
     for (int s = n - 2; s >= 0; --s) {
         uint v = voxel_at(s);
-        vec2 ce = elimination[v];
+        vec2 ce = scratch[v];
         next = ce.y - ce.x * next;
         u[v] = next;
+    }
+}
+
+void main() {
+    bool per_voxel = heal_diffusivity_uses_open(pc.field, pc.axis == 2 ? 1 : 0);
+    for (int r = 0; r < pc.lines_per_invocation; ++r) {
+        int n = start_line(gl_GlobalInvocationID.x + uint(r) * pc.invocations);
+        if (n == 0) return;
+        if (per_voxel) solve_per_voxel(n);
+        else solve_from_table(n);
     }
 }

@@ -20,7 +20,7 @@ layout(std430, set = 0, binding = 7) buffer F7 { float elastin[]; };
 layout(std430, set = 0, binding = 8) buffer F8 { float capillaries[]; };
 layout(std430, set = 0, binding = 9) buffer F9 { float serum[]; };
 layout(std430, set = 0, binding = 10) readonly buffer Layers { uint layer_of_slice[]; };
-layout(std430, set = 0, binding = 11) readonly buffer Params { HealParams params; };
+layout(std140, set = 0, binding = 11) uniform Params { HealParams params; };  // uniform: lavapipe loads it once per workgroup
 layout(std430, set = 0, binding = 13) buffer F10 { float macrophages[]; };
 
 layout(push_constant) uniform Push {

@@ -16,7 +16,7 @@ layout(std430, set = 0, binding = 3) readonly buffer F3 { float erythema[]; };
 layout(std430, set = 0, binding = 4) readonly buffer F4 { float fibroblasts[]; };
 layout(std430, set = 0, binding = 9) readonly buffer F9 { float serum[]; };
 layout(std430, set = 0, binding = 10) readonly buffer Layers { uint layer_of_slice[]; };
-layout(std430, set = 0, binding = 11) readonly buffer Params { HealParams params; };
+layout(std140, set = 0, binding = 11) uniform Params { HealParams params; };  // uniform: lavapipe loads it once per workgroup
 // open, blood, signal, erythema, activation, serum: the order of dermasim::StateSummary.
 layout(std430, set = 0, binding = 12) buffer Summary { uint summary_bits[6]; };
 

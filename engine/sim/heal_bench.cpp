@@ -12,6 +12,7 @@
 #include "engine/sim/heal_time_step.hpp"
 #include "engine/sim/stamp_pass.hpp"
 #include "engine/sim/timeline.hpp"
+#include "engine/sim/treatment_sim.hpp"
 #include "engine/sim/tissue_volume_gpu.hpp"
 #include "engine/skin/region_profile.hpp"
 #include "engine/tools/stroke_script.hpp"
@@ -27,6 +28,14 @@ double seconds_since(Clock::time_point start) {
 }
 
 constexpr double kDayS = 86400.0;
+
+// Lotfi et al.'s protocol (1.5 mm needles, 16 passes per session) on the roller.
+const TreatmentPlanOptions kLotfiPlan = [] {
+    TreatmentPlanOptions plan;
+    plan.needle_mm = 1.5f;
+    plan.passes = 16;
+    return plan;
+}();
 
 // Copy bandwidth: ping-pong copies between two device buffers in one submission; each copy reads and writes
 // `bytes`, so it moves 2 x bytes.
@@ -68,8 +77,9 @@ HealStepPlan full_plan(const HealControl& control) {
 
 HealBenchResult run_heal_bench(const vk::Context& context, const Catalog& catalog, const HealBenchOptions& o) {
     if (o.gpu_steps < 1 || o.cpu_steps < 0 || o.copy_mib < 1 || o.copy_repeats < 1 || !(o.run_days >= 0) ||
-        !std::isfinite(o.run_days))
-        throw Error("heal bench: step counts, copy size and repeats must be positive, run_days finite and >= 0");
+        !std::isfinite(o.run_days) || o.protocol_sessions < 0 || o.protocol_sessions > 20)
+        throw Error("heal bench: step counts, copy size and repeats must be positive, run_days finite and >= 0, "
+                    "protocol sessions 0..20");
     const RegionProfile& region = catalog.regions.find(o.region);
     const HealParameters& params = catalog.heal;
     const TissueGrid grid = make_tissue_grid(region, o.quality);
@@ -98,6 +108,8 @@ HealBenchResult run_heal_bench(const vk::Context& context, const Catalog& catalo
             for (int n = 0; n < o.gpu_steps; ++n) pass.record_step(cmd, plan);
         });
         r.gpu_voxel_steps_per_s = double(r.voxels) * o.gpu_steps / std::max(seconds_since(start), 1e-9);
+        r.diffusing_fields = int(plan.diffuse_signal) + int(plan.diffuse_fibroblasts) + int(plan.diffuse_serum);
+        r.gpu_field_voxel_updates_per_s = r.gpu_voxel_steps_per_s * r.diffusing_fields;
     }
     if (o.cpu_steps > 0) {
         TissueState s = treated;
@@ -152,6 +164,23 @@ HealBenchResult run_heal_bench(const vk::Context& context, const Catalog& catalo
             r.cpu_run_wall_s = seconds_since(start);
         }
     }
+    if (o.protocol_sessions > 0) {
+        TreatmentRequest request;
+        request.region = region;
+        request.quality = o.quality;
+        request.script = make_treatment_plan(kLotfiPlan, catalog.roller, catalog.pen);
+        request.sessions = o.protocol_sessions;
+        request.interval_days = 28;
+        request.days = 56;
+        request.sample_hours = headless_sample_hours(request.days);
+        const auto start = Clock::now();
+        TreatmentObserver observer;
+        observer.progress = o.protocol_progress;
+        const TreatmentResult result = run_treatment(catalog, request, observer, &context);
+        r.protocol_wall_s = seconds_since(start);
+        r.protocol_sessions = o.protocol_sessions;
+        r.protocol_steps = result.timeline.steps;
+    }
     return r;
 }
 
@@ -161,6 +190,8 @@ nlohmann::json to_json(const HealBenchResult& r) {
             {"voxels", r.voxels},
             {"heal_step",
              {{"gpu_voxel_steps_per_s", r.gpu_voxel_steps_per_s},
+              {"diffusing_fields", r.diffusing_fields},
+              {"gpu_field_voxel_updates_per_s", r.gpu_field_voxel_updates_per_s},
               {"cpu_voxel_steps_per_s", r.cpu_voxel_steps_per_s},
               {"gpu_over_cpu", r.cpu_voxel_steps_per_s > 0 ? r.gpu_voxel_steps_per_s / r.cpu_voxel_steps_per_s : 0.0},
               {"bytes_per_voxel_step", r.bytes_per_voxel_step},
@@ -172,7 +203,15 @@ nlohmann::json to_json(const HealBenchResult& r) {
               {"gpu_steps", r.gpu_run_steps},
               {"gpu_wall_s", r.gpu_run_wall_s},
               {"cpu_steps", r.cpu_run_steps},
-              {"cpu_wall_s", r.cpu_run_wall_s}}}};
+              {"cpu_wall_s", r.cpu_run_wall_s}}},
+            {"protocol",
+             {{"sessions", r.protocol_sessions},
+              {"interval_days", 28},
+              {"follow_up_days", 56},
+              {"needle_mm", kLotfiPlan.needle_mm},
+              {"passes", kLotfiPlan.passes},
+              {"gpu_steps", r.protocol_steps},
+              {"gpu_wall_s", r.protocol_wall_s}}}};
 }
 
 }  // namespace dermasim

@@ -3,6 +3,7 @@
 // device's measured copy bandwidth and the fraction of it the step reaches, and the wall time of a whole
 // single-session run (default 180 days) on a quality preset. For `dermasim bench`.
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <nlohmann/json.hpp>
 #include "engine/skin/tissue_grid.hpp"
@@ -21,6 +22,10 @@ struct HealBenchOptions {
     int copy_repeats = 8;
     double run_days = 180;       // the single-session run (0: skip)
     bool cpu_run = true;         // also time the run on the CPU twin
+    // The Lotfi protocol through the GPU passes, as `simulate` runs it: 1.5 mm roller, 16 passes, this many
+    // monthly sessions, 56 days after the last (0: skip). Slow on a CPU driver: minutes on a busy 2-core machine.
+    int protocol_sessions = 0;
+    std::function<void(double fraction)> protocol_progress;  // 0..1 of the protocol's simulated time
 };
 
 struct HealBenchResult {
@@ -29,6 +34,8 @@ struct HealBenchResult {
     std::size_t voxels = 0;
     // Throughput with every line solve enabled (signal, fibroblasts, serum): the heaviest step.
     double gpu_voxel_steps_per_s = 0;
+    int diffusing_fields = 0;              // line-solved fields per step
+    double gpu_field_voxel_updates_per_s = 0;  // diffusing field-voxel updates: voxel-steps x diffusing fields
     double cpu_voxel_steps_per_s = 0;  // 0 when skipped
     std::size_t bytes_per_voxel_step = 0;  // counted from the GPU passes' loads and stores
     double gpu_step_gb_s = 0;              // bytes_per_voxel_step x voxel-steps/s
@@ -40,6 +47,10 @@ struct HealBenchResult {
     double gpu_run_wall_s = 0;
     int cpu_run_steps = 0;
     double cpu_run_wall_s = 0;  // 0 when skipped
+    // The protocol (0 sessions when skipped): heal steps and wall time of the whole run, needling included.
+    int protocol_sessions = 0;
+    int protocol_steps = 0;
+    double protocol_wall_s = 0;
 };
 
 // Throws Error for bad options (non-positive counts, unknown region) and for Vulkan failures. The region and

@@ -10,6 +10,7 @@ using uint = std::uint32_t;
 #define INOUT(T) T&
 #define HEAL_FN inline
 #include "shaders/sim/heal_kernel.glsl"
+#include "shaders/sim/heal_lines.glsl"
 #undef INOUT
 #undef HEAL_FN
 }  // namespace dermasim::kernel

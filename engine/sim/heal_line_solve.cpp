@@ -1,5 +1,6 @@
 #include "engine/sim/heal_line_solve.hpp"
 
+#include <algorithm>
 #include <vector>
 #include "engine/sim/heal_step.hpp"
 
@@ -14,55 +15,92 @@ Field field_of(int diffusing) {
     }
 }
 
-// Thomas algorithm on rows (a, b, c, d) = (sub, diagonal, super, right-hand side), in place: the result
-// lands in row.w. The GPU must do exactly this, in float, in this order (one invocation per line, the
-// c' and d' scratch in row.z / row.w):
-//   c'0 = c0 / b0;  d'0 = d0 / b0
-//   for i = 1..n-1:  m = b_i - a_i * c'(i-1);  c'i = c_i / m;  d'i = (d_i - a_i * d'(i-1)) / m
-//   u(n-1) = d'(n-1);  for i = n-2..0:  u_i = d'i - c'i * u(i+1)
+// The Thomas algorithm on rows (a, b, c, d) = (sub, diagonal, super, right-hand side), as the GPU does it
+// (heal_diffuse.comp), in float and in this order:
+//   forward:  (a, m, c') = kernel::heal_eliminate(row_s, c'(s-1));  d's = (d_s - a * d'(s-1)) / m
+//   back:     u(n-1) = d'(n-1);  for s = n-2..0:  u_s = d's - c's * u(s+1)
 // The rows are strictly diagonally dominant (b = 1 + lo + hi, |a| + |c| = lo + hi), so m >= 1: no pivoting.
-void thomas_solve(std::vector<glm::vec4>& rows) {
-    const int n = static_cast<int>(rows.size());
-    rows[0].z = rows[0].z / rows[0].y;
-    rows[0].w = rows[0].w / rows[0].y;
-    for (int i = 1; i < n; ++i) {
-        const float m = rows[i].y - rows[i].x * rows[i - 1].z;
-        rows[i].z = rows[i].z / m;
-        rows[i].w = (rows[i].w - rows[i].x * rows[i - 1].w) / m;
+// The elimination (a, m, c') depends on the matrix only; where every line of a layer has the same matrix it is
+// computed once (EliminationTable) and only the right-hand side is swept per line.
+
+// One line of n voxels, `stride` apart from `first`, in the field u.
+struct Line {
+    std::vector<float>& u;
+    std::size_t first, stride;
+    int n;
+    float& at(int s) const { return u[first + std::size_t(s) * stride]; }
+};
+
+// Forward sweep of the right-hand side (d' left in place in u) and back substitution with c'.
+void sweep(const Line& line, const glm::vec4* elimination) {
+    float e_prev = 0.0f;
+    for (int s = 0; s < line.n; ++s) {
+        const glm::vec4& k = elimination[s];
+        e_prev = (line.at(s) - k.x * e_prev) / k.y;
+        line.at(s) = e_prev;
     }
-    for (int i = n - 2; i >= 0; --i) rows[i].w = rows[i].w - rows[i].z * rows[i + 1].w;
+    float next = e_prev;
+    for (int s = line.n - 2; s >= 0; --s) {
+        next = line.at(s) - elimination[s].z * next;
+        line.at(s) = next;
+    }
 }
 
-// Solves one line of n voxels starting at `first`, `stride` apart, voxel size h along the line.
-// Per voxel diffusivity from the kernel; faces take the harmonic mean; the line's end faces carry no flux.
-struct LineSolver {
-    TissueState& state;
-    const kernel::HealParams& params;
-    int field;
-    float dt;
-    std::vector<float>& u;
-    const std::vector<float>& open;
-    std::vector<float> d;
-    std::vector<glm::vec4> rows;
+// heal_line_coeffs.comp on the CPU: the elimination of one (field, axis, layer) whose diffusivity depends on
+// the layer alone. layer < 0: depth lines (each row takes the layer of its slice).
+std::vector<glm::vec4> elimination_table(const TissueGrid& g, const kernel::HealParams& p, int field, int n, float h,
+                                         float dt, int layer) {
+    const bool depth = layer < 0;
+    auto layer_of = [&](int s) { return depth ? int(g.layer_at(std::clamp(s, 0, n - 1))) : layer; };
+    std::vector<glm::vec4> table(n);
+    float c_prev = 0.0f;
+    for (int s = 0; s < n; ++s) {
+        const glm::vec4 row =
+            kernel::heal_table_row(field, depth ? 1 : 0, layer_of(s - 1), layer_of(s), layer_of(s + 1), s, n, h, dt, p);
+        table[s] = kernel::heal_eliminate(row, c_prev);
+        c_prev = table[s].z;
+    }
+    return table;
+}
 
-    void solve(std::size_t first, std::size_t stride, int n, float h, bool along_depth, int layer_if_lateral,
-               float serum_surface) {
+// Lines whose diffusivity follows the open channels (kernel::heal_diffusivity_uses_open): the matrix differs
+// from line to line, so each eliminates its own rows. The serum's depth lines add the surface flux to the top row.
+struct PerVoxelSolver {
+    const TissueState& state;
+    const kernel::HealParams& p;
+    int field;
+    float dt, serum_surface;
+    std::vector<float> d;
+    std::vector<glm::vec2> eliminated;  // (c', d') per voxel
+
+    void solve(const Line& line, float h, int along_depth, int lateral_layer) {
+        const std::vector<float>& open = state.field(Field::OpenChannel);
+        const int n = line.n;
         d.resize(n);
-        rows.resize(n);
+        eliminated.resize(n);
         for (int s = 0; s < n; ++s) {
-            const std::size_t v = first + s * stride;
-            const int layer = along_depth ? static_cast<int>(state.grid.layer_at(s)) : layer_if_lateral;
-            d[s] = kernel::heal_diffusivity(field, layer, open[v], along_depth ? 1 : 0, params);
+            const int layer = along_depth ? int(state.grid.layer_at(s)) : lateral_layer;
+            d[s] = kernel::heal_diffusivity(field, layer, open[line.first + s * line.stride], along_depth, p);
         }
+        const bool surface = along_depth && field == kernel::HEAL_DIFFUSE_SERUM;
+        float c_prev = 0.0f, e_prev = 0.0f;
         for (int s = 0; s < n; ++s) {
             const float lo = s > 0 ? kernel::heal_face_diffusivity(d[s - 1], d[s]) : 0.0f;
             const float hi = s + 1 < n ? kernel::heal_face_diffusivity(d[s], d[s + 1]) : 0.0f;
-            rows[s] = kernel::heal_line_row(lo, hi, h, dt, u[first + s * stride]);
+            glm::vec4 row = kernel::heal_line_row(lo, hi, h, dt, line.at(s));
+            if (s == 0 && surface) row = kernel::heal_serum_top_row(row, open[line.first], serum_surface, h, dt, p);
+            const glm::vec4 k = kernel::heal_eliminate(row, c_prev);
+            const float e = (row.w - k.x * e_prev) / k.y;
+            eliminated[s] = {k.z, e};
+            c_prev = k.z;
+            e_prev = e;
         }
-        if (along_depth && field == kernel::HEAL_DIFFUSE_SERUM)
-            rows[0] = kernel::heal_serum_top_row(rows[0], open[first], serum_surface, h, dt, params);
-        thomas_solve(rows);
-        for (int s = 0; s < n; ++s) u[first + s * stride] = rows[s].w;
+        float next = e_prev;
+        line.at(n - 1) = next;
+        for (int s = n - 2; s >= 0; --s) {
+            next = eliminated[s].y - eliminated[s].x * next;
+            line.at(s) = next;
+        }
     }
 };
 
@@ -70,15 +108,37 @@ struct LineSolver {
 
 void diffuse_field(TissueState& state, const kernel::HealParams& params, int field, const HealStepPlan& plan) {
     const TissueGrid& g = state.grid;
-    LineSolver line{state, params, field, static_cast<float>(plan.dt_s), state.field(field_of(field)),
-                    state.field(Field::OpenChannel), {}, {}};
-    const std::size_t slice = std::size_t(g.nx) * g.ny;
+    const float dt = static_cast<float>(plan.dt_s);
+    std::vector<float>& u = state.field(field_of(field));
+    PerVoxelSolver per_voxel{state, params, field, dt, plan.serum_surface, {}, {}};
+    const bool lateral_per_voxel = kernel::heal_diffusivity_uses_open(field, 0);
+    const bool depth_per_voxel = kernel::heal_diffusivity_uses_open(field, 1);
+    std::vector<std::vector<glm::vec4>> x_tables, y_tables;
+    for (int layer = 0; layer < kernel::HEAL_LAYER_COUNT && !lateral_per_voxel; ++layer) {
+        x_tables.push_back(elimination_table(g, params, field, g.nx, g.dx_mm, dt, layer));
+        y_tables.push_back(elimination_table(g, params, field, g.ny, g.dy_mm, dt, layer));
+    }
     for (int k = 0; k < g.nz; ++k) {
         const int layer = static_cast<int>(g.layer_at(k));
-        for (int j = 0; j < g.ny; ++j) line.solve(g.index(0, j, k), 1, g.nx, g.dx_mm, false, layer, 0.0f);
-        for (int i = 0; i < g.nx; ++i) line.solve(g.index(i, 0, k), g.nx, g.ny, g.dy_mm, false, layer, 0.0f);
+        for (int j = 0; j < g.ny; ++j) {
+            const Line line{u, g.index(0, j, k), 1, g.nx};
+            if (lateral_per_voxel) per_voxel.solve(line, g.dx_mm, 0, layer);
+            else sweep(line, x_tables[layer].data());
+        }
+        for (int i = 0; i < g.nx; ++i) {
+            const Line line{u, g.index(i, 0, k), std::size_t(g.nx), g.ny};
+            if (lateral_per_voxel) per_voxel.solve(line, g.dy_mm, 0, layer);
+            else sweep(line, y_tables[layer].data());
+        }
     }
-    for (std::size_t col = 0; col < slice; ++col) line.solve(col, slice, g.nz, g.dz_mm, true, 0, plan.serum_surface);
+    const std::size_t slice = std::size_t(g.nx) * g.ny;
+    std::vector<glm::vec4> z_table;
+    if (!depth_per_voxel) z_table = elimination_table(g, params, field, g.nz, g.dz_mm, dt, -1);
+    for (std::size_t col = 0; col < slice; ++col) {
+        const Line line{u, col, slice, g.nz};
+        if (depth_per_voxel) per_voxel.solve(line, g.dz_mm, 1, 0);
+        else sweep(line, z_table.data());
+    }
 }
 
 }  // namespace dermasim

@@ -20,12 +20,21 @@ const uint32_t kDiffuseSpv[] = {
 const uint32_t kSummarySpv[] = {
 #include "heal_summary.comp.spv.inc"
 };
+const uint32_t kLineCoeffsSpv[] = {
+#include "heal_line_coeffs.comp.spv.inc"
+};
 
 constexpr uint32_t kVoxelLocalSize = 256;  // heal_react.comp
 constexpr uint32_t kSummaryLocalSize = 64;  // heal_summary.comp
 constexpr std::size_t kSummaryVoxelsPerInvocation = 32;
-constexpr uint32_t kLineLocalSize = 64;    // heal_diffuse.comp
+constexpr uint32_t kLineLocalSize = 64;    // heal_diffuse.comp, heal_line_coeffs.comp
+// Lines each heal_diffuse.comp invocation solves. On lavapipe (2 threads, CI grid) 4 lines took 117 ms of CPU per
+// full step against 120 ms for 1 (medians of 3): within the noise, kept for GPUs where launch overhead matters.
+constexpr int kLinesPerInvocation = 4;
+constexpr int kDiffusingFields = 3;  // kernel::HEAL_DIFFUSE_*
 constexpr uint32_t kSummaryValues = 6;
+constexpr uint32_t kVoxelParamsBinding = 11;  // heal_react.comp, heal_summary.comp
+constexpr uint32_t kLineParamsBinding = 3;    // heal_diffuse.comp, heal_line_coeffs.comp
 // Fields 0..9 bind at 0..9, then the layer table, parameters and summary (10..12); fields added later
 // (macrophages) follow at 13.., so the summary shader's bindings did not move.
 constexpr int kFirstLateField = static_cast<int>(Field::Macrophages);
@@ -45,7 +54,19 @@ struct LinePush {
     float dt;
     float h;
     float serum_surface;
+    int32_t n_max;
+    uint32_t invocations;
+    int32_t lines_per_invocation;
 };
+
+struct LineCoeffsPush {
+    int32_t nx, ny, nz;
+    int32_t n_max;
+    float dt;
+    float dx, dy, dz;
+};
+
+int longest_line(const TissueGrid& g) { return std::max({g.nx, g.ny, g.nz}); }
 
 Field field_of(int diffusing) {
     switch (diffusing) {
@@ -61,7 +82,7 @@ HealPass::HealPass(const vk::Context& context, const TissueVolumeGpu& volume, co
     : context_(context), volume_(volume) {
     VkDevice device = context.device();
     const std::size_t voxels = volume.grid().voxel_count();
-    params_ = vk::Buffer(context, sizeof(kernel::HealParams), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT,
+    params_ = vk::Buffer(context, sizeof(kernel::HealParams), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT,
                          vk::MemoryUse::Upload);
     set_params(params);
     if (voxels * 2 * sizeof(float) > context.limits().maxStorageBufferRange)
@@ -69,42 +90,66 @@ HealPass::HealPass(const vk::Context& context, const TissueVolumeGpu& volume, co
                     " voxels exceeds this device's storage-buffer limit; choose a lower quality");
     scratch_ = vk::Buffer(context, voxels * 2 * sizeof(float), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT,
                           vk::MemoryUse::Device);
+    const std::size_t table_entries =
+        std::size_t(kDiffusingFields) * 3 * kernel::HEAL_LAYER_COUNT * longest_line(volume.grid());
+    line_table_ = vk::Buffer(context, table_entries * 4 * sizeof(float), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT,
+                             vk::MemoryUse::Device);
     summary_ = vk::Buffer(context, kSummaryValues * sizeof(uint32_t),
                           VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
                           vk::MemoryUse::Readback);
 
-    // Voxel passes: fields 0..9, layer table 10, parameters 11, summary 12, fields from 10 on at 13...
-    std::vector<vk::Binding> voxel_bindings;
-    for (uint32_t b = 0; b < kVoxelBindings; ++b)
-        voxel_bindings.push_back({b, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_COMPUTE_BIT});
-    voxel_set_layout_ = vk::make_set_layout(device, voxel_bindings);
-    // Line solves: the field, open channels, layer table, parameters, scratch.
-    std::vector<vk::Binding> line_bindings(voxel_bindings.begin(), voxel_bindings.begin() + 5);
-    line_set_layout_ = vk::make_set_layout(device, line_bindings);
+    // Voxel passes: fields 0..9, layer table 10, parameters 11 (a uniform buffer: lavapipe then loads them once
+    // per workgroup instead of once per invocation, which cost more than the reaction's math), summary 12, fields
+    // from 10 on at 13...
+    auto bindings = [](uint32_t count, uint32_t params_binding) {
+        std::vector<vk::Binding> out;
+        for (uint32_t b = 0; b < count; ++b)
+            out.push_back({b, b == params_binding ? VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER : VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,
+                           VK_SHADER_STAGE_COMPUTE_BIT});
+        return out;
+    };
+    voxel_set_layout_ = vk::make_set_layout(device, bindings(kVoxelBindings, kVoxelParamsBinding));
+    // Line solves: the field, open channels, layer table, parameters, scratch, elimination table.
+    line_set_layout_ = vk::make_set_layout(device, bindings(6, kLineParamsBinding));
 
     VkDescriptorSetLayout voxel_layout = voxel_set_layout_, line_layout = line_set_layout_;
     react_layout_ = vk::make_pipeline_layout(device, {&voxel_layout, 1}, sizeof(VoxelPush), VK_SHADER_STAGE_COMPUTE_BIT);
     summary_layout_ =
         vk::make_pipeline_layout(device, {&voxel_layout, 1}, sizeof(VoxelPush), VK_SHADER_STAGE_COMPUTE_BIT);
     diffuse_layout_ = vk::make_pipeline_layout(device, {&line_layout, 1}, sizeof(LinePush), VK_SHADER_STAGE_COMPUTE_BIT);
+    line_coeffs_layout_ =
+        vk::make_pipeline_layout(device, {&line_layout, 1}, sizeof(LineCoeffsPush), VK_SHADER_STAGE_COMPUTE_BIT);
     react_ = make_sim_pipeline(device, kReactSpv, react_layout_);
     summary_pipeline_ = make_sim_pipeline(device, kSummarySpv, summary_layout_);
     diffuse_ = make_sim_pipeline(device, kDiffuseSpv, diffuse_layout_);
+    line_coeffs_ = make_sim_pipeline(device, kLineCoeffsSpv, line_coeffs_layout_);
 
-    const VkDescriptorPoolSize pool_size{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 4 * kVoxelBindings};
-    pool_ = vk::make_descriptor_pool(device, 4, {&pool_size, 1});
+    const VkDescriptorPoolSize pool_sizes[] = {
+        {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, (kVoxelBindings - 1) + kDiffusingFields * 5},
+        {VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1 + kDiffusingFields}};
+    pool_ = vk::make_descriptor_pool(device, 1 + kDiffusingFields, pool_sizes);
     voxel_set_ = vk::allocate_set(device, pool_, voxel_layout);
-    std::vector<VkBuffer> voxel_buffers;
-    for (int f = 0; f < kFieldCount; ++f) {
-        if (f == kFirstLateField) voxel_buffers.insert(voxel_buffers.end(), {volume.layer_table(), params_.get(), summary_.get()});
-        voxel_buffers.push_back(volume.field(static_cast<Field>(f)));
-    }
+    std::vector<VkBuffer> voxel_buffers, late_fields;
+    for (int f = 0; f < kFieldCount; ++f)
+        (f < kFirstLateField ? voxel_buffers : late_fields).push_back(volume.field(static_cast<Field>(f)));
+    voxel_buffers.push_back(volume.layer_table());
     vk::write_buffers(device, voxel_set_, 0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, voxel_buffers);
-    for (int d = 0; d < 3; ++d) {
+    const VkBuffer params_buffer = params_;
+    vk::write_buffers(device, voxel_set_, kVoxelParamsBinding, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, {&params_buffer, 1});
+    const VkBuffer summary_buffer = summary_;
+    vk::write_buffers(device, voxel_set_, kVoxelParamsBinding + 1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,
+                      {&summary_buffer, 1});
+    vk::write_buffers(device, voxel_set_, kVoxelParamsBinding + 2, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, late_fields);
+    for (int d = 0; d < kDiffusingFields; ++d) {
         line_sets_[d] = vk::allocate_set(device, pool_, line_layout);
         const VkBuffer line_buffers[] = {volume.field(field_of(d)), volume.field(Field::OpenChannel),
-                                         volume.layer_table(), params_, scratch_};
+                                         volume.layer_table()};
         vk::write_buffers(device, line_sets_[d], 0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, line_buffers);
+        vk::write_buffers(device, line_sets_[d], kLineParamsBinding, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER,
+                          {&params_buffer, 1});
+        const VkBuffer solve_buffers[] = {scratch_, line_table_};
+        vk::write_buffers(device, line_sets_[d], kLineParamsBinding + 1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,
+                          solve_buffers);
     }
 }
 
@@ -126,6 +171,17 @@ void HealPass::record_step(VkCommandBuffer cmd, const HealStepPlan& plan) {
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, react_layout_, 0, 1, &voxel_set_, 0, nullptr);
     vkCmdPushConstants(cmd, react_layout_, VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(push), &push);
     vkCmdDispatch(cmd, voxels.groups_x, voxels.groups_y, 1);
+    if (plan.diffuse_signal || plan.diffuse_fibroblasts || plan.diffuse_serum) {
+        // Independent of the reaction: no barrier between them; the first line solve's barrier covers both.
+        const LineCoeffsPush coeffs{g.nx, g.ny, g.nz, longest_line(g), static_cast<float>(plan.dt_s),
+                                    g.dx_mm, g.dy_mm, g.dz_mm};
+        vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, line_coeffs_);
+        vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, line_coeffs_layout_, 0, 1, &line_sets_[0], 0,
+                                nullptr);
+        vkCmdPushConstants(cmd, line_coeffs_layout_, VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(coeffs), &coeffs);
+        const uint32_t tables = kDiffusingFields * 3 * kernel::HEAL_LAYER_COUNT;
+        vkCmdDispatch(cmd, (tables + kLineLocalSize - 1) / kLineLocalSize, 1, 1);
+    }
     if (plan.diffuse_signal) record_diffusion(cmd, kernel::HEAL_DIFFUSE_SIGNAL, plan);
     if (plan.diffuse_fibroblasts) record_diffusion(cmd, kernel::HEAL_DIFFUSE_FIBROBLASTS, plan);
     if (plan.diffuse_serum) record_diffusion(cmd, kernel::HEAL_DIFFUSE_SERUM, plan);
@@ -136,15 +192,20 @@ void HealPass::record_diffusion(VkCommandBuffer cmd, int field, const HealStepPl
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, diffuse_);
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, diffuse_layout_, 0, 1, &line_sets_[field], 0,
                             nullptr);
-    const int lines[3] = {g.ny * g.nz, g.nx * g.nz, g.nx * g.ny};
+    // Lateral lines per slice (one workgroup row per slice), depth lines in all.
+    const int lines[3] = {g.ny, g.nx, g.nx * g.ny};
+    const uint32_t rows[3] = {uint32_t(g.nz), uint32_t(g.nz), 1};
     const float h[3] = {g.dx_mm, g.dy_mm, g.dz_mm};
     for (int axis = 0; axis < 3; ++axis) {
         // Each axis reads what the previous one (or the reaction) wrote, and reuses the scratch.
         record_sim_barrier(cmd);
+        const uint32_t wanted = (uint32_t(lines[axis]) + kLinesPerInvocation - 1) / kLinesPerInvocation;
+        const uint32_t groups = (wanted + kLineLocalSize - 1) / kLineLocalSize;
         const LinePush push{g.nx, g.ny, g.nz, axis, field, static_cast<float>(plan.dt_s), h[axis],
-                            axis == 2 ? plan.serum_surface : 0.0f};
+                            axis == 2 ? plan.serum_surface : 0.0f, longest_line(g), groups * kLineLocalSize,
+                            kLinesPerInvocation};
         vkCmdPushConstants(cmd, diffuse_layout_, VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(push), &push);
-        vkCmdDispatch(cmd, (uint32_t(lines[axis]) + kLineLocalSize - 1) / kLineLocalSize, 1, 1);
+        vkCmdDispatch(cmd, groups, rows[axis], 1);
     }
 }
 
@@ -193,12 +254,18 @@ StateSummary HealPass::summarize() {
 std::size_t HealPass::bytes_per_voxel(const HealStepPlan& plan) {
     const std::size_t f = sizeof(float);
     std::size_t bytes = 2 * kFieldCount * f;  // reaction: every field read and written once
-    // Per axis of a line solve: forward sweep reads u and writes (c', d'); back substitution reads (c', d')
-    // and writes u. The serum also reads the open fraction (its diffusivity depends on it).
-    const std::size_t per_axis = f + 2 * f + 2 * f + f;
-    if (plan.diffuse_signal) bytes += 3 * per_axis;
-    if (plan.diffuse_fibroblasts) bytes += 3 * per_axis;
-    if (plan.diffuse_serum) bytes += 3 * (per_axis + f);
+    // Per axis of a line solve from the elimination table: the forward sweep reads u and writes d' in its
+    // place, the back substitution reads d' and writes u. Per voxel (diffusivity from the open fraction):
+    // the forward sweep reads u and the open fraction and writes (c', d'); the back substitution reads
+    // (c', d') and writes u.
+    const std::size_t from_table = 4 * f;
+    const std::size_t per_voxel = f + f + 2 * f + 2 * f + f;
+    const bool enabled[kDiffusingFields] = {plan.diffuse_signal, plan.diffuse_fibroblasts, plan.diffuse_serum};
+    for (int field = 0; field < kDiffusingFields; ++field) {
+        if (!enabled[field]) continue;
+        bytes += 2 * (kernel::heal_diffusivity_uses_open(field, 0) ? per_voxel : from_table);
+        bytes += kernel::heal_diffusivity_uses_open(field, 1) ? per_voxel : from_table;
+    }
     return bytes;
 }
 

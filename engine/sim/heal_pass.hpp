@@ -1,7 +1,8 @@
 #pragma once
 // The GPU twin of engine/sim/heal_step.cpp: one heal step on a TissueVolumeGpu. Reaction (heal_react.comp, one
-// invocation per voxel), then for each diffusing field the implicit line solves along x, y and depth
-// (heal_diffuse.comp, one invocation per grid line, Thomas algorithm as heal_line_solve.cpp), and the step
+// invocation per voxel) beside the line solves' elimination tables (heal_line_coeffs.comp), then for each
+// diffusing field the implicit line solves along x, y and depth (heal_diffuse.comp, a few grid lines per
+// invocation, Thomas algorithm as heal_line_solve.cpp), and the step
 // chooser's state summary (heal_summary.comp, a max-reduction) so a timeline can run without reading the
 // volume back. Deterministic: no atomics on floats, every line solved by one invocation in a fixed order.
 #include <array>
@@ -47,11 +48,12 @@ private:
     const vk::Context& context_;
     const TissueVolumeGpu& volume_;
     vk::Buffer params_;    // host-visible HealParams (std430: all floats, same layout as C++)
-    vk::Buffer scratch_;   // (c', d') per voxel for the line solves
+    vk::Buffer scratch_;   // (c', d') per voxel for the lines that eliminate per voxel
+    vk::Buffer line_table_;  // (a, m, c') per field, axis, layer and position (heal_line_coeffs.comp)
     vk::Buffer summary_;   // host-visible uint[6]: float bits of the StateSummary maxima
     vk::DescriptorSetLayout voxel_set_layout_, line_set_layout_;
-    vk::PipelineLayout react_layout_, summary_layout_, diffuse_layout_;
-    vk::Pipeline react_, summary_pipeline_, diffuse_;
+    vk::PipelineLayout react_layout_, summary_layout_, diffuse_layout_, line_coeffs_layout_;
+    vk::Pipeline react_, summary_pipeline_, diffuse_, line_coeffs_;
     vk::DescriptorPool pool_;
     VkDescriptorSet voxel_set_ = VK_NULL_HANDLE;
     std::array<VkDescriptorSet, 3> line_sets_{};  // per diffusing field (kernel::HEAL_DIFFUSE_*)

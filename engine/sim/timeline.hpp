@@ -18,7 +18,8 @@ inline constexpr long long kMaxHealSteps = 5000000;
 struct TimelineOptions {
     std::vector<double> session_times_s;  // ascending, >= 0, < end_time_s
     double end_time_s = 0;                // > 0
-    double sample_interval_s = 0;         // > 0: samples at 0, interval, 2*interval, ... end (steps land on them)
+    double sample_interval_s = 0;         // > 0: samples at 0, interval, 2*interval, ... end; a sample inside a
+                                          // step is interpolated linearly between the states around it
     bool occluded = false;                // skin covered after each session (channels close more slowly)
     bool apply_serum = false;             // serum on the skin for control.serum_contact_s after each session
 };
@@ -33,6 +34,7 @@ public:
     virtual void on_session(const TissueState& /*after_stamp*/, int /*session*/) {}
     // after_step: only OpenChannel, Erythema and Serum are guaranteed current (TissueStepper::step_state).
     virtual void on_step(const TissueState& /*after_step*/, const HealStepPlan& /*plan*/) {}
+    // At each sample time: the state itself where a step ends there, else interpolated (see TimelineOptions).
     virtual void on_sample(const TissueState& /*state*/) {}
 };
 

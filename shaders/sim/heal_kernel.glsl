@@ -3,7 +3,8 @@
 //   - no #version / layout here; the includer provides them (GLSL) or wraps this file in
 //     namespace dermasim::kernel { using namespace glm; using uint = std::uint32_t; #define INOUT(T) T&  #define HEAL_FN inline ... }
 //   - float literals carry an f suffix (legal GLSL, and keeps glm's templates on float);
-//   - structs of floats only (HealParams is an std430 SSBO on the GPU: all-float keeps both layouts equal).
+//   - structs of floats only (HealParams is a uniform buffer on the GPU: all-float keeps the std140 layout and
+//     C++'s equal).
 // Internal units: time in seconds, lengths in millimetres. heal_params.cpp converts the JSON's units.
 
 // Function qualifier: empty in GLSL; the C++ includer defines it as `inline` (the file sits in a header).

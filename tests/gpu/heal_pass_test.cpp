@@ -170,6 +170,8 @@ TEST_F(HealPassTest, BenchReportsConsistentFigures) {
     EXPECT_GT(r.copy_gb_s, 0);
     EXPECT_NEAR(r.gpu_step_gb_s, r.gpu_voxel_steps_per_s * r.bytes_per_voxel_step / 1e9, 1e-9 * r.gpu_step_gb_s);
     EXPECT_NEAR(r.fraction_of_copy, r.gpu_step_gb_s / r.copy_gb_s, 1e-12);
+    EXPECT_EQ(r.diffusing_fields, 3) << "the bench times the heaviest step: every field line-solved";
+    EXPECT_DOUBLE_EQ(r.gpu_field_voxel_updates_per_s, 3 * r.gpu_voxel_steps_per_s);
     // Reaction (11 fields in and out) plus three line-solved fields, the serum also reading the open fraction.
     HealStepPlan all;
     all.diffuse_signal = all.diffuse_fibroblasts = all.diffuse_serum = true;
@@ -181,6 +183,9 @@ TEST_F(HealPassTest, BenchReportsConsistentFigures) {
     EXPECT_EQ(j.at("voxels").get<std::size_t>(), r.voxels);
     EXPECT_DOUBLE_EQ(j.at("heal_step").at("gpu_voxel_steps_per_s").get<double>(), r.gpu_voxel_steps_per_s);
     EXPECT_TRUE(j.at("single_session_run").contains("gpu_wall_s"));
+    EXPECT_TRUE(j.at("protocol").contains("gpu_wall_s"));
+    EXPECT_DOUBLE_EQ(j.at("heal_step").at("gpu_field_voxel_updates_per_s").get<double>(),
+                     r.gpu_field_voxel_updates_per_s);
 }
 
 TEST_F(HealPassTest, BenchRejectsBadOptions) {
@@ -191,7 +196,9 @@ TEST_F(HealPassTest, BenchRejectsBadOptions) {
 
 // The full bench on the CI preset (slow: a 180-day run on GPU and CPU). Run with --gtest_also_run_disabled_tests.
 TEST_F(HealPassTest, DISABLED_FullBenchOnTheCiPreset) {
-    std::printf("%s\n", to_json(run_heal_bench(gpu(), test::source_catalog(), HealBenchOptions{})).dump(2).c_str());
+    HealBenchOptions options;
+    options.protocol_sessions = 5;  // as `dermasim bench` by default
+    std::printf("%s\n", to_json(run_heal_bench(gpu(), test::source_catalog(), options)).dump(2).c_str());
 }
 
 }  // namespace

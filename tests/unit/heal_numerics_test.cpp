@@ -1,6 +1,7 @@
 // Numerics of the heal step (docs/MODEL.md §Numerics): baseline fixed point, mass-conserving no-flux
 // diffusion, stability with the largest steps, adaptive step choice, determinism, session callbacks.
 #include <gtest/gtest.h>
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 #include "engine/core/error.hpp"
@@ -113,6 +114,43 @@ TEST(HealNumerics, TimelineCallsTheStampHandlerAtEachSessionTime) {
     EXPECT_LE(st.min_dt_s, 15 * 60.0);
     EXPECT_GE(st.max_dt_s, kDay);
     EXPECT_LT(st.steps, 400) << "adaptive steps keep a 2-month protocol short";
+}
+
+// Curve samples do not force steps: hourly and daily sampling take the same steps and end in the same state,
+// every sample comes at its exact time, and the same time gives the same sample whatever the interval.
+TEST(HealNumerics, SamplesInsideStepsAreInterpolatedNotForced) {
+    const HealParameters p = test::source_catalog().heal;
+    struct Recorder : TimelineObserver {
+        std::vector<double> sample_t, sample_c3, step_t;
+        double collagen3(const TissueState& s) { return total(s, Field::Collagen3); }
+        void on_sample(const TissueState& s) override { sample_t.push_back(s.time_s), sample_c3.push_back(collagen3(s)); }
+        void on_step(const TissueState& s, const HealStepPlan&) override { step_t.push_back(s.time_s); }
+    };
+    auto run = [&](double sample_interval_s, Recorder& recorder) {
+        TissueState s = make_baseline_state(heal_test::make_test_grid(2, 2), p.kernel);
+        heal_test::stamp_channel(s, 0, 0, 0.5f, p.kernel.injury_reference);
+        TimelineOptions o;
+        o.end_time_s = 40 * kDay;
+        o.sample_interval_s = sample_interval_s;
+        const TimelineStats st = run_timeline(s, p, o, nullptr, &recorder);
+        return std::make_pair(st.steps, s);
+    };
+    Recorder hourly, daily;
+    const auto [hourly_steps, hourly_end] = run(3600.0, hourly);
+    const auto [daily_steps, daily_end] = run(kDay, daily);
+    EXPECT_EQ(hourly_steps, daily_steps);
+    for (int f = 0; f < kFieldCount; ++f) EXPECT_EQ(hourly_end.fields[f], daily_end.fields[f]) << kFieldKeys[f];
+    ASSERT_EQ(hourly.sample_t.size(), 40u * 24 + 1);
+    for (std::size_t i = 0; i < hourly.sample_t.size(); ++i) ASSERT_NEAR(hourly.sample_t[i], i * 3600.0, 1e-6);
+    // Late on, steps are a day or more: most hourly samples fall inside one.
+    std::size_t inside = 0;
+    for (std::size_t i = 1; i + 1 < hourly.sample_t.size(); ++i) {
+        const bool on_step = std::binary_search(hourly.step_t.begin(), hourly.step_t.end(), hourly.sample_t[i]);
+        inside += !on_step;
+    }
+    EXPECT_GT(inside, hourly.sample_t.size() / 2) << "samples should not make steps land on them";
+    EXPECT_EQ(hourly.sample_c3.front(), daily.sample_c3.front());
+    EXPECT_DOUBLE_EQ(hourly.sample_c3[24 * 20], daily.sample_c3[20]) << "the same time from the same steps";
 }
 
 TEST(HealNumerics, SameInputGivesBitIdenticalResult) {
