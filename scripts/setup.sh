@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake pkg-config glslc libvulkan-dev mesa-vulkan-drivers vulkan-validationlayers
           libglfw3-dev libglm-dev libimgui-dev libtinygltf-dev libgtest-dev libstb-dev nlohmann-json3-dev
-          fonts-dejavu-core xvfb xauth xdotool libsqlite3-dev chromium ffmpeg)
+          fonts-dejavu-core xvfb xauth xdotool libsqlite3-dev chromium ffmpeg clang libclang-rt-14-dev)
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 
 missing=()

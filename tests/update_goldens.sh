@@ -11,5 +11,5 @@ echo "Goldens rewritten in tests/golden/: look at them before committing."
 # The consultation's fixed story steps, from the window under Xvfb (tests/window/consult.sh).
 cmake --build build -j2 --target dermasim
 DERMASIM_UPDATE_GOLDENS=1 VK_DRIVER_FILES=$lavapipe LP_NUM_THREADS=2 \
-  bash tests/window/consult.sh build/dermasim build/tests/output/consult_goldens
+  bash tests/window/consult.sh build/app/dermasim "$PWD/build/tests/output/consult_goldens"
 echo "Consultation goldens rewritten (tests/golden/consult_step*.png): look at them before committing."

@@ -2,10 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
-#include <sstream>
 
 #include "engine/core/error.hpp"
+#include "engine/io/json_file.hpp"
 #include "engine/tools/json_fields.hpp"
 
 namespace dermasim::app {
@@ -14,12 +13,10 @@ std::filesystem::path default_kiosk_config(const Catalog& catalog) { return cata
 
 KioskConfig load_kiosk_config(const std::filesystem::path& file, const Catalog& catalog) {
     const std::string origin = file.string();
-    std::ifstream in(file);
-    if (!in) throw Error(origin + ": cannot open the kiosk configuration (give one with --kiosk-config FILE)");
-    std::stringstream text;
-    text << in.rdbuf();
-    nlohmann::json doc = nlohmann::json::parse(text.str(), nullptr, false);
-    if (doc.is_discarded()) throw Error(origin + ": not valid JSON");
+    std::error_code ec;
+    if (!std::filesystem::exists(file, ec))
+        throw Error(origin + ": cannot open the kiosk configuration (give one with --kiosk-config FILE)");
+    const nlohmann::json doc = read_json_file(file);  // the limits every outside JSON file gets
     json_fields::FieldReader fields(doc, origin);
     fields.reject_unknown({"pin", "exit_key", "idle_seconds", "try_seconds", "try_heal_days", "fullscreen", "report_seconds",
                            "attract"});

@@ -146,12 +146,14 @@ void save_stroke_script(const StrokeScript& s, const std::filesystem::path& file
 }
 
 RollerSpec roller_for(const StrokeScript& s, RollerSpec base) {
+    if (s.device != DeviceKind::Roller) return base;  // a pen script leaves the roller as it is
     check_roller_needle_length(s.needle_mm, "stroke script", "needle_mm");
     base.needle.length_mm = s.needle_mm;
     return base;
 }
 
 PenSpec pen_for(const StrokeScript& s, PenSpec base) {
+    if (s.device != DeviceKind::Pen) return base;  // a roller script leaves the pen as it is
     check_pen_depth(s.needle_mm, "stroke script", "needle_mm");
     base.depth_setting_mm = s.needle_mm;
     base.needle.length_mm = s.needle_mm;

@@ -69,7 +69,8 @@ void check_needle_setting(DeviceKind device, double mm, const std::string& origi
 nlohmann::json to_json(const StrokeScript& script);
 void save_stroke_script(const StrokeScript& script, const std::filesystem::path& file);
 
-// Applies the script's needle setting to a device description (validated).
+// Applies the script's needle setting to its own device's description (validated by that device's rule); the other
+// device's description comes back unchanged.
 RollerSpec roller_for(const StrokeScript& script, RollerSpec base = {});
 PenSpec pen_for(const StrokeScript& script, PenSpec base = {});
 

@@ -15,7 +15,10 @@ set -u
 app=$1; out=$2; wait_s=$3
 "$app" --mode consult --region cheek --validate --size 1280x720 < /dev/null > "$out/consult.log" 2>&1 &
 pid=$!
-wid=$(xdotool search --sync --onlyvisible --name DermaSim | head -1); sleep 2
+# A window that never shows (the app failed to start) fails the run instead of waiting for ever.
+wid=$(timeout 120 xdotool search --sync --onlyvisible --name DermaSim | head -1)
+[ -n "$wid" ] || { echo "no DermaSim window appeared"; cat "$out/consult.log"; exit 1; }
+sleep 2
 xdotool mousemove 700 420 windowfocus --sync "$wid"
 # Held for over a second: a frame takes up to a second on lavapipe on a busy machine, and a key pressed and released between two
 # frames is not seen.
