@@ -2,7 +2,6 @@
 
 #include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -11,6 +10,7 @@
 #include <string>
 
 #include "engine/core/error.hpp"
+#include "engine/io/child_process.hpp"
 
 extern char** environ;
 
@@ -22,29 +22,20 @@ void ExportJob::start(const std::vector<std::string>& args) {
     if (running()) throw Error("an export is already running");
     int pipe_fds[2];
     if (pipe2(pipe_fds, O_CLOEXEC) != 0) throw Error(std::string("cannot start the export: ") + std::strerror(errno));
-    std::vector<std::string> argv_strings = {"/proc/self/exe"};
-    argv_strings.insert(argv_strings.end(), args.begin(), args.end());
-    std::vector<char*> argv;
-    for (std::string& a : argv_strings) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    std::vector<std::string> env_strings = {"DERMASIM_PROGRESS=lines"};
+    std::vector<std::string> argv = {"/proc/self/exe"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    std::vector<std::string> env = {"DERMASIM_PROGRESS=lines"};
     for (char** e = environ; *e; ++e)
-        if (std::strncmp(*e, "DERMASIM_PROGRESS=", 18) != 0) env_strings.push_back(*e);
-    std::vector<char*> env;
-    for (std::string& e : env_strings) env.push_back(e.data());
-    env.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDERR_FILENO);
-    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-    const int spawned = posix_spawn(&child_, "/proc/self/exe", &actions, nullptr, argv.data(), env.data());
-    posix_spawn_file_actions_destroy(&actions);
-    close(pipe_fds[1]);
-    if (spawned != 0) {
+        if (std::strncmp(*e, "DERMASIM_PROGRESS=", 18) != 0) env.push_back(*e);
+    try {
+        child_ = spawn_process(argv, {{STDERR_FILENO, pipe_fds[1]}, {STDIN_FILENO, -1, "/dev/null", O_RDONLY}}, &env,
+                               "cannot start the export");
+    } catch (const Error&) {
         close(pipe_fds[0]);
-        child_ = -1;
-        throw Error(std::string("cannot start the export: ") + std::strerror(spawned));
+        close(pipe_fds[1]);
+        throw;
     }
+    close(pipe_fds[1]);
     output_ = pipe_fds[0];
     fcntl(output_, F_SETFL, O_NONBLOCK);
     pending_.clear();
@@ -81,8 +72,7 @@ void ExportJob::cancel() {
     if (!running()) return;
     cancelled_ = true;
     kill(child_, SIGTERM);  // the child removes its half-made video and exits
-    int status = 0;
-    while (waitpid(child_, &status, 0) < 0 && errno == EINTR) {}
+    wait_process(child_);
     child_ = -1;
     close(output_);
     output_ = -1;

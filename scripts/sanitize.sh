@@ -1,10 +1,21 @@
 #!/usr/bin/env bash
-# The unit and CLI tests under AddressSanitizer, LeakSanitizer and UndefinedBehaviorSanitizer (CMakePresets.json
-# "asan", built into build-asan/; any report fails the test). A second full build: about as long as the main one.
+# The tests under AddressSanitizer, LeakSanitizer and UndefinedBehaviorSanitizer (CMakePresets.json "asan",
+# built into build-asan/; any report fails the test). CI runs the unit and CLI tests this way (.ci/run).
+#
+#   scripts/sanitize.sh          the unit and CLI tests: builds only what they run
+#   scripts/sanitize.sh --all    the whole suite (GPU, window, training, glTF tests too): a full second build
+#   further arguments go to ctest (e.g. -R heal)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
+targets=(--target dermasim dermasim_unit_tests dermasim_app_tests)
+labels=()
+if [ "${1:-}" = --all ]; then
+  shift
+  targets=()
+  labels=(-L 'unit|cli|gpu|window|training|gltf')
+fi
 cmake --preset asan >/dev/null
-cmake --build --preset asan
-ctest --preset asan "$@"
+cmake --build --preset asan "${targets[@]}"
+ctest --preset asan "${labels[@]}" "$@"
 echo "sanitizer build and tests: $(( $(date +%s) - start )) s"

@@ -107,6 +107,13 @@ void ConsultMode::scene(SkinView& view, glm::vec2 window) {
     view.punctures.reset();
     view.overlay = Overlay::None;
     glm::vec4 area = consult_area(window);
+    // The block on the left of the free area, the magnified cut through the channels on the right: at the
+    // block's scale a channel and its new collagen are hairlines, in the magnified cut they are plain to see.
+    auto beside_magnified_cut = [&] {
+        const glm::vec4 inset{area.x + 0.55f * (area.z - area.x), area.y, 0.45f * (area.z - area.x), area.w - area.y};
+        view.micro = micro_on_channels(view, *treatment_.punctures(), inset);
+        area.z = inset.x - 0.01f;
+    };
     if (step_ < kStorySteps) {
         const StoryStep& s = kStory[step_];
         view.overlay = s.overlay;
@@ -121,11 +128,7 @@ void ConsultMode::scene(SkinView& view, glm::vec2 window) {
                 roller.lift_mm = 0.0f;
                 roller.ghost = true;
                 view.device = roller;
-                // The block on the left half of the free area, the magnified cut on the right half.
-                const glm::vec4 inset{area.x + 0.55f * (area.z - area.x), area.y, 0.45f * (area.z - area.x),
-                                      area.w - area.y};
-                view.micro = micro_on_channels(view, *treatment_.punctures(), inset);
-                area.z = inset.x - 0.01f;
+                beside_magnified_cut();
                 break;
             }
             case StoryScene::NotCellulite: {
@@ -137,14 +140,17 @@ void ConsultMode::scene(SkinView& view, glm::vec2 window) {
             default: break;
         }
     } else {
+        // The skin above the panel with the client's protocol, not under it (its height from the last frame).
+        if (show_controls) area.w -= (client_panel_height_ + kMargin) / window.y;
         view.overlay = Overlay::Collagen;
+        view.cut = cut_through_channels(*treatment_.punctures(), 0, view.width_mm, 0.5f);
         if (client_view_ == ClientView::BeforeAfter) {
             show_course_day(view, compare_day_);
             view.before_after_split = divider_.split;
         } else {
             show_course_day(view, day_);
+            beside_magnified_cut();
         }
-        view.cut = cut_through_channels(*treatment_.punctures(), 0, view.width_mm, 0.5f);
     }
     view.camera = OrbitCamera::framing(view.width_mm, view.block_depth_mm(), view.cut_z_mm());
     view.fit_camera(window.x / window.y, area);
@@ -161,6 +167,10 @@ void ConsultMode::frame(const FrameInput& input, double dt_s, SkinView& view) {
         if (named(ImGuiKey_LeftArrow)) go_to(step_ - 1);
         if (letter('H')) show_controls = !show_controls;
         if (letter('P')) save_picture();
+        if (letter('V')) {  // the video button's key: starts the export, or cancels the one running
+            if (video_.running()) video_.cancel();
+            else export_video();
+        }
         if (letter('B'))
             client_view_ = client_view_ == ClientView::BeforeAfter ? ClientView::TimeLapse : ClientView::BeforeAfter;
     }
@@ -314,6 +324,7 @@ void ConsultMode::draw_client_panel() {
         if (ImGui::SliderInt("##week", &week, 1, kExpectWeeks, "after %d weeks")) compare_day_ = week * 7.0;
         ImGui::TextDisabled("Drag the white line to compare.");
     }
+    client_panel_height_ = ImGui::GetWindowHeight();
     ImGui::End();
 }
 
@@ -381,7 +392,7 @@ void ConsultMode::export_video() {
     try {
         video_.start({"simulate", "--region", protocol_.region, "--needle-mm", needle, "--passes", "8",
                       "--sessions", std::to_string(protocol_.sessions), "--interval-days", interval, "--serum", kSerum,
-                      "--days", days, "--every", "24", "--view", "block", "--overlay", "collagen", "--video",
+                      "--days", days, "--every", "24", "--view", "both", "--overlay", "collagen", "--video",
                       video_path_.string(), "--report", (exports_folder() / (stem + ".json")).string()});
         export_status_.clear();
     } catch (const Error& e) {
@@ -404,8 +415,8 @@ void ConsultMode::draw_exports() {
     if (video_.running()) {
         ImGui::ProgressBar(float(video_.progress()), ImVec2(160.0f, 44.0f));
         ImGui::SameLine();
-        if (big_button(" Cancel ")) video_.cancel();
-    } else if (big_button(" Save the six-month time-lapse as a video ")) {
+        if (big_button(" Cancel (V) ")) video_.cancel();
+    } else if (big_button(" Save the six-month time-lapse as a video (V) ")) {
         export_video();
     }
     if (video_.finished() && !video_.running()) {

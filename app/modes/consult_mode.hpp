@@ -80,6 +80,7 @@ private:
     bool playing_ = true;
     double compare_day_ = 42.0;  // before/after: the chosen week's day
     BeforeAfterDivider divider_;
+    float client_panel_height_ = 0.0f;  // "For this client", as last drawn (the skin is framed above it)
     ExportJob video_;
     std::string export_status_;
     std::filesystem::path video_path_;

@@ -12,6 +12,7 @@
 #include "app/commands.hpp"
 #include "app/platform/frame_loop.hpp"
 #include "app/platform/frame_stats.hpp"
+#include "app/platform/pointer_queue.hpp"
 #include "engine/core/error.hpp"
 #include "engine/render/annotations.hpp"
 #include "engine/render/ui_context.hpp"
@@ -82,16 +83,41 @@ struct ImGuiGlfw {
     }
 };
 
+// The left button's presses and releases, queued with where they happened (see pointer_queue.hpp). Installed
+// before the ImGui backend, which chains to it.
+void on_mouse_button(GLFWwindow* window, int button, int action, int) {
+    if (button != GLFW_MOUSE_BUTTON_LEFT || action == GLFW_REPEAT) return;
+    double x, y;
+    glfwGetCursorPos(window, &x, &y);
+    static_cast<PointerQueue*>(glfwGetWindowUserPointer(window))->push({action == GLFW_PRESS, {float(x), float(y)}});
+}
+
+// This frame's left button and where it acts: the next queued press or release, else the polled state. ImGui
+// gets the same (set between the backend's NewFrame and ImGui::NewFrame), so a panel's button and the stage
+// see one tap the same way.
+PointerState next_pointer(GLFWwindow* window, PointerQueue& queue) {
+    double x, y;
+    glfwGetCursorPos(window, &x, &y);
+    const bool queued = queue.queued() > 0;
+    const PointerState pointer =
+        queue.next_frame({glfwGetMouseButton(window, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS, {float(x), float(y)}});
+    if (queued) {  // else the backend's own values stand (it hides the pointer from an unfocused window)
+        ImGuiIO& io = ImGui::GetIO();
+        io.MouseDown[0] = pointer.down;
+        io.MousePos = ImVec2(pointer.at.x, pointer.at.y);
+    }
+    return pointer;
+}
+
 // GLFW's state this frame, as the platform-independent FrameInput.
-FrameInput read_input(GLFWwindow* window) {
+FrameInput read_input(GLFWwindow* window, const PointerState& pointer) {
     FrameInput in;
     int w = 0, h = 0;
     glfwGetWindowSize(window, &w, &h);
     in.window_size = {float(w), float(h)};
-    double x, y;
-    glfwGetCursorPos(window, &x, &y);
-    if (x >= 0 && y >= 0 && x < w && y < h) in.cursor = glm::vec2(float(x), float(y));
-    in.left = glfwGetMouseButton(window, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS;
+    const glm::vec2 at = pointer.at;
+    if (at.x >= 0 && at.y >= 0 && at.x < float(w) && at.y < float(h)) in.cursor = at;
+    in.left = pointer.down;
     in.right = glfwGetMouseButton(window, GLFW_MOUSE_BUTTON_RIGHT) == GLFW_PRESS;
     const ImGuiIO& io = ImGui::GetIO();
     in.wheel = io.MouseWheel;
@@ -142,6 +168,9 @@ int run_window_app(const WindowOptions& options, AppServices services, const std
     vk::Context context(gpu);
     Surface surface(context.instance(), window.window);
     FrameLoop loop(context, *services.catalog, surface.surface, window.framebuffer_size());
+    PointerQueue pointer_queue;
+    glfwSetWindowUserPointer(window.window, &pointer_queue);
+    glfwSetMouseButtonCallback(window.window, on_mouse_button);
     ImGuiGlfw imgui_glfw(window.window, loop.renderer().ui_context());
     SteadyClock clock;
     services.clock = &clock;
@@ -171,8 +200,9 @@ int run_window_app(const WindowOptions& options, AppServices services, const std
         }
         loop.renderer().ui().begin_frame();
         ImGui_ImplGlfw_NewFrame();
+        const PointerState pointer = next_pointer(window.window, pointer_queue);
         ImGui::NewFrame();
-        const SkinView& view = app.frame(read_input(window.window));
+        const SkinView& view = app.frame(read_input(window.window, pointer));
         if (view.annotations) draw_annotations(ImGui::GetBackgroundDrawList(), view, fb);
         ImGui::Render();
         if (loop.draw(view, ImGui::GetDrawData(), fb)) {

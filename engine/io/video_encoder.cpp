@@ -2,9 +2,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/socket.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -16,8 +14,7 @@
 
 #include "engine/core/atomic_file.hpp"
 #include "engine/core/error.hpp"
-
-extern char** environ;
+#include "engine/io/child_process.hpp"
 
 namespace dermasim {
 namespace fs = std::filesystem;
@@ -60,23 +57,19 @@ VideoEncoder::VideoEncoder(const fs::path& path, uint32_t width, uint32_t height
                                      "-i", "pipe:0", "-vf", "pad=ceil(iw/2)*2:ceil(ih/2)*2",
                                      "-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p",
                                      "-r", rate, "-movflags", "+faststart", "-f", "mp4", temp_.string()};
-    std::vector<char*> argv;
-    for (std::string& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, pair[1], STDIN_FILENO);
-    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, log_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    const int spawned = posix_spawn(&child_, program.c_str(), &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    close(pair[1]);
-    if (spawned != 0) {
+    try {
+        child_ = spawn_process(args,
+                               {{STDIN_FILENO, pair[1]},
+                                {STDOUT_FILENO, -1, "/dev/null", O_WRONLY},
+                                {STDERR_FILENO, -1, log_.string(), O_WRONLY | O_CREAT | O_TRUNC}},
+                               nullptr, "cannot start ffmpeg (" + program + ") for '" + path.string() + "'");
+    } catch (const Error&) {
         close(pair[0]);
-        child_ = -1;
+        close(pair[1]);
         fs::remove(log_, ec);
-        throw Error("cannot start ffmpeg (" + program + ") for '" + path.string() + "': " + std::strerror(spawned));
+        throw;
     }
+    close(pair[1]);
     socket_ = pair[0];
 }
 
@@ -92,10 +85,9 @@ std::string VideoEncoder::encoder_log() const {
 
 int VideoEncoder::wait_child() {
     if (child_ < 0) return -1;
-    int status = 0;
-    while (waitpid(child_, &status, 0) < 0 && errno == EINTR) {}
+    const int status = wait_process(child_);
     child_ = -1;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return status;
 }
 
 void VideoEncoder::add(const RgbaImage& frame) {

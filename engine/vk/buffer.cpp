@@ -4,6 +4,7 @@
 
 #include "engine/core/error.hpp"
 #include "engine/vk/context.hpp"
+#include "engine/vk/fault_injection.hpp"
 
 namespace dermasim::vk {
 
@@ -45,6 +46,7 @@ void Buffer::create(const Context& context, VkBufferUsageFlags usage, MemoryUse 
     alloc.allocationSize = req.size;
     alloc.memoryTypeIndex = type;
     VK_CHECK(vkAllocateMemory(device_, &alloc, nullptr, &memory_));
+    check_out_of_memory("vkBindBufferMemory");
     VK_CHECK(vkBindBufferMemory(device_, buffer_, memory_, 0));
     if (use != MemoryUse::Device) {
         VK_CHECK(vkMapMemory(device_, memory_, 0, VK_WHOLE_SIZE, 0, &mapped_));

@@ -4,6 +4,7 @@
 
 #include "engine/core/error.hpp"
 #include "engine/vk/context.hpp"
+#include "engine/vk/fault_injection.hpp"
 
 namespace dermasim::vk {
 
@@ -46,6 +47,7 @@ void Image::create(const Context& context, VkImageUsageFlags usage) {
     view.format = format_;
     view.subresourceRange = {aspect_, 0, 1, 0, 1};
     VkImageView handle;
+    check_out_of_memory("vkCreateImageView");
     VK_CHECK(vkCreateImageView(device_, &view, nullptr, &handle));
     view_ = ImageView(device_, handle, vkDestroyImageView);
 }

@@ -2,7 +2,8 @@
 # The kiosk under Xvfb, as a visitor and the staff meet it (xdotool; screenshots with ffmpeg's x11grab):
 #  the attract loop plays; a click starts a try; three passes with the mouse; "I'm done" shows the score and the
 #  healing; left alone it returns to the loop with the visitor's passes gone; the window's close request
-#  (WM_DELETE_WINDOW) is refused; a wrong PIN is refused; the right PIN leaves with exit code 0 and no
+#  (WM_DELETE_WINDOW) is refused; a wrong PIN typed on the keyboard is refused; the right PIN, tapped on the pad
+#  as a touch screen delivers taps, leaves with exit code 0 and no
 #  validation message. Screenshots: attract.png, try.png, result.png, back.png, pin.png in OUT.
 set -u
 app=$1; out=$2
@@ -38,8 +39,16 @@ kill -0 $pid 2>/dev/null && echo alive > "$out/after_close"
 grab pin.png
 xdotool windowfocus --sync "$wid" type --delay 150 1111; sleep 1.5
 kill -0 $pid 2>/dev/null && echo alive > "$out/after_wrong_pin"
-xdotool type --window "$wid" --delay 150 2468
-for i in $(seq 1 50); do kill -0 $pid 2>/dev/null || break; sleep 0.2; done
+# The right PIN by touch: a tap on a touch screen reaches an X11 window as a pointer that jumps to the finger,
+# presses and releases, with no hover before it (XInput2 pointer emulation); the pad's keys must take that.
+# The keys' centres at 1280x720 (see pin.png): columns 535/639/743, rows 253/329/405/481.
+tap_digit() {
+  local d=$1 x y
+  if [ "$d" = 0 ]; then x=639; y=481; else x=$(( 535 + 104 * ((d - 1) % 3) )); y=$(( 253 + 76 * ((d - 1) / 3) )); fi
+  xdotool mousemove "$x" "$y" click 1; sleep 0.8
+}
+for d in 2 4 6 8; do tap_digit $d; done
+for i in $(seq 1 150); do kill -0 $pid 2>/dev/null || break; sleep 0.2; done
 if kill -0 $pid 2>/dev/null; then kill -TERM $pid; echo "still running" > "$out/after_pin"; fi
 wait $pid; echo $? > "$out/kiosk.code"
 SH
