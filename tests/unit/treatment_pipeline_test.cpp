@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <numbers>
 
@@ -155,6 +156,11 @@ TEST(TreatmentPipeline, FiveMonthlySessionsRaisePapillaryCollagen_Lotfi2013) {
     EXPECT_NEAR(end.day, 4 * 28 + 56, 1e-6);
     EXPECT_GT(end.collagen_pct_papillary, 35.0) << "Lotfi 2013: +53.2 % papillary collagen";
     EXPECT_LT(end.collagen_pct_papillary, 70.0) << "Lotfi 2013: +53.2 % papillary collagen";
+    // The same biopsies, H&E: epidermis +50 %. Fitted too (epidermis_growth was set on this run).
+    std::printf("Lotfi 2013 protocol: papillary collagen %+.1f %%, epidermis %+.1f %%\n", end.collagen_pct_papillary,
+                end.epidermis_pct);
+    EXPECT_GT(end.epidermis_pct, 40.0) << "Lotfi 2013: epidermis +50 %";
+    EXPECT_LT(end.epidermis_pct, 60.0) << "Lotfi 2013: epidermis +50 %";
 }
 
 TEST(TreatmentPipeline, SerumGoesDeeperAfterLongerNeedlesAndHardlyAtAllWithout_Reference4) {
