@@ -26,3 +26,11 @@ print(f"| {sys.argv[2]} | {sys.argv[3]} | {sys.argv[4]} | {p['density_per_cm2']:
       f"{max(r['curves']['redness_max']):.2f} | {fmt(h['redness_visible_h'])} | {fmt(h['erythema_resolved_h'])} |")
 PY
 done
+# The layer each needle length reaches in every face region (mean channel depth in mm, and the layer of its tip;
+# * = the deepest channels reach fat), roller then pen, from the depth model (DepthLayers test, milliseconds).
+tests=build/tests/dermasim_unit_tests
+[ -x "$tests" ] || scripts/build.sh dermasim_unit_tests >/dev/null
+echo
+echo "| region | roller 0.25 | 0.5 | 1.0 | 1.5 | 2.0 | pen 0.25 | 0.5 | 1.0 | 1.5 | 2.0 |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
+"$tests" --gtest_filter='DepthLayers.PrintsTheLayerEachLengthReaches' | grep '^| '

@@ -1,6 +1,6 @@
 #version 450
-// Heal step, reaction half: one invocation per voxel runs heal_react (shaders/sim/heal_kernel.glsl) on all ten
-// fields, exactly as heal_react_all does on the CPU.
+// Heal step, reaction half: one invocation per voxel runs heal_react (shaders/sim/heal_kernel.glsl) on every
+// field, exactly as heal_react_all does on the CPU.
 #extension GL_GOOGLE_include_directive : require
 #define INOUT(T) inout T
 #include "sim/heal_kernel.glsl"
@@ -8,7 +8,7 @@
 layout(local_size_x = 256) in;
 
 // Bindings 0..9: the first ten fields in dermasim::Field order; 10: layer per slice; 11: parameters;
-// 13: macrophages (fields added later sit after the summary's binding 12, so the older bindings keep their numbers).
+// 13: macrophages, 14: epidermis (fields added later sit after the summary's binding 12, so the older bindings keep their numbers).
 layout(std430, set = 0, binding = 0) buffer F0 { float open_channel[]; };
 layout(std430, set = 0, binding = 1) buffer F1 { float blood[]; };
 layout(std430, set = 0, binding = 2) buffer F2 { float signal_[]; };
@@ -22,6 +22,7 @@ layout(std430, set = 0, binding = 9) buffer F9 { float serum[]; };
 layout(std430, set = 0, binding = 10) readonly buffer Layers { uint layer_of_slice[]; };
 layout(std140, set = 0, binding = 11) uniform Params { HealParams params; };  // uniform: lavapipe loads it once per workgroup
 layout(std430, set = 0, binding = 13) buffer F10 { float macrophages[]; };
+layout(std430, set = 0, binding = 14) buffer F11 { float epidermis[]; };
 
 layout(push_constant) uniform Push {
     uint voxel_count;
@@ -46,6 +47,7 @@ void main() {
     s.capillaries = capillaries[v];
     s.serum = serum[v];
     s.macrophages = macrophages[v];
+    s.epidermis = epidermis[v];
     VoxelState n = heal_react(s, layer, pc.dt, params);
     open_channel[v] = n.open;
     blood[v] = n.blood;
@@ -58,4 +60,5 @@ void main() {
     capillaries[v] = n.capillaries;
     serum[v] = n.serum;
     macrophages[v] = n.macrophages;
+    epidermis[v] = n.epidermis;
 }

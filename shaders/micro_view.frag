@@ -17,6 +17,7 @@ layout(set = 0, binding = 1) uniform MicroUniforms {
 struct Texel {
     vec4 cells;     // signal (0..1 log), fibroblasts (0..1), capillaries (of papillary baseline), blood (0..1)
     vec4 collagen;  // collagen III, collagen I (of untreated dermal collagen), new III, new I (0..1 log)
+    vec4 skin;      // x: extra viable-epidermis thickness over this column (mm)
 };
 layout(std430, set = 0, binding = 2) readonly buffer Texels { Texel texels[]; };
 struct Channel {
@@ -80,6 +81,7 @@ Texel field_at(float x, float depth) {
     Texel r;
     r.cells = mix(mix(t00.cells, t10.cells, f.x), mix(t01.cells, t11.cells, f.x), f.y);
     r.collagen = mix(mix(t00.collagen, t10.collagen, f.x), mix(t01.collagen, t11.collagen, f.x), f.y);
+    r.skin = mix(mix(t00.skin, t10.skin, f.x), mix(t01.skin, t11.skin, f.x), f.y);
     return r;
 }
 
@@ -174,16 +176,24 @@ void main() {
     if (depth < 0.0) {
         c = pal.air;
     } else {
+        // After repeated sessions the viable epidermis is thicker: it is drawn stretched over `extra` more depth and
+        // everything below it pushed down by as much (the skin's surface stays where it is).
         vec3 p = vec3(q.x, -depth, 0.0);  // the look helpers take a 3D point; the plane is fixed
-        int layer = layer_at(p, depth);
-        int follicle = follicle_at(p, depth);
+        float extra = max(field_at(q.x, micro.extent.z).skin.x, 0.0);
+        float sc = scene.layer_bottom.x, junction = scene.layer_bottom.y + junction_offset(p);
+        float look_depth = depth < sc ? depth
+                         : depth < junction + extra ? sc + (depth - sc) * (junction - sc) / (junction + extra - sc)
+                                                    : depth - extra;
+        vec3 look_p = vec3(q.x, -look_depth, 0.0);
+        int layer = layer_at(look_p, look_depth);
+        int follicle = follicle_at(look_p, look_depth);
         Texel f = field_at(q.x, depth);
         if ((layer == kPapillary || layer == kReticular) && follicle == 0)
             c = dermis(q, layer == kPapillary, f, pal);
         else
-            c = tissue_colour(p, depth);
+            c = tissue_colour(look_p, look_depth);
         if (layer != kStratumCorneum && layer != kFat) c = inflammation(q, c, f, pal);
-        c = channels_over(q, c, pal, scene.layer_bottom.y + junction_offset(p));
+        c = channels_over(q, c, pal, junction + extra);
     }
     out_colour = vec4(to_srgb(c), 1.0);
 }

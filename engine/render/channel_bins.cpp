@@ -5,17 +5,18 @@
 #include <glm/common.hpp>
 
 #include "engine/skin/tissue_grid.hpp"
+#include "engine/tools/bleeding.hpp"
 
 namespace dermasim {
 
-ChannelBins bin_channels(const PunctureList& punctures, float bleeding_depth_mm) {
+ChannelBins bin_channels(const PunctureList& punctures, const RegionProfile& region) {
     ChannelBins bins;
     const float cell = kPatchSizeMm / kChannelCells;
     std::vector<std::vector<uint32_t>> lists(kChannelCells * kChannelCells);
     for (const Puncture& p : punctures) {
         uint32_t index = uint32_t(bins.channels.size());
         bins.channels.push_back({glm::vec4(p.surface_mm, p.depth_mm, p.radius_mm),
-                                 glm::vec4(p.tilt, p.depth_mm > bleeding_depth_mm ? 1.0f : 0.0f, 0.0f)});
+                                 glm::vec4(p.tilt, channel_bleeds(region, p) ? 1.0f : 0.0f, 0.0f)});
         // Every cell the channel can touch: its surface disc, its tip, plus the cut-face section margin.
         glm::vec2 tip = p.surface_mm + p.tilt * p.depth_mm;
         float reach = p.radius_mm + kChannelSectionMm;

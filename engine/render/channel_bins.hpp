@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <vector>
 #include <glm/vec4.hpp>
+#include "engine/skin/region_profile.hpp"
 #include "engine/tools/puncture.hpp"
 
 namespace dermasim {
@@ -22,7 +23,7 @@ struct ChannelBins {
     std::vector<uint32_t> items;       // channel indices, grouped by cell
 };
 
-// bleeding_depth_mm: channels deeper than this bleed (the top of the papillary dermis).
-ChannelBins bin_channels(const PunctureList& punctures, float bleeding_depth_mm);
+// A channel is drawn bleeding when it tore a vessel of the region's dermis (engine/tools/bleeding.hpp).
+ChannelBins bin_channels(const PunctureList& punctures, const RegionProfile& region);
 
 }  // namespace dermasim

@@ -8,6 +8,7 @@
 #include "engine/render/field_volume.hpp"
 #include "engine/sim/baseline.hpp"
 #include "engine/sim/channel_stamp.hpp"
+#include "engine/tools/bleeding.hpp"
 
 namespace dermasim {
 namespace {
@@ -128,6 +129,8 @@ MicroFields pack_micro_fields(const TissueState* tissue, const TissueState* fres
     }
     MicroFields out;
     const float papillary_top = float(region.top_of_mm(Layer::PapillaryDermis));
+    const float papillary_middle = papillary_top + 0.5f * float(region.thickness_mm(Layer::PapillaryDermis));
+    const float viable_epidermis_mm = float(region.thickness_mm(Layer::ViableEpidermis));
 
     // The plane's fields over the window, at texel centres.
     out.texels.resize(std::size_t(kMicroTexelsX) * kMicroTexelsY);
@@ -156,6 +159,10 @@ MicroFields pack_micro_fields(const TissueState* tissue, const TissueState* fres
                 t.collagen.z = overlay_fraction(collagen.quantities[0], finite_pos(s.value(gain3, x, y, d)));
                 t.collagen.w = overlay_fraction(collagen.quantities[1], finite_pos(s.value(gain1, x, y, d)));
             }
+            // The epidermis over this column, thickened after sessions (kept in the papillary dermis below it).
+            if (tissue)
+                t.skin.x = viable_epidermis_mm *
+                           finite_pos(GridSampler{*tissue}.value(Field::Epidermis, x, layout.plane_y_mm, papillary_middle));
             if (depth < 0.0f) t = MicroTexel{};  // air
             out.texels[std::size_t(ty) * kMicroTexelsX + tx] = t;
         }
@@ -177,18 +184,19 @@ MicroFields pack_micro_fields(const TissueState* tissue, const TissueState* fres
 
     for (const Candidate& c : near) {
         const Puncture& p = punctures[c.index];
-        bool bleeds = p.depth_mm > papillary_top;
+        // Blood only in the channels that tore a vessel; the rest are clear (a plain channel through the dermis).
+        const bool bleeds = channel_bleeds(region, p);
         out.channels.push_back({glm::vec4(p.surface_mm.x, p.surface_mm.y - layout.plane_y_mm, p.depth_mm, p.radius_mm),
                                 glm::vec4(p.tilt.x, p.tilt.y, bleeds ? 1.0f : 0.0f, 0.0f)});
         for (int s = 0; s < kMicroProfileSamples; ++s) {
             float d = (s + 0.5f) / kMicroProfileSamples * p.depth_mm;
-            glm::vec4 profile(1.0f, d > papillary_top ? 1.0f : 0.0f, 0.0f, 0.0f);  // fresh: open, bleeding below
+            glm::vec4 profile(1.0f, bleeds && d > papillary_top ? 1.0f : 0.0f, 0.0f, 0.0f);  // fresh: open
             if (tissue) {
                 float x = p.surface_mm.x + p.tilt.x * d, y = p.surface_mm.y + p.tilt.y * d;
                 float made = GridSampler{*fresh}.column(Field::OpenChannel, x, y, d);
                 GridSampler now{*tissue};
                 profile.x = made > 1e-6f ? finite01(now.column(Field::OpenChannel, x, y, d) / made) : 0.0f;
-                profile.y = made > 1e-6f ? finite01(now.column(Field::Blood, x, y, d) / made) : 0.0f;
+                profile.y = bleeds && made > 1e-6f ? finite01(now.column(Field::Blood, x, y, d) / made) : 0.0f;
             }
             out.profiles.push_back(profile);
         }

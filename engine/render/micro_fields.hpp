@@ -26,17 +26,19 @@ struct MicroTexel {       // mirrors shaders/micro_view.frag (std430)
                           // z: capillaries (of the papillary baseline), w: diffuse blood / clot (0..1)
     glm::vec4 collagen;   // x: collagen III, y: collagen I (of untreated dermal collagen),
                           // z, w: new collagen III / I over the untreated value (log scale, 0..1)
+    glm::vec4 skin;       // x: how much thicker the viable epidermis over this column is (mm), yzw unused
 };
 
 struct MicroChannel {     // mirrors shaders/micro_view.frag (std430)
     glm::vec4 pos_depth_radius;  // patch x at the surface, behind the plane (patch y - plane), depth, radius (mm)
-    glm::vec4 tilt_bleed;        // tip drift per mm of depth (x, y), bleeds (0/1), unused
+    glm::vec4 tilt_bleed;        // tip drift per mm of depth (x, y), bleeds (0/1: engine/tools/bleeding.hpp), unused
 };
 
 struct MicroFields {
     std::vector<MicroTexel> texels;       // kMicroTexelsX * kMicroTexelsY, row by row from the window's top
     std::vector<MicroChannel> channels;   // at most kMicroMaxChannels, the nearest to the plane first
-    std::vector<glm::vec4> profiles;      // kMicroProfileSamples per channel: x open share, y blood share (0..1)
+    std::vector<glm::vec4> profiles;      // kMicroProfileSamples per channel: x open share, y blood share (0..1),
+                                          // blood only in the channels that bled
 };
 
 // `fresh`: the punctures stamped into an empty state of tissue's grid (make_fresh_channels), null without tissue.

@@ -112,8 +112,7 @@ void SkinBlockPass::update_tissue(SlotResources& slot, const SkinView& view) {
 void SkinBlockPass::update_channels(SlotResources& slot, const SkinView& view) {
     if (slot.channels_version == view.punctures_version && slot.channels) return;
     slot.channels_version = view.punctures_version;
-    ChannelBins bins = bin_channels(view.punctures ? *view.punctures : PunctureList{},
-                                    float(view.region.top_of_mm(Layer::PapillaryDermis)));
+    ChannelBins bins = bin_channels(view.punctures ? *view.punctures : PunctureList{}, view.region);
     upload(context_, slot.channels, bins.channels.data(), bins.channels.size() * sizeof(ChannelGpu));
     upload(context_, slot.cell_start, bins.cell_start.data(), bins.cell_start.size() * sizeof(uint32_t));
     upload(context_, slot.cell_items, bins.items.data(), bins.items.size() * sizeof(uint32_t));

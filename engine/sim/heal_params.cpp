@@ -89,6 +89,8 @@ const std::vector<Spec>& specs() {
         {"serum_diffusivity_tissue", Dim::Diffusivity, &K::serum_diffusivity_tissue},
         {"serum_diffusivity_channel", Dim::Diffusivity, &K::serum_diffusivity_channel},
         {"serum_clearance", Dim::Rate, &K::serum_clearance},
+        {"epidermis_growth", Dim::Rate, &K::epidermis_growth},
+        {"epidermis_turnover", Dim::Rate, &K::epidermis_turnover},
         {"dt_channels", Dim::Time, nullptr, &C::dt_channels_s, true},
         {"dt_inflammation", Dim::Time, nullptr, &C::dt_inflammation_s, true},
         {"dt_proliferation", Dim::Time, nullptr, &C::dt_proliferation_s, true},

@@ -19,6 +19,7 @@ inline kernel::VoxelState load_voxel(const TissueState& s, std::size_t i) {
     v.capillaries = s.field(Field::Capillaries)[i];
     v.serum = s.field(Field::Serum)[i];
     v.macrophages = s.field(Field::Macrophages)[i];
+    v.epidermis = s.field(Field::Epidermis)[i];
     return v;
 }
 
@@ -34,6 +35,7 @@ inline void store_voxel(TissueState& s, std::size_t i, const kernel::VoxelState&
     s.field(Field::Capillaries)[i] = v.capillaries;
     s.field(Field::Serum)[i] = v.serum;
     s.field(Field::Macrophages)[i] = v.macrophages;
+    s.field(Field::Epidermis)[i] = v.epidermis;
 }
 
 }  // namespace dermasim

@@ -96,6 +96,20 @@ double mean_dermal_macrophages(const TissueState& s) {
     return count ? sum / count : 0.0;
 }
 
+double epidermal_thickening(const TissueState& s) {
+    // Every column has the same papillary slices, so the mean over them is the mean over columns.
+    const TissueGrid& g = s.grid;
+    const std::size_t slice = std::size_t(g.nx) * g.ny;
+    double sum = 0;
+    std::size_t count = 0;
+    for (int k = 0; k < g.nz; ++k) {
+        if (g.layer_at(k) != Layer::PapillaryDermis) continue;
+        for (std::size_t n = k * slice; n < (k + 1) * slice; ++n) sum += s.field(Field::Epidermis)[n];
+        count += slice;
+    }
+    return count ? sum / count : 0.0;
+}
+
 double serum_depth_um(const TissueState& s, double threshold) {
     const TissueGrid& g = s.grid;
     const std::size_t slice = std::size_t(g.nx) * g.ny;
@@ -130,6 +144,7 @@ HealingSample sample_healing(const TissueState& s, const HealParameters& params)
     h.elastin_pct_papillary = pct(pap.el, pap.el_0);
     h.capillaries_pct_papillary = pct(pap.cap, pap.cap_0);
     h.serum_depth_um = serum_depth_um(s, params.control.serum_depth_threshold);
+    h.epidermis_pct = 100.0 * epidermal_thickening(s);
     return h;
 }
 
@@ -219,7 +234,8 @@ const std::vector<std::pair<const char*, double HealingSample::*>>& curve_column
         {"elastin_pct", &HealingSample::elastin_pct},
         {"elastin_pct_papillary", &HealingSample::elastin_pct_papillary},
         {"capillaries_pct_papillary", &HealingSample::capillaries_pct_papillary},
-        {"serum_depth_um", &HealingSample::serum_depth_um}};
+        {"serum_depth_um", &HealingSample::serum_depth_um},
+        {"epidermis_pct", &HealingSample::epidermis_pct}};
     return c;
 }
 }  // namespace

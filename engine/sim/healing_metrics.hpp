@@ -28,6 +28,7 @@ struct HealingSample {
     double elastin_pct_papillary = 0;
     double capillaries_pct_papillary = 0;
     double serum_depth_um = 0;       // centre depth of the deepest slice holding serum >= the threshold
+    double epidermis_pct = 0;        // viable epidermis thicker than untreated, patch mean (Lotfi 2013: +50 %)
 };
 
 struct SessionMetrics {
@@ -73,6 +74,8 @@ double surface_erythema(const TissueState& state);
 // The largest vasodilation of any skin column (mean over its papillary dermis): what the eye picks out.
 double reddest_column(const TissueState& state);
 double mean_dermal_macrophages(const TissueState& state);
+// Mean thickening of the viable epidermis over the patch's columns (0.5 = +50 %).
+double epidermal_thickening(const TissueState& state);
 double serum_depth_um(const TissueState& state, double threshold);
 
 nlohmann::json to_json(const HealingMetrics& metrics);

@@ -20,12 +20,14 @@ enum class Field : int {
     Capillaries,   // capillary density relative to papillary baseline
     Serum,         // topical serum concentration relative to the applied concentration (0..1)
     Macrophages,   // macrophage density relative to the cap (0..1), dermis
+    Epidermis,     // thickening of the viable epidermis over the column (0.5 = +50 %), kept in its papillary dermis
     Count
 };
 inline constexpr int kFieldCount = static_cast<int>(Field::Count);
 inline constexpr std::array<std::string_view, kFieldCount> kFieldKeys = {
     "open_channels", "blood", "signal", "erythema", "fibroblasts",
-    "collagen_III", "collagen_I", "elastin", "capillaries", "serum", "macrophages"};
+    "collagen_III", "collagen_I", "elastin", "capillaries", "serum", "macrophages",
+    "epidermis"};
 
 struct TissueState {
     TissueGrid grid;

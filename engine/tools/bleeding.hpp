@@ -12,6 +12,7 @@
 // §2/§3 and the brief: 0.25 mm hardly bleeds, 1.5 mm shows pinpoint bleeding), so they are *fitted* to
 // it, not evidence for it (docs/MODEL.md).
 #include "engine/skin/region_profile.hpp"
+#include "engine/tools/puncture.hpp"
 
 namespace dermasim {
 
@@ -22,5 +23,9 @@ inline constexpr double kPlexusVessels = 3.0;            // estimated: the subpa
 double vessels_met(const RegionProfile& region, double depth_mm);
 // Probability that a channel of this depth bleeds, 0..1.
 double bleeding_probability(const RegionProfile& region, double depth_mm);
+// Whether this very channel bled: a draw against bleeding_probability that depends only on the puncture (where,
+// when, which needle), so every view of a treatment shows the same channels bleeding, and over many channels the
+// share that does matches the report's expected bleeding_points.
+bool channel_bleeds(const RegionProfile& region, const Puncture& puncture);
 
 }  // namespace dermasim

@@ -76,6 +76,9 @@ struct HealParams {
     float serum_diffusivity_tissue; // mm^2/s in viable tissue
     float serum_diffusivity_channel; // mm^2/s in the fluid of an open channel
     float serum_clearance;        // 1/s, uptake by the vasculature (dermis and fat)
+    // Epidermis over a column (carried by its papillary dermis): thickening after repeated sessions.
+    float epidermis_growth;       // 1/s, relative thickening per unit time at full fibroblast activity
+    float epidermis_turnover;     // 1/s, the thickening relaxing back
 };
 
 struct VoxelState {
@@ -90,6 +93,7 @@ struct VoxelState {
     float capillaries;
     float serum;
     float macrophages;
+    float epidermis;
 };
 
 HEAL_FN bool heal_is_dermis(int layer) {
@@ -113,6 +117,7 @@ HEAL_FN VoxelState heal_baseline(int layer, HealParams p) {
     v.capillaries = layer == HEAL_LAYER_PAPILLARY_DERMIS ? p.capillaries_papillary : 0.0f;
     v.serum = 0.0f;
     v.macrophages = 0.0f;
+    v.epidermis = 0.0f;
     return v;
 }
 
@@ -211,6 +216,13 @@ HEAL_FN VoxelState heal_react(VoxelState v, int layer, float dt, HealParams p) {
                                         p.capillary_regression, dt)
                            : cap * exp(-p.capillary_regression * dt);
 
+    // Epidermal thickening over the column, kept in its papillary dermis: the activated fibroblasts there release
+    // keratinocyte growth factors (FGF-7/KGF, EGF: raised after needling, Aust 2011), the basal keratinocytes
+    // above them divide, and the viable epidermis thickens (0.5 = +50 %); it thins back slowly.
+    n.epidermis = layer == HEAL_LAYER_PAPILLARY_DERMIS
+                      ? heal_relax(max(v.epidermis, 0.0f), p.epidermis_growth * activity, p.epidermis_turnover, dt)
+                      : 0.0f;
+
     // Serum taken up by the vasculature of dermis and fat (diffusion and the surface flux are in the line solve).
     float clear = layer >= HEAL_LAYER_PAPILLARY_DERMIS ? p.serum_clearance : 0.0f;
     n.serum = max(v.serum, 0.0f) * exp(-clear * dt);
@@ -221,6 +233,7 @@ HEAL_FN VoxelState heal_react(VoxelState v, int layer, float dt, HealParams p) {
     n.erythema = heal_flush(n.erythema);
     n.serum = heal_flush(n.serum);
     n.macrophages = heal_flush(n.macrophages);
+    n.epidermis = heal_flush(n.epidermis);
     return n;
 }
 

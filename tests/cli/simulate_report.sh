@@ -42,7 +42,7 @@ for key in numbers:
 if isinstance(get(a, "punctures.count"), int) and a["punctures"]["count"] <= 0:
     problems.append("no punctures")
 columns = ["day", "open_channels", "erythema", "redness_max", "macrophages", "fibroblasts", "collagen_I_pct", "collagen_III_pct", "elastin_pct",
-           "serum_depth_um"]
+           "serum_depth_um", "epidermis_pct"]
 curves = a.get("curves", {})
 lengths = set()
 for c in columns:

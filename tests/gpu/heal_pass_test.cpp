@@ -172,13 +172,13 @@ TEST_F(HealPassTest, BenchReportsConsistentFigures) {
     EXPECT_NEAR(r.fraction_of_copy, r.gpu_step_gb_s / r.copy_gb_s, 1e-12);
     EXPECT_EQ(r.diffusing_fields, 3) << "the bench times the heaviest step: every field line-solved";
     EXPECT_DOUBLE_EQ(r.gpu_field_voxel_updates_per_s, 3 * r.gpu_voxel_steps_per_s);
-    // Reaction (11 fields in and out) plus three line-solved fields, the serum also reading the open fraction.
+    // Reaction (12 fields in and out) plus three line-solved fields, the serum also reading the open fraction.
     HealStepPlan all;
     all.diffuse_signal = all.diffuse_fibroblasts = all.diffuse_serum = true;
     HealStepPlan react_only = all;
     react_only.diffuse_signal = react_only.diffuse_fibroblasts = react_only.diffuse_serum = false;
     EXPECT_EQ(r.bytes_per_voxel_step, HealPass::bytes_per_voxel(all));
-    EXPECT_EQ(HealPass::bytes_per_voxel(react_only), 88u);
+    EXPECT_EQ(HealPass::bytes_per_voxel(react_only), 96u);
     const nlohmann::json j = to_json(r);
     EXPECT_EQ(j.at("voxels").get<std::size_t>(), r.voxels);
     EXPECT_DOUBLE_EQ(j.at("heal_step").at("gpu_voxel_steps_per_s").get<double>(), r.gpu_voxel_steps_per_s);

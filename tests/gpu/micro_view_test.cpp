@@ -138,7 +138,7 @@ TEST_F(MicroView_, PickerCentresOnChannelsNearThePlane) {
     EXPECT_EQ(micro_scale_bar_um(600.0f), 100);
 }
 
-TEST_F(MicroView_, WithoutTissueTheFreshChannelsAreOpenAndBleedBelowTheEpidermis) {
+TEST_F(MicroView_, WithoutTissueTheFreshChannelsAreOpenAndOnlyThoseThatBledHoldBlood) {
     SkinView view = micro_view(Look::Illustrated, nullptr);
     MicroLayout layout = micro_layout(view, kSize);
     MicroFields f = pack_micro_fields(nullptr, nullptr, session().punctures, layout, cheek(),
@@ -149,7 +149,8 @@ TEST_F(MicroView_, WithoutTissueTheFreshChannelsAreOpenAndBleedBelowTheEpidermis
         for (int s = 0; s < kMicroProfileSamples; ++s) {
             float d = (s + 0.5f) / kMicroProfileSamples * c.pos_depth_radius.z;
             EXPECT_EQ(f.profiles[i * kMicroProfileSamples + s].x, 1.0f);
-            EXPECT_EQ(f.profiles[i * kMicroProfileSamples + s].y, d > cheek().top_of_mm(Layer::PapillaryDermis) ? 1.0f : 0.0f);
+            EXPECT_EQ(f.profiles[i * kMicroProfileSamples + s].y,
+                      c.tilt_bleed.z > 0.5f && d > cheek().top_of_mm(Layer::PapillaryDermis) ? 1.0f : 0.0f);
         }
     }
     // The same picture as the just-needled tissue state: both say every channel is fresh.
@@ -226,6 +227,51 @@ TEST_F(MicroView_, ChannelClosesWhileFarTissueStaysTheSame) {
     // parts of the window beyond the neighbouring voxels) is still a few per cent of it.
     EXPECT_GT(far, n / 20) << "part of the window should be far from the channel and unchanged in its fields";
     EXPECT_LE(far_changed, far / 1000) << far_changed << " of " << far << " far pixels changed";
+}
+
+// Issue 9: after a course the epidermis is thicker (the Epidermis field, 0.5 = +50 %, Lotfi 2013), and the view
+// shows it: the band under the old dermal junction turns to epidermis; the stratum corneum above stays the same.
+TEST_F(MicroView_, ThickenedEpidermisIsDrawnThicker) {
+    // Untreated tissue, without the session (healing it takes most of a minute).
+    const auto untreated = std::make_shared<const TissueState>(
+        make_baseline_state(make_tissue_grid(cheek(), Quality::Ci), source_catalog().heal.kernel));
+    auto thick = std::make_shared<TissueState>(*untreated);
+    const TissueGrid& g = thick->grid;
+    const std::size_t slice = std::size_t(g.nx) * g.ny;
+    for (int k = 0; k < g.nz; ++k)
+        if (g.layer_at(k) == Layer::PapillaryDermis)
+            std::fill_n(thick->field(Field::Epidermis).begin() + k * slice, slice, 0.5f);
+    auto view_of = [&](std::shared_ptr<const TissueState> tissue) {
+        SkinView view;
+        view.region = cheek();
+        view.look = Look::Histology;
+        view.tissue = std::move(tissue);
+        view.tissue_version = 1;
+        view.micro = MicroView::filling_frame(glm::vec2(10.0f));
+        return view;
+    };
+    const RgbaImage before = render(view_of(untreated));
+    const RgbaImage after = render(view_of(thick));
+    const MicroLayout layout = micro_layout(view_of(thick), kSize);
+    const float sc_bottom = float(cheek().bottom_of_mm(Layer::StratumCorneum));
+    const float extra = 0.5f * float(cheek().thickness_mm(Layer::ViableEpidermis));
+    const float junction = float(cheek().bottom_of_mm(Layer::ViableEpidermis));
+    std::size_t band = 0, band_changed = 0, corneum_changed = 0;
+    for (uint32_t y = layout.rect.offset.y; y < layout.rect.offset.y + layout.rect.extent.height; ++y) {
+        const float depth = layout.top_mm + (y - layout.rect.offset.y + 0.5f) * layout.mm_per_px;
+        for (uint32_t x = layout.rect.offset.x + 4; x + 4 < layout.rect.offset.x + layout.rect.extent.width; ++x) {
+            const size_t px = size_t(y) * kSize.width + x;
+            if (depth > 0.0f && depth < 0.8f * sc_bottom) corneum_changed += differs(before, after, px);
+            // Clear of the rete ridges (junction +/- 35 % of the viable epidermis): dermis before, epidermis after.
+            if (depth > junction + 0.4f * extra && depth < junction + 0.9f * extra) {
+                ++band;
+                band_changed += differs(before, after, px, 12);
+            }
+        }
+    }
+    ASSERT_GT(band, 100u) << "the window does not show the epidermis";
+    EXPECT_GT(double(band_changed) / band, 0.5) << "the thickened epidermis is not drawn";
+    EXPECT_EQ(corneum_changed, 0u) << "the stratum corneum should not change";
 }
 
 TEST_F(MicroView_, NewCollagenFibresChangeBetweenDay7AndDay90) {

@@ -53,15 +53,32 @@ void expect_within(double value, double reference, double tolerance, const char*
     EXPECT_NEAR(value, reference, tolerance * std::abs(reference)) << what;
 }
 
-// One 1.5 mm-like session (0.79 mm channels) stamped evenly into a 4 x 4 column grid, healed for 8 weeks.
-HealingMetrics heal_uniform(const HealParameters& params) {
-    TissueState state = make_baseline_state(heal_test::make_test_grid(4, 4), params.kernel);
+// One 1.5 mm-like session (0.79 mm channels) stamped into a column grid, healed for 8 weeks: evenly into every
+// column, or, with `every` > 1, into every `every`-th column in x and y with as much more injury each, as a
+// finer grid holds the same channels in fewer, smaller columns.
+HealingMetrics heal_uniform(const HealParameters& params, const TissueGrid& grid, int every = 1) {
+    TissueState state = make_baseline_state(grid, params.kernel);
     const TimelineOptions opts = monthly_protocol(1, 28 * kDay, 56 * kDay, kDay);
     HealingRecorder recorder(params);
     run_timeline(state, params, opts, [&](TissueState& s, int) {
-        heal_test::stamp_treatment(s, 0.79f, params.kernel.injury_reference);
+        for (int j = 0; j < grid.ny; j += every)
+            for (int i = 0; i < grid.nx; i += every)
+                heal_test::stamp_channel(s, i, j, 0.79f, params.kernel.injury_reference * every * every);
     }, &recorder);
     return recorder.finish();
+}
+HealingMetrics heal_uniform(const HealParameters& params) {
+    return heal_uniform(params, heal_test::make_test_grid(4, 4));
+}
+
+void expect_same_answer(const HealingMetrics& fine, const HealingMetrics& shipped) {
+    ASSERT_GT(shipped.redness_visible_h, 0.0);
+    expect_within(fine.channel_closure_h, shipped.channel_closure_h, 0.10, "channel_closure_h");
+    expect_within(fine.redness_visible_h, shipped.redness_visible_h, 0.10, "redness_visible_h");
+    expect_within(fold_on(fine, 3), fold_on(shipped, 3), 0.10, "fibroblasts_fold day 3");
+    expect_within(fine.curves.back().collagen_pct_papillary, shipped.curves.back().collagen_pct_papillary, 0.10,
+                  "papillary collagen % day 56");
+    expect_within(fine.curves.back().epidermis_pct, shipped.curves.back().epidermis_pct, 0.10, "epidermis % day 56");
 }
 
 }  // namespace
@@ -76,6 +93,23 @@ TEST(HealConvergence, StepsRefined4xGiveTheSameAnswer) {
     expect_within(fold_on(fine, 3), fold_on(shipped, 3), 0.10, "fibroblasts_fold day 3");
     expect_within(fine.curves.back().collagen_pct_papillary, shipped.curves.back().collagen_pct_papillary, 0.10,
                   "papillary collagen % day 56");
+}
+
+// Depth resolution: the medium preset's 0.015 mm slices against the CI preset's 0.025 mm (measured: within 0.2 %).
+TEST(HealConvergence, FinerSlicesGiveTheSameAnswer) {
+    const HealParameters& params = test::source_catalog().heal;
+    expect_same_answer(heal_uniform(params, heal_test::make_test_grid(4, 4, 0.42f, 0.015f)),
+                       heal_uniform(params, heal_test::make_test_grid(4, 4)));
+}
+
+// Lateral resolution, the open problem (docs/MODEL.md "Convergence"): a channel is a thin line source, and the
+// finer the columns, the more of its injury one column holds. The same injury in a third of the columns (in each
+// direction) of a grid 3x finer, as the medium grid sees the real stamp: measured +65 % redness_visible_h and
+// -28 % papillary collagen, so this fails until the stamp spreads the injury over a fixed physical footprint.
+TEST(HealConvergence, DISABLED_InjuryHeldInFewerFinerColumnsGivesTheSameAnswer) {
+    const HealParameters& params = test::source_catalog().heal;
+    expect_same_answer(heal_uniform(params, heal_test::make_test_grid(12, 12, 0.14f), 3),
+                       heal_uniform(params, heal_test::make_test_grid(4, 4)));
 }
 
 TEST(HealConvergence, DISABLED_StepsRefined4xGiveTheSameTimesOnTheCiGrid) {

@@ -4,6 +4,7 @@
 // (heal_test_helpers.hpp) on a small CI-like grid.
 #include <gtest/gtest.h>
 #include <algorithm>
+#include <cstdio>
 #include "engine/sim/healing_metrics.hpp"
 #include "engine/sim/timeline.hpp"
 #include "heal_test_helpers.hpp"
@@ -137,6 +138,30 @@ TEST(HealLiterature, FiveMonthlySessionsRaisePapillaryCollagenNearLotfi2013) {
     EXPECT_NEAR(end.day, 4 * 28 + 56, 1e-6);
     EXPECT_GT(end.collagen_pct_papillary, 35.0) << "Lotfi 2013: +53 % papillary collagen";
     EXPECT_LT(end.collagen_pct_papillary, 70.0) << "Lotfi 2013: +53 % papillary collagen";
+}
+
+// Epidermis (issue 9): epidermis_growth was fitted to Lotfi 2013's +50 % through the pipeline
+// (TreatmentPipeline.FiveMonthlySessionsRaisePapillaryCollagen_Lotfi2013 guards it). What follows is predicted.
+TEST(HealLiterature, EpidermisThickensFromTheProliferationPhaseAndWithEverySession_Reference3Phases) {
+    // REFERENCE §3 phases: keratinocytes proliferate from about day 5, for weeks. Sessions add up.
+    const HealRun one = run(kDepthOf15mmNeedle, 1, 56);
+    const HealRun five = run(kDepthOf15mmNeedle, 5, 56);
+    const double d3 = at_day(one.metrics, 3).epidermis_pct, d28 = at_day(one.metrics, 28).epidermis_pct;
+    EXPECT_LT(d3, 0.1 * d28) << "hardly any thickening before the proliferation phase";
+    EXPECT_GT(d28, at_day(one.metrics, 14).epidermis_pct) << "the epidermis keeps thickening for weeks";
+    EXPECT_GT(five.metrics.curves.back().epidermis_pct, 3.0 * one.metrics.curves.back().epidermis_pct)
+        << "repeated sessions thicken the epidermis further (Lotfi 2013: after five)";
+}
+
+TEST(HealLiterature, EpidermisStillThickerAYearAfterACourse_Aust2008) {
+    // Aust 2008 (480 patients, 1-4 sessions; biopsies of 20): stratum spinosum +40 % at 1 year. Predicted,
+    // partly met: the model keeps a clear thickening for a year, but less than +40 % (docs/MODEL.md: Aust's
+    // patients also used topical vitamin A, which thickens the epidermis by itself).
+    const HealRun four = run(kDepthOf15mmNeedle, 4, 365);
+    const double at_year = four.metrics.curves.back().epidermis_pct;
+    std::printf("4 monthly 1.5 mm sessions: epidermis %+.1f %% one year after the last\n", at_year);
+    EXPECT_GT(at_year, 10.0) << "Aust 2008: the epidermis is still thicker a year later";
+    EXPECT_LT(at_year, 60.0) << "Aust 2008: +40 % at 1 year, not more";
 }
 
 TEST(HealLiterature, SerumGoesDeeperThroughNeedledSkinAndLongerNeedles_Reference4) {

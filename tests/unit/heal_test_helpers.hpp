@@ -8,13 +8,14 @@
 
 namespace dermasim::heal_test {
 
-// nx x ny columns of 0.42 mm, 0.025 mm slices: stratum corneum 15 um, viable epidermis 60 um, papillary dermis
-// 0.22 mm (a fifth of a 1.1 mm dermis), reticular dermis 0.88 mm, then 1 mm of fat (REFERENCE §1, CI preset).
-inline TissueGrid make_test_grid(int nx, int ny) {
+// nx x ny columns of 0.42 mm, 0.025 mm slices (the CI preset; finer for the convergence tests): stratum corneum
+// 15 um, viable epidermis 60 um, papillary dermis 0.22 mm (a fifth of a 1.1 mm dermis), reticular dermis 0.88 mm,
+// then 1 mm of fat (REFERENCE §1), 2.175 mm in all.
+inline TissueGrid make_test_grid(int nx, int ny, float dx_mm = 0.42f, float dz_mm = 0.025f) {
     TissueGrid g;
-    g.nx = nx, g.ny = ny, g.dx_mm = 0.42f, g.dy_mm = 0.42f, g.dz_mm = 0.025f;
+    g.nx = nx, g.ny = ny, g.dx_mm = dx_mm, g.dy_mm = dx_mm, g.dz_mm = dz_mm;
     const double bottoms[] = {0.015, 0.075, 0.295, 1.175};
-    g.nz = 87;
+    g.nz = static_cast<int>(2.175 / dz_mm + 0.5);
     for (int k = 0; k < g.nz; ++k) {
         const double centre = (k + 0.5) * g.dz_mm;
         int layer = 0;

@@ -4,6 +4,8 @@
 // layer each needle reaches comes from the depth model, which was not fitted to bleeding.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "engine/tools/bleeding.hpp"
 #include "engine/tools/puncture_stats.hpp"
 #include "engine/tools/treatment_plan.hpp"
@@ -49,5 +51,28 @@ TEST(ToolsBleeding, ShortNeedlesHardlyBleedAndLongOnesShowPinpointBleeding) {
         EXPECT_LT(short_needles, 0.12) << device_key(device);
         EXPECT_GT(long_needles, 0.9) << device_key(device);
         EXPECT_LT(short_needles, bleeding_share(device, 1.0f));
+    }
+}
+
+// The views draw blood in the channels channel_bleeds picks (engine/render/micro_fields.cpp, channel_bins.cpp):
+// the same channels every time, and as many as the report's expected bleeding_points.
+TEST(ToolsBleeding, EachChannelBleedsOrNotAlikeEveryTimeAndAsOftenAsTheReportSays) {
+    for (float needle_mm : {0.25f, 0.5f, 1.0f}) {
+        TreatmentPlanOptions o;
+        o.needle_mm = needle_mm;
+        o.passes = 4;
+        const PunctureList p = run_stroke_script(make_treatment_plan(o), tools_test::cheek());
+        const PunctureStats st = compute_puncture_stats(p, tools_test::cheek());
+        std::size_t drawn = 0;
+        double variance = 0;
+        for (const Puncture& q : p) {
+            const bool bleeds = channel_bleeds(tools_test::cheek(), q);
+            EXPECT_EQ(bleeds, channel_bleeds(tools_test::cheek(), q));
+            drawn += bleeds;
+            const double prob = bleeding_probability(tools_test::cheek(), q.depth_mm);
+            variance += prob * (1 - prob);
+        }
+        // Independent draws: within 4 standard deviations (and one channel) of the expectation.
+        EXPECT_NEAR(double(drawn), double(st.bleeding_points), 4 * std::sqrt(variance) + 1) << needle_mm << " mm";
     }
 }
