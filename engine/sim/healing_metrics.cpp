@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <initializer_list>
 #include <sstream>
 #include "engine/sim/baseline.hpp"
 
@@ -43,6 +44,20 @@ LayerSums layer_sums(const TissueState& s, Layer layer, const kernel::HealParams
     return out;
 }
 
+// The mean of a field over every voxel of the given layers.
+double field_mean(const TissueState& s, Field field, std::initializer_list<Layer> layers) {
+    const TissueGrid& g = s.grid;
+    const std::size_t slice = std::size_t(g.nx) * g.ny;
+    double sum = 0;
+    std::size_t count = 0;
+    for (int k = 0; k < g.nz; ++k) {
+        if (std::find(layers.begin(), layers.end(), g.layer_at(k)) == layers.end()) continue;
+        for (std::size_t n = k * slice; n < (k + 1) * slice; ++n) sum += s.field(field)[n];
+        count += slice;
+    }
+    return count ? sum / count : 0.0;
+}
+
 // Linear interpolation of the time where a falling quantity crosses `level` between two samples.
 double crossing(double t0, double v0, double t1, double v1, double level) {
     return v0 == v1 ? t1 : t0 + (t1 - t0) * (v0 - level) / (v0 - v1);
@@ -57,16 +72,7 @@ double open_channel_volume_mm3(const TissueState& s) {
 }
 
 double surface_erythema(const TissueState& s) {
-    const TissueGrid& g = s.grid;
-    const std::size_t slice = std::size_t(g.nx) * g.ny;
-    double sum = 0;
-    std::size_t count = 0;
-    for (int k = 0; k < g.nz; ++k) {
-        if (g.layer_at(k) != Layer::PapillaryDermis) continue;
-        for (std::size_t n = k * slice; n < (k + 1) * slice; ++n) sum += s.field(Field::Erythema)[n];
-        count += slice;
-    }
-    return count ? sum / count : 0.0;
+    return field_mean(s, Field::Erythema, {Layer::PapillaryDermis});
 }
 
 double reddest_column(const TissueState& s) {
@@ -84,30 +90,12 @@ double reddest_column(const TissueState& s) {
 }
 
 double mean_dermal_macrophages(const TissueState& s) {
-    const TissueGrid& g = s.grid;
-    const std::size_t slice = std::size_t(g.nx) * g.ny;
-    double sum = 0;
-    std::size_t count = 0;
-    for (int k = 0; k < g.nz; ++k) {
-        if (g.layer_at(k) != Layer::PapillaryDermis && g.layer_at(k) != Layer::ReticularDermis) continue;
-        for (std::size_t n = k * slice; n < (k + 1) * slice; ++n) sum += s.field(Field::Macrophages)[n];
-        count += slice;
-    }
-    return count ? sum / count : 0.0;
+    return field_mean(s, Field::Macrophages, {Layer::PapillaryDermis, Layer::ReticularDermis});
 }
 
 double epidermal_thickening(const TissueState& s) {
     // Every column has the same papillary slices, so the mean over them is the mean over columns.
-    const TissueGrid& g = s.grid;
-    const std::size_t slice = std::size_t(g.nx) * g.ny;
-    double sum = 0;
-    std::size_t count = 0;
-    for (int k = 0; k < g.nz; ++k) {
-        if (g.layer_at(k) != Layer::PapillaryDermis) continue;
-        for (std::size_t n = k * slice; n < (k + 1) * slice; ++n) sum += s.field(Field::Epidermis)[n];
-        count += slice;
-    }
-    return count ? sum / count : 0.0;
+    return field_mean(s, Field::Epidermis, {Layer::PapillaryDermis});
 }
 
 double serum_depth_um(const TissueState& s, double threshold) {
