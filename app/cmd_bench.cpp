@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <functional>
 #include <nlohmann/json.hpp>
 
 #include "app/commands.hpp"
@@ -9,15 +10,49 @@
 #include "engine/core/atomic_file.hpp"
 #include "engine/render/device_pass.hpp"
 #include "engine/render/offscreen.hpp"
+#include "engine/sim/baseline.hpp"
+#include "engine/sim/channel_stamp.hpp"
 #include "engine/sim/heal_bench.hpp"
+#include "engine/skin/tissue_grid.hpp"
 #include "engine/tools/treatment_plan.hpp"
 
 namespace dermasim::app {
 namespace {
 
-// Median frame time of each view the app shows, offscreen, with channels from a four-pass 1 mm roller plan.
-std::vector<std::pair<std::string, double>> frame_times(const vk::Context& context, const Catalog& catalog,
-                                                        const std::string& region, VkExtent2D size, int frames) {
+struct ViewTimes {
+    std::string name;
+    double still_ms = 0;          // nothing changes: the kept pictures are copied
+    double moving_ms = 0;         // the picture changes every frame, drawn at full size
+    double moving_scaled_ms = 0;  // the same at the window's moving scale
+};
+
+// A view and what changes in it from frame to frame while something moves.
+struct TimedView {
+    const char* name;
+    SkinView view;
+    std::function<void(SkinView&, int)> move;
+};
+
+double median_frame_ms(OffscreenRenderer& renderer, SkinView view, int frames,
+                       const std::function<void(SkinView&, int)>& move) {
+    if (move) move(view, 0);
+    renderer.render(view);  // the first frame uploads and packs: not timed
+    std::vector<double> ms;
+    for (int i = 1; i <= frames; ++i) {
+        if (move) move(view, i);
+        auto t0 = std::chrono::steady_clock::now();
+        renderer.render(view);
+        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    }
+    std::sort(ms.begin(), ms.end());
+    return ms[ms.size() / 2];
+}
+
+// Median frame times of each view the app shows, offscreen, with channels from a four-pass 1 mm roller plan:
+// still, and moving (the camera orbiting, the roller rolling, the tissue healing from frame to frame) at full
+// size and at `moving_scale`.
+std::vector<ViewTimes> frame_times(const vk::Context& context, const Catalog& catalog, const std::string& region,
+                                   VkExtent2D size, int frames, float moving_scale) {
     TreatmentPlanOptions plan;
     plan.needle_mm = 1.0f;
     const StrokeScript script = make_treatment_plan(plan, catalog.roller, catalog.pen);
@@ -38,23 +73,38 @@ std::vector<std::pair<std::string, double>> frame_times(const vk::Context& conte
     SkinView inset = block;
     inset.fit_camera(aspect, kHeadlessBlockBesideInset);
     inset.micro = micro_on_channels(inset, *punctures, kHeadlessInset);
+    // Healing shows another day's tissue each frame: the block's overlay and the magnified cut are packed and
+    // drawn again (the healing itself is timed above).
+    auto tissue = std::make_shared<TissueState>(make_baseline_state(make_tissue_grid(profile, Quality::Ci), catalog.heal.kernel));
+    stamp_punctures_cpu(*tissue, *punctures);
     SkinView alone = block;
     alone.micro = micro_on_channels(alone, *punctures, glm::vec4(0, 0, 1, 1));
-    const std::pair<const char*, const SkinView*> views[] = {
-        {"block", &block}, {"close-up", &close_up}, {"rolling", &rolling}, {"block + magnified", &inset},
-        {"magnified alone", &alone}};
+    alone.tissue = tissue;
+    alone.tissue_version = 1;
+    SkinView time_lapse = inset;
+    time_lapse.tissue = tissue;
+    time_lapse.overlay = Overlay::Collagen;
+    time_lapse.tissue_version = 1;
+
+    auto orbit = [](SkinView& v, int i) { v.camera.yaw_deg += 0.5f * float(i % 2 ? 1 : -1); };
+    auto roll = [](SkinView& v, int i) { v.device->position_mm.z += 0.2f * float(i % 2 ? 1 : -1); };
+    auto heal = [](SkinView& v, int i) { v.tissue_version = uint64_t(i + 2); };
+    const TimedView views[] = {{"block", block, orbit},
+                               {"close-up", close_up, orbit},
+                               {"rolling", rolling, roll},
+                               {"block + magnified", inset, orbit},
+                               {"magnified alone", alone, heal},
+                               {"time-lapse", time_lapse, heal}};
     OffscreenRenderer renderer(context, catalog, size);
-    std::vector<std::pair<std::string, double>> out;
-    for (const auto& [name, view] : views) {
-        renderer.render(*view);  // the first frame uploads and packs: not timed
-        std::vector<double> ms;
-        for (int i = 0; i < frames; ++i) {
-            auto t0 = std::chrono::steady_clock::now();
-            renderer.render(*view);
-            ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
-        }
-        std::sort(ms.begin(), ms.end());
-        out.emplace_back(name, ms[ms.size() / 2]);
+    std::vector<ViewTimes> out;
+    for (const TimedView& v : views) {
+        ViewTimes t{v.name};
+        renderer.set_moving_scale(1.0f);
+        t.still_ms = median_frame_ms(renderer, v.view, frames, {});
+        t.moving_ms = median_frame_ms(renderer, v.view, frames, v.move);
+        renderer.set_moving_scale(moving_scale);
+        t.moving_scaled_ms = median_frame_ms(renderer, v.view, frames, v.move);
+        out.push_back(t);
     }
     return out;
 }
@@ -70,8 +120,13 @@ Usage: dermasim bench [options]
   --protocol N    time the Lotfi protocol through the GPU passes as simulate runs it: 1.5 mm roller, 16
                   passes, N monthly sessions, 56 days after the last (default 5; 0 skips). Minutes on a CPU driver.
   --frames N      timed frames per view (default 5; 0 skips): the block framed whole, its close-up, while
-                  rolling (ghosted roller), with the magnified cut as an inset, and the magnified cut alone
+                  rolling (ghosted roller), with the magnified cut as an inset, the magnified cut alone, and a
+                  time-lapse (block, inset and overlay of a tissue that changes every frame). Each view is timed
+                  still (nothing changes: the kept pictures are copied), moving at full size, and moving at the
+                  render scale (the camera orbits, the roller rolls, the tissue heals)
   --size WxH      frame size for those (default 1280x720)
+  --render-scale S  the moving scale timed beside full size (default: as the window, 1 on a GPU, 0.5 on a
+                  CPU driver)
   --json FILE     also write the figures as JSON (written atomically)
 Frame times are medians of whole offscreen frames (record, draw, read back), so a window's are a little lower.
 Reports voxel-steps and diffusing field-voxel updates per second, bytes moved per voxel per step, the
@@ -98,6 +153,7 @@ int run_bench(const Argv& argv) {
     const int frames = args.integer("--frames", 5, 0, 1000);
     const VkExtent2D size = cli::parse_size(args.value_or("--size", "1280x720"));
     auto json_path = args.value("--json");
+    const std::optional<float> render_scale = render_scale_option(args);
     vk::ContextOptions gpu = gpu_options(args);
     args.finish();
 
@@ -128,12 +184,17 @@ int run_bench(const Argv& argv) {
     nlohmann::json json = to_json(r);
     if (frames > 0) {
         std::fprintf(stderr, "dermasim: timing frames...\n");
-        for (const auto& [name, ms] : frame_times(context, catalog, options.region, size, frames)) {
-            std::printf("frame, %-18s %7.1f ms (%.1f fps) at %ux%u\n", name.c_str(), ms, 1000.0 / ms, size.width,
-                        size.height);
-            json["frame_ms"][name] = ms;
+        const float scale = render_scale.value_or(default_render_scale(context));
+        std::printf("frames at %ux%u        still          moving         moving at %.2f scale\n", size.width,
+                    size.height, scale);
+        for (const ViewTimes& t : frame_times(context, catalog, options.region, size, frames, scale)) {
+            std::printf("  %-18s %7.1f ms %5.0f fps %6.1f ms %5.0f fps %6.1f ms %5.0f fps\n", t.name.c_str(), t.still_ms,
+                        1000.0 / t.still_ms, t.moving_ms, 1000.0 / t.moving_ms, t.moving_scaled_ms,
+                        1000.0 / t.moving_scaled_ms);
+            json["frame_ms"][t.name] = {{"still", t.still_ms}, {"moving", t.moving_ms}, {"moving_scaled", t.moving_scaled_ms}};
         }
         json["frame_size"] = std::to_string(size.width) + "x" + std::to_string(size.height);
+        json["render_scale"] = scale;
     }
     if (json_path) write_text_atomically(*json_path, json.dump(2) + "\n");
     return finish_validation(context, 0);

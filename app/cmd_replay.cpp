@@ -41,7 +41,8 @@ Headless (no window) when any of these is given:
   --size WxH        frame size (default 1280x720; also the window's size)
   --look L          illustrated (default) or histology; --cut F as in render (default: through the channels)
   --view V          frames show the block, the magnified cut through the channels (micro), or both (default)
-Window only: --frames-limit N quits after N frames, --screenshot FILE saves the last one (tests).
+Window only: --frames-limit N quits after N frames, --screenshot FILE saves the last one (tests),
+--render-scale S as in the window.
 )";
 
 constexpr double kReplayFps = 10.0;     // headless frames per second of playback

@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "app/commands.hpp"
+#include "engine/vk/context.hpp"
 
 namespace dermasim::app {
 
@@ -18,6 +19,14 @@ vk::ContextOptions gpu_options(cli::Args& args) {
     options.validation = args.flag("--validate") || (env && std::strcmp(env, "1") == 0);
     return options;
 }
+
+std::optional<float> render_scale_option(cli::Args& args) {
+    auto text = args.value("--render-scale");
+    if (!text) return std::nullopt;
+    return float(cli::parse_number("--render-scale", *text, 0.25, 1.0));
+}
+
+float default_render_scale(const vk::Context& context) { return context.info().type == "CPU" ? 0.5f : 1.0f; }
 
 int finish_validation(const vk::Context& context, int exit_code) {
     if (!context.validation_enabled()) return exit_code;

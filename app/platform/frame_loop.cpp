@@ -14,7 +14,10 @@ namespace dermasim::app {
 
 FrameLoop::FrameLoop(const vk::Context& context, const Catalog& catalog, VkSurfaceKHR surface, VkExtent2D window_size)
     : context_(context), swapchain_(context, surface, window_size), renderer_(context, catalog, kFramesInFlight) {
-    if (const char* at = std::getenv("DERMASIM_INJECT_DEVICE_LOST")) inject_device_lost_at_ = std::atol(at);
+    if (const char* at = std::getenv("DERMASIM_INJECT_DEVICE_LOST"))
+        inject_device_lost_at_ = std::chrono::steady_clock::now() +
+                                 std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                     std::chrono::duration<double>(std::atof(at)));
     VkDevice device = context.device();
     for (Slot& slot : slots_) {
         VkCommandPoolCreateInfo pool{VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO};
@@ -66,7 +69,7 @@ bool FrameLoop::draw(const SkinView& view, ImDrawData* ui, VkExtent2D window_siz
     }
     Slot& slot = slots_[next_];
     // Fault injection for the tests of what a lost device does to the app (the real loss cannot be provoked).
-    if (inject_device_lost_at_ > 0 && ++frames_ >= inject_device_lost_at_)
+    if (inject_device_lost_at_ && std::chrono::steady_clock::now() >= *inject_device_lost_at_)
         throw Error("vkQueueSubmit2 (injected by DERMASIM_INJECT_DEVICE_LOST)", VK_ERROR_DEVICE_LOST, __FILE__, __LINE__);
     VK_CHECK(vkWaitForFences(device, 1, slot.done.ptr(), VK_TRUE, UINT64_MAX));
 

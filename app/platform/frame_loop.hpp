@@ -2,6 +2,7 @@
 // Two frames in flight: each slot has its own command buffer, fence, acquire semaphore and offscreen target,
 // so the CPU records frame N+1 while the GPU still draws frame N.
 #include <array>
+#include <chrono>
 #include <functional>
 #include <optional>
 #include <vulkan/vulkan.h>
@@ -45,8 +46,9 @@ private:
     std::array<Slot, kFramesInFlight> slots_;
     int next_ = 0;
     int last_drawn_ = -1;
-    long frames_ = 0;
-    long inject_device_lost_at_ = 0;  // $DERMASIM_INJECT_DEVICE_LOST: the frame that fails as a lost device
+    // $DERMASIM_INJECT_DEVICE_LOST=S: the first frame S seconds after the loop began fails as a lost device.
+    // Seconds, not a frame count: frames take 3 to 300 ms, so a count would fall before or after the work.
+    std::optional<std::chrono::steady_clock::time_point> inject_device_lost_at_;
 };
 
 }  // namespace dermasim::app

@@ -168,6 +168,7 @@ int run_window_app(const WindowOptions& options, AppServices services, const std
     vk::Context context(gpu);
     Surface surface(context.instance(), window.window);
     FrameLoop loop(context, *services.catalog, surface.surface, window.framebuffer_size());
+    loop.renderer().set_moving_scale(options.render_scale.value_or(default_render_scale(context)));
     PointerQueue pointer_queue;
     glfwSetWindowUserPointer(window.window, &pointer_queue);
     glfwSetMouseButtonCallback(window.window, on_mouse_button);

@@ -16,6 +16,7 @@ struct WindowOptions {
     int frames = 0;                          // quit by itself after this many frames (tests, demos); 0: never
     std::optional<std::string> screenshot;   // PNG of the last frame, written when quitting
     bool exercise_window = false;            // resize, minimise and restore while running (tests)
+    std::optional<float> render_scale;       // Renderer::set_moving_scale; none: default_render_scale
     vk::ContextOptions gpu;
 };
 

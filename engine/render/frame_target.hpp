@@ -1,5 +1,6 @@
 #pragma once
-// The image one frame is drawn into: colour (read back to PNG or blitted to the window) and depth.
+// The image one frame is composed in (read back to PNG or blitted to the window): the renderer's kept pictures
+// (render/cached_layer.hpp) are copied into it and Dear ImGui draws on top.
 #include <vulkan/vulkan.h>
 #include "engine/vk/handle.hpp"
 #include "engine/vk/image.hpp"
@@ -11,9 +12,7 @@ inline constexpr VkFormat kDepthFormat = VK_FORMAT_D32_SFLOAT;
 
 struct FrameTarget {
     vk::Image color;
-    vk::Image depth;
     vk::Framebuffer ui_framebuffer;  // for the Dear ImGui render pass on top of the scene
-    bool depth_written = false;      // depth held earlier writes that the next frame must wait for
 
     VkExtent2D extent() const { return color.extent(); }
 };

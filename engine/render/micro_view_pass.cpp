@@ -42,11 +42,11 @@ MicroViewPass::MicroViewPass(const vk::Context& context, int frame_slots, const 
     vk::GraphicsPipelineDesc desc;
     desc.layout = layout_;
     desc.color_format = kColorFormat;
-    desc.depth_format = kDepthFormat;
+    desc.depth_format = VK_FORMAT_UNDEFINED;  // drawn into its own picture, which has no depth
     desc.vertex = kMicroVert;
     desc.fragment = kMicroFrag;
     desc.cull = VK_CULL_MODE_NONE;
-    desc.depth_test = false;  // an inset over the block: it covers whatever is under its rectangle
+    desc.depth_test = false;
     desc.depth_write = false;
     pipeline_ = vk::make_graphics_pipeline(device, desc);
 
@@ -89,14 +89,29 @@ void MicroViewPass::update_fields(int slot_index, const Key& key, const SkinView
     slot.key = key;
 }
 
-void MicroViewPass::draw(VkCommandBuffer cmd, int slot_index, VkExtent2D extent, const SkinView& view) {
-    SlotResources& slot = slots_[slot_index];
-    MicroLayout layout = micro_layout(view, extent);
+void MicroViewPass::prepare(VkCommandBuffer cmd, int slot, VkExtent2D frame, const SkinView& view,
+                            float moving_scale) {
+    const MicroLayout layout = micro_layout(view, frame);
     Key key{view.tissue.get(), view.tissue ? view.tissue_version : 0, view.punctures.get(),
             view.punctures ? view.punctures_version : 0, view.region.id, layout.x0_mm, layout.top_mm,
             layout.mm_per_px, layout.plane_y_mm, layout.rect.extent.width, layout.rect.extent.height};
-    update_fields(slot_index, key, view, layout);
+    PictureKey picture{key, view.look, view.micro->fills_frame()};
+    rect_ = layout.rect;
+    picture_.ensure(context_, frame, false);
+    const auto drawn = picture_.plan(!picture_key_ || !(*picture_key_ == picture), layout.rect.extent, moving_scale);
+    if (!drawn) return;
+    update_fields(slot, key, view, layout);
+    draw(cmd, slot, *drawn, view, layout);
+    picture_key_ = picture;
+}
 
+void MicroViewPass::composite(VkCommandBuffer cmd, VkImage frame_color) const {
+    picture_.copy_to(cmd, frame_color, rect_);
+}
+
+void MicroViewPass::draw(VkCommandBuffer cmd, int slot_index, VkExtent2D drawn, const SkinView& view,
+                         const MicroLayout& layout) {
+    SlotResources& slot = slots_[slot_index];
     // The tissue look helpers (shaders/common/tissue_look.glsl) read the layers and the look from SceneUniforms.
     const RegionProfile& r = view.region;
     SceneUniforms scene{};
@@ -104,21 +119,23 @@ void MicroViewPass::draw(VkCommandBuffer cmd, int slot_index, VkExtent2D extent,
                                    r.bottom_of_mm(Layer::PapillaryDermis), r.bottom_of_mm(Layer::ReticularDermis));
     scene.look = glm::vec4(view.look == Look::Histology ? 1.0f : 0.0f, r.bottom_of_mm(Layer::Hypodermis), -1.0f, 1.0f);
     std::memcpy(slot.scene.mapped(), &scene, sizeof scene);
+    // The picture is drawn at the top-left of its layer, `scale` of the rectangle's size: millimetres per pixel
+    // and the border grow as it shrinks, so the same window of tissue fills it.
+    const float scale = float(drawn.width) / float(std::max(layout.rect.extent.width, 1u));
     MicroUniforms u{};
-    u.window = glm::vec4(layout.x0_mm, layout.top_mm, layout.mm_per_px, view.micro->fills_frame() ? 0.0f : 2.0f);
-    u.rect = glm::vec4(layout.rect.offset.x, layout.rect.offset.y, layout.rect.extent.width, layout.rect.extent.height);
+    u.window = glm::vec4(layout.x0_mm, layout.top_mm, layout.mm_per_px / scale,
+                         view.micro->fills_frame() ? 0.0f : 2.0f * scale);
+    u.rect = glm::vec4(0.0f, 0.0f, float(drawn.width), float(drawn.height));
     u.counts = glm::vec4(kMicroTexelsX, kMicroTexelsY, float(packed_.channels.size()), kMicroProfileSamples);
     u.extent = glm::vec4(layout.width_mm(), layout.height_mm(), r.top_of_mm(Layer::PapillaryDermis),
                          view.tissue ? 1.0f : 0.0f);
     std::memcpy(slot.micro.mapped(), &u, sizeof u);
 
-    VkViewport viewport{float(layout.rect.offset.x), float(layout.rect.offset.y), float(layout.rect.extent.width),
-                        float(layout.rect.extent.height), 0.0f, 1.0f};
-    vkCmdSetViewport(cmd, 0, 1, &viewport);
-    vkCmdSetScissor(cmd, 0, 1, &layout.rect);
+    picture_.begin(cmd, drawn, {{0.0f, 0.0f, 0.0f, 1.0f}});
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout_, 0, 1, &slot.set, 0, nullptr);
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline_);
     vkCmdDraw(cmd, 3, 1, 0, 0);
+    picture_.end(cmd);
 }
 
 }  // namespace dermasim

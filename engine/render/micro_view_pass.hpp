@@ -1,12 +1,16 @@
 #pragma once
-// Draws the magnified channel view (render/micro_view.hpp) into its rectangle of the frame, inside the renderer's
-// dynamic-rendering scope, after the block. One full-rectangle triangle; the fragment shader builds the picture
-// from the packed fields and channels (render/micro_fields.hpp), so nothing here is keyframed.
+// Draws the magnified channel view (render/micro_view.hpp) into a kept picture (render/cached_layer.hpp) and
+// copies it into its rectangle of the frame, over the block. One full-rectangle triangle; the fragment shader
+// builds the picture from the packed fields and channels (render/micro_fields.hpp), so nothing is keyframed.
+// The shader draws cells and fibres at micrometre scale for every pixel, the costliest picture the app makes
+// (0.3 s a frame on lavapipe): it is drawn again only when the tissue, the channels, the look or the window
+// change.
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 #include <glm/vec4.hpp>
+#include "engine/render/cached_layer.hpp"
 #include "engine/render/micro_fields.hpp"
 #include "engine/render/scene_uniforms.hpp"
 #include "engine/render/skin_view.hpp"
@@ -28,8 +32,11 @@ static_assert(sizeof(MicroUniforms) == 4 * 16);
 class MicroViewPass {
 public:
     MicroViewPass(const vk::Context& context, int frame_slots, const kernel::HealParams& heal);
-    // view.micro must be set. Sets its own viewport and scissor (the caller's are not restored).
-    void draw(VkCommandBuffer cmd, int slot, VkExtent2D extent, const SkinView& view);
+    // view.micro must be set. Outside any rendering scope: draws the picture again when what it shows changed
+    // (at moving_scale of its size while that keeps changing; see CachedLayer::plan).
+    void prepare(VkCommandBuffer cmd, int slot, VkExtent2D frame, const SkinView& view, float moving_scale);
+    // Copies the last prepared picture into `frame_color` (TRANSFER_DST_OPTIMAL) at its rectangle.
+    void composite(VkCommandBuffer cmd, VkImage frame_color) const;
 
 private:
     struct Key {  // what the packed fields were made from
@@ -42,7 +49,14 @@ private:
         uint32_t width = 0, height = 0;
         bool operator==(const Key&) const = default;
     };
+    struct PictureKey {  // what the picture was drawn from
+        Key fields;
+        Look look = Look::Illustrated;
+        bool fills_frame = false;
+        bool operator==(const PictureKey&) const = default;
+    };
     void update_fields(int slot, const Key& key, const SkinView& view, const MicroLayout& layout);
+    void draw(VkCommandBuffer cmd, int slot, VkExtent2D drawn, const SkinView& view, const MicroLayout& layout);
 
     const vk::Context& context_;
     kernel::HealParams heal_params_;
@@ -66,6 +80,9 @@ private:
         int nx = 0, ny = 0, nz = 0;
         std::unique_ptr<TissueState> state;
     } fresh_;
+    CachedLayer picture_;
+    std::optional<PictureKey> picture_key_;
+    VkRect2D rect_{};  // where the prepared picture goes in the frame
 };
 
 }  // namespace dermasim

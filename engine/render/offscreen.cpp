@@ -53,6 +53,8 @@ RgbaImage OffscreenRenderer::render_frame(const std::function<const SkinView&()>
 
 VkExtent2D OffscreenRenderer::size() const { return impl_->size; }
 
+void OffscreenRenderer::set_moving_scale(float scale) { impl_->renderer.set_moving_scale(scale); }
+
 RgbaImage render_offscreen(const vk::Context& context, const Catalog& catalog, const SkinView& view, VkExtent2D size) {
     return OffscreenRenderer(context, catalog, size).render(view);
 }

@@ -21,6 +21,8 @@ public:
     // scene) and returns the view to draw; the ruler and labels go under the widgets.
     RgbaImage render_frame(const std::function<const SkinView&()>& build);
     VkExtent2D size() const;
+    // Renderer::set_moving_scale (headless frames are drawn at full size unless this is lowered).
+    void set_moving_scale(float scale);
 
 private:
     struct Impl;

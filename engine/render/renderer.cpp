@@ -1,6 +1,7 @@
 #include "engine/render/renderer.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include "engine/core/catalog.hpp"
 #include "engine/core/error.hpp"
@@ -20,38 +21,38 @@ FrameTarget Renderer::make_target(VkExtent2D extent) const {
                     " is out of range (1x1 to 8192x8192)");
     FrameTarget target;
     target.color = vk::Image(context_, extent, kColorFormat,
-                             VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT,
+                             VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT |
+                                 VK_IMAGE_USAGE_TRANSFER_DST_BIT,
                              VK_IMAGE_ASPECT_COLOR_BIT);
-    target.depth = vk::Image(context_, extent, kDepthFormat, VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT,
-                             VK_IMAGE_ASPECT_DEPTH_BIT);
     ui_.make_framebuffer(target);
     return target;
 }
 
-void Renderer::begin_scene(VkCommandBuffer cmd, const FrameTarget& target) {
-    VkRenderingAttachmentInfo color{VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO};
-    color.imageView = target.color.view();
-    color.imageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
-    color.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
-    color.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
-    color.clearValue.color = {{0.1f, 0.1f, 0.12f, 1.0f}};
-    VkRenderingAttachmentInfo depth{VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO};
-    depth.imageView = target.depth.view();
-    depth.imageLayout = VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL;
-    depth.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
-    depth.storeOp = VK_ATTACHMENT_STORE_OP_DONT_CARE;
-    depth.clearValue.depthStencil = {1.0f, 0};
-    VkRenderingInfo rendering{VK_STRUCTURE_TYPE_RENDERING_INFO};
-    rendering.renderArea = {{0, 0}, target.extent()};
-    rendering.layerCount = 1;
-    rendering.colorAttachmentCount = 1;
-    rendering.pColorAttachments = &color;
-    rendering.pDepthAttachment = &depth;
-    vkCmdBeginRendering(cmd, &rendering);
-    VkViewport viewport{0, 0, float(target.extent().width), float(target.extent().height), 0, 1};
-    VkRect2D scissor{{0, 0}, target.extent()};
-    vkCmdSetViewport(cmd, 0, 1, &viewport);
-    vkCmdSetScissor(cmd, 0, 1, &scissor);
+void Renderer::set_moving_scale(float scale) {
+    if (!(scale >= 0.25f && scale <= 1.0f))
+        throw Error("render scale " + std::to_string(scale) + " is out of range (0.25 to 1)");
+    moving_scale_ = scale;
+}
+
+bool Renderer::SceneKey::operator==(const SceneKey& o) const {
+    // The uniform blocks are vec4s and matrices only (no padding), so their bytes are their values.
+    return std::memcmp(&scene, &o.scene, sizeof scene) == 0 && std::memcmp(&fields, &o.fields, sizeof fields) == 0 &&
+           tissue == o.tissue && tissue_version == o.tissue_version && overlay == o.overlay &&
+           punctures == o.punctures && punctures_version == o.punctures_version && device == o.device &&
+           region == o.region && block == o.block;
+}
+
+void Renderer::draw_scene(VkCommandBuffer cmd, int slot, VkExtent2D extent, const SkinView& view, bool block) {
+    scene_.begin(cmd, extent, {{0.1f, 0.1f, 0.12f, 1.0f}});
+    if (block) {
+        skin_.draw(cmd, slot, extent, view);
+        if (view.device) {
+            float aspect = float(extent.width) / float(std::max(extent.height, 1u));
+            devices_->draw(cmd, slot, view.camera.projection(aspect) * view.camera.view(), view.camera.eye(),
+                           *view.device);
+        }
+    }
+    scene_.end(cmd);
 }
 
 void Renderer::record(VkCommandBuffer cmd, int slot, FrameTarget& target, const SkinView& view, ImDrawData* ui) {
@@ -61,26 +62,32 @@ void Renderer::record(VkCommandBuffer cmd, int slot, FrameTarget& target, const 
         if (!devices_)  // uploads with its own submit
             devices_ = std::make_unique<DevicePass>(context_, frame_slots_, catalog_.roller_model, catalog_.pen_model);
     }
-    // The previous frame on this target ended with a transfer read of colour: wait for it before overwriting
-    // (the old contents are discarded, so UNDEFINED is fine). Depth: wait for the last frame's depth writes.
-    vk::image_barrier(cmd, target.color.get(), VK_IMAGE_ASPECT_COLOR_BIT, {TransferRead.stage, VK_ACCESS_2_NONE},
-                      ColorWrite, VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL);
-    vk::image_barrier(cmd, target.depth.get(), VK_IMAGE_ASPECT_DEPTH_BIT, target.depth_written ? DepthWrite : None,
-                      DepthWrite, VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_DEPTH_ATTACHMENT_OPTIMAL);
-    target.depth_written = true;
-
-    begin_scene(cmd, target);
-    // The magnified view alone fills the frame: the block under it would never be seen, so it is not drawn.
-    const bool micro_only = view.micro && view.micro->fills_frame();
-    if (!micro_only) skin_.draw(cmd, slot, target.extent(), view);
-    if (view.device && !micro_only) {
-        VkExtent2D extent = target.extent();
-        float aspect = float(extent.width) / float(std::max(extent.height, 1u));
-        devices_->draw(cmd, slot, view.camera.projection(aspect) * view.camera.view(), view.camera.eye(),
-                       *view.device);
+    const VkExtent2D frame = target.extent();
+    // The kept pictures, drawn again where what they show changed. The magnified view alone fills the frame: the
+    // block under it would never be seen, so it is not drawn.
+    const bool block = !(view.micro && view.micro->fills_frame());
+    SceneKey key{SkinBlockPass::uniforms_for(view, frame), field_uniforms_for(view), view.tissue.get(),
+                 view.tissue_version, view.overlay, view.punctures.get(), view.punctures_version, view.device,
+                 view.region.id, block};
+    scene_.ensure(context_, frame, true);
+    if (auto drawn = scene_.plan(!scene_key_ || !(*scene_key_ == key), frame, moving_scale_)) {
+        draw_scene(cmd, slot, *drawn, view, block);
+        scene_key_ = key;
     }
-    if (view.micro) micro_.draw(cmd, slot, target.extent(), view);  // an inset over the block, under the UI
-    vkCmdEndRendering(cmd);
+    if (view.micro) micro_.prepare(cmd, slot, frame, view, moving_scale_);
+
+    // Compose: the scene, the magnified cut over it, then the UI. The frame's last contents were read by a
+    // transfer (to the window or a readback) and are discarded.
+    vk::image_barrier(cmd, target.color.get(), VK_IMAGE_ASPECT_COLOR_BIT, {TransferRead.stage, VK_ACCESS_2_NONE},
+                      TransferWrite, VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL);
+    scene_.copy_to(cmd, target.color.get(), {{0, 0}, frame});
+    if (view.micro) {
+        vk::image_barrier(cmd, target.color.get(), VK_IMAGE_ASPECT_COLOR_BIT, TransferWrite, TransferWrite,
+                          VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL);
+        micro_.composite(cmd, target.color.get());
+    }
+    vk::image_barrier(cmd, target.color.get(), VK_IMAGE_ASPECT_COLOR_BIT, TransferWrite, ColorWrite,
+                      VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL);
     ui_.record(cmd, target, ui);
 
     vk::image_barrier(cmd, target.color.get(), VK_IMAGE_ASPECT_COLOR_BIT, ColorWrite, TransferRead,

@@ -1,10 +1,16 @@
 #pragma once
-// One renderer for window and headless runs: it draws a frame into its own offscreen FrameTarget (scene, then
-// Dear ImGui on top) and leaves the colour image ready to be copied: TRANSFER_SRC_OPTIMAL, writes visible to
-// transfers. The window blits it to the swapchain; a headless run copies it to a buffer and writes a PNG.
+// One renderer for window and headless runs: it composes a frame in its own offscreen FrameTarget (the scene -
+// background, block and device -, the magnified cut over it, then Dear ImGui on top) and leaves the colour image
+// ready to be copied: TRANSFER_SRC_OPTIMAL, writes visible to transfers. The window blits it to the swapchain; a
+// headless run copies it to a buffer and writes a PNG. The scene and the magnified cut are kept pictures
+// (render/cached_layer.hpp), drawn again only when what they show changes.
 #include <memory>
+#include <optional>
+#include <string>
 #include <vulkan/vulkan.h>
+#include "engine/render/cached_layer.hpp"
 #include "engine/render/device_pass.hpp"
+#include "engine/render/field_volume.hpp"
 #include "engine/render/frame_target.hpp"
 #include "engine/render/micro_view_pass.hpp"
 #include "engine/render/skin_block_pass.hpp"
@@ -31,9 +37,28 @@ public:
     // Records one frame. The target must not be in use by the GPU (the caller waited on its slot's fence).
     void record(VkCommandBuffer cmd, int slot, FrameTarget& target, const SkinView& view, ImDrawData* ui);
 
+    // While the scene or the magnified cut moves (changed this frame and the last), draw it at this fraction of
+    // the frame's size and scale it up; still pictures are always drawn at full size. 1 (the default, and what
+    // headless runs keep): always full size. The window lowers it on a CPU driver (--render-scale).
+    void set_moving_scale(float scale);
+    float moving_scale() const { return moving_scale_; }
+
 private:
-    // Clears colour and depth and opens the dynamic-rendering scope every scene pass draws in.
-    void begin_scene(VkCommandBuffer cmd, const FrameTarget& target);
+    // Everything the scene's picture is drawn from: the same key, the same picture.
+    struct SceneKey {
+        SceneUniforms scene{};   // camera, block, layers, look, highlight, openness, before/after split
+        FieldUniforms fields{};  // overlay ramps, redness colour
+        const TissueState* tissue = nullptr;
+        uint64_t tissue_version = 0;
+        Overlay overlay = Overlay::None;
+        const PunctureList* punctures = nullptr;
+        uint64_t punctures_version = 0;
+        std::optional<DevicePose> device;
+        std::string region;
+        bool block = true;  // false: the magnified cut fills the frame, the block is not drawn
+        bool operator==(const SceneKey& o) const;
+    };
+    void draw_scene(VkCommandBuffer cmd, int slot, VkExtent2D extent, const SkinView& view, bool block);
 
     const vk::Context& context_;
     const Catalog& catalog_;
@@ -43,6 +68,9 @@ private:
     UiContext ui_context_;  // before ui_: the Vulkan backend lives in this context and must go first
     UiOverlay ui_;
     std::unique_ptr<DevicePass> devices_;  // made on the first frame that shows a device (uploads the models)
+    CachedLayer scene_;
+    std::optional<SceneKey> scene_key_;    // what scene_ holds
+    float moving_scale_ = 1.0f;
 };
 
 }  // namespace dermasim

@@ -34,6 +34,7 @@ struct DevicePose {
     // Ghosted: the body (drum, handle, pen) drawn see-through with bright edges and the needles solid, so the
     // skin under the device, the channels being made and the cut stay visible while treating.
     bool ghost = false;
+    bool operator==(const DevicePose&) const = default;
 };
 
 // What a frame of a time-lapse or replay says about itself, drawn as a line at the bottom of the image.

@@ -9,7 +9,7 @@ export XDG_DATA_HOME="$out/data"
 xvfb-run -a -s "-screen 0 1280x720x24" bash -s "$app" "$out" <<'SH'
 set -u
 app=$1; out=$2
-DERMASIM_INJECT_DEVICE_LOST=60 "$app" --mode sandbox --region cheek --size 1024x576 > "$out/run.log" 2>&1 &
+DERMASIM_INJECT_DEVICE_LOST=8 "$app" --mode sandbox --region cheek --size 1024x576 > "$out/run.log" 2>&1 &
 pid=$!
 wid=$(xdotool search --sync --onlyvisible --name DermaSim | head -1)
 sleep 1

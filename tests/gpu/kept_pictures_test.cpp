@@ -1,0 +1,158 @@
+// The renderer keeps the scene's and the magnified cut's pictures between frames (render/cached_layer.hpp) and
+// draws them again only when what they show changes. A change it missed would leave a stale picture on screen,
+// so every input that changes the image is changed here, one at a time, on a renderer that has drawn the frame
+// before: its picture must equal a fresh renderer's, pixel for pixel. While a picture keeps changing it may be
+// drawn smaller; the first still frame after must be sharp again.
+#include <gtest/gtest.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/core/error.hpp"
+#include "engine/render/device_pass.hpp"
+#include "engine/render/offscreen.hpp"
+#include "engine/sim/baseline.hpp"
+#include "engine/sim/channel_stamp.hpp"
+#include "engine/skin/tissue_grid.hpp"
+#include "engine/tools/treatment_plan.hpp"
+#include "tests/common/source_catalog.hpp"
+#include "tests/gpu/golden.hpp"
+#include "tests/gpu/gpu_test.hpp"
+
+namespace dermasim::test {
+namespace {
+
+constexpr VkExtent2D kSize{320, 200};
+
+struct Treated {
+    std::shared_ptr<const PunctureList> punctures, fewer;
+    std::shared_ptr<const TissueState> stamped, untreated;
+};
+
+const Treated& treated() {
+    static const Treated t = [] {
+        const RegionProfile& cheek = source_catalog().regions.find("cheek");
+        TreatmentPlanOptions plan;
+        plan.needle_mm = 1.0f;
+        plan.passes = 2;
+        PunctureList punctures = run_stroke_script(make_treatment_plan(plan), cheek, source_catalog().roller,
+                                                   source_catalog().pen);
+        PunctureList fewer(punctures.begin(), punctures.begin() + punctures.size() / 3);
+        auto untreated = std::make_shared<TissueState>(
+            make_baseline_state(make_tissue_grid(cheek, Quality::Ci), source_catalog().heal.kernel));
+        auto stamped = std::make_shared<TissueState>(*untreated);
+        stamp_punctures_cpu(*stamped, punctures);
+        return Treated{std::make_shared<const PunctureList>(std::move(punctures)),
+                       std::make_shared<const PunctureList>(std::move(fewer)), stamped, untreated};
+    }();
+    return t;
+}
+
+// The block with the roller over it, its channels, the stamped tissue and the magnified cut as an inset.
+SkinView base_view() {
+    SkinView view;
+    view.region = source_catalog().regions.find("cheek");
+    view.punctures = treated().punctures;
+    view.punctures_version = 1;
+    view.tissue = treated().stamped;
+    view.tissue_version = 1;
+    view.cut = cut_through_channels(*view.punctures, 0, view.width_mm, 0.5f);
+    view.camera = view.default_camera();
+    view.device = device_pose_on_patch(DevicePose::Roller, {10.0f, 8.0f}, {0.0f, 1.0f}, 0.3f, 0.0f);
+    view.device->ghost = true;
+    view.micro = micro_on_channels(view, *view.punctures, MicroView{}.rect);
+    return view;
+}
+
+RgbaImage fresh(const SkinView& view) { return render_offscreen(gpu(), source_catalog(), view, kSize); }
+
+void expect_same(const RgbaImage& actual, const RgbaImage& expected, const std::string& what) {
+    ASSERT_EQ(actual.pixels.size(), expected.pixels.size()) << what;
+    EXPECT_TRUE(actual.pixels == expected.pixels)
+        << what << ": " << compare_images(actual, expected, 0).fraction_off * 100 << " % of pixels differ";
+}
+
+struct Change {
+    const char* what;
+    std::function<void(SkinView&)> apply;
+};
+
+class KeptPictures : public GpuTest {};
+
+TEST_F(KeptPictures, EveryChangeToTheViewIsDrawn) {
+    const std::vector<Change> changes = {
+        {"the camera orbits", [](SkinView& v) { v.camera.yaw_deg += 12.0f; }},
+        {"the camera zooms", [](SkinView& v) { v.camera.distance_mm *= 0.8f; }},
+        {"histology look", [](SkinView& v) { v.look = Look::Histology; }},
+        {"the cut moves", [](SkinView& v) { v.cut = 0.3f; }},
+        {"a layer is highlighted", [](SkinView& v) { v.highlight_layer = int(Layer::PapillaryDermis); }},
+        {"the channels overlay", [](SkinView& v) { v.overlay = Overlay::Channels; }},
+        {"the tissue changes", [](SkinView& v) { v.tissue = treated().untreated; v.tissue_version = 2; }},
+        {"fewer punctures", [](SkinView& v) { v.punctures = treated().fewer; v.punctures_version = 2; }},
+        {"the roller moves", [](SkinView& v) { v.device->position_mm.z += 3.0f; }},
+        {"the roller turns solid", [](SkinView& v) { v.device->ghost = false; }},
+        {"the channels close", [](SkinView& v) { v.channel_openness = 0.2f; }},
+        {"another region", [](SkinView& v) { v.region = source_catalog().regions.find("forehead"); }},
+        {"before and after", [](SkinView& v) { v.before_after_split = 0.5f; }},
+        {"the magnified cut pans", [](SkinView& v) { v.micro->centre_mm.x += 0.4f; }},
+        {"the magnified cut fills the frame", [](SkinView& v) { v.micro->rect = glm::vec4(0, 0, 1, 1); }},
+        {"more fat shown", [](SkinView& v) { v.fat_shown_mm = 2.5f; }},
+    };
+    OffscreenRenderer kept(gpu(), source_catalog(), kSize);
+    const SkinView base = base_view();
+    const RgbaImage base_image = kept.render(base);
+    expect_same(base_image, fresh(base), "the first frame");
+    for (const Change& change : changes) {
+        SkinView changed = base;
+        change.apply(changed);
+        const RgbaImage image = kept.render(changed);
+        EXPECT_GT(compare_images(image, base_image).fraction_off, 0.0) << change.what << " changes nothing to see";
+        expect_same(image, fresh(changed), change.what);
+        expect_same(kept.render(base), base_image, std::string("back from ") + change.what);
+    }
+}
+
+TEST_F(KeptPictures, MovingPicturesAreDrawnSmallerAndTheFirstStillFrameSharp) {
+    OffscreenRenderer kept(gpu(), source_catalog(), kSize);
+    kept.set_moving_scale(0.5f);
+    SkinView view = base_view();
+    kept.render(view);
+    kept.render(view);  // a still frame
+    // One change after a still frame: drawn at full size at once.
+    view.camera.yaw_deg += 2.0f;
+    expect_same(kept.render(view), fresh(view), "a single change");
+    // Changing again: motion, drawn at half size and scaled up. Softer, yet the same picture in place.
+    view.camera.yaw_deg += 2.0f;
+    const RgbaImage moving = kept.render(view);
+    const RgbaImage sharp = fresh(view);
+    EXPECT_GT(compare_images(moving, sharp).fraction_off, 0.01) << "the moving frame was drawn at full size";
+    EXPECT_LT(compare_images(moving, sharp, 48).fraction_off, 0.05) << "the scaled-up picture is not in place";
+    // Still again: the same view is drawn sharp.
+    expect_same(kept.render(view), sharp, "the first still frame after motion");
+
+    // The magnified cut alone, healing from frame to frame.
+    view.micro->rect = glm::vec4(0, 0, 1, 1);
+    kept.render(view);
+    kept.render(view);
+    view.tissue = treated().untreated;
+    view.tissue_version = 2;
+    expect_same(kept.render(view), fresh(view), "the magnified cut after a single change");
+    view.tissue = treated().stamped;
+    view.tissue_version = 3;
+    const RgbaImage healing = kept.render(view);
+    const RgbaImage healed = fresh(view);
+    EXPECT_GT(compare_images(healing, healed).fraction_off, 0.01) << "the healing cut was drawn at full size";
+    EXPECT_LT(compare_images(healing, healed, 48).fraction_off, 0.10) << "the scaled-up cut is not in place";
+    expect_same(kept.render(view), healed, "the magnified cut once the tissue stops changing");
+}
+
+TEST_F(KeptPictures, RenderScaleOutOfRangeIsRefused) {
+    OffscreenRenderer kept(gpu(), source_catalog(), kSize);
+    EXPECT_THROW(kept.set_moving_scale(0.1f), Error);
+    EXPECT_THROW(kept.set_moving_scale(1.5f), Error);
+}
+
+}  // namespace
+}  // namespace dermasim::test
