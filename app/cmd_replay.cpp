@@ -169,6 +169,7 @@ int run_replay(const Argv& argv) {
     std::unique_ptr<UiOnly> ui_only;
     if (making_frames) {
         context = std::make_unique<vk::Context>(gpu);
+        services.gpu = context.get();
         platform = std::make_unique<HeadlessPlatform>(*context, catalog, size);
         frames_out.start(size);
     } else {

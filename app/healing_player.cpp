@@ -84,7 +84,7 @@ void HealingPlayer::run(TreatmentRequest request, PunctureList punctures) {
         progressed_.notify_all();
     };
     try {
-        TreatmentResult result = heal_punctures(catalog_, request, punctures, observer);
+        TreatmentResult result = heal_punctures(catalog_, request, punctures, observer, gpu_);
         std::lock_guard lock(mutex_);
         metrics_ = std::move(result.healing);
         computed_days_ = total_days_;

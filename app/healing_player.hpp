@@ -1,7 +1,8 @@
 #pragma once
 // The healing time-lapse in the window: simulates the timeline on a worker thread (the window stays responsive)
-// and keeps snapshots of the tissue at chosen times, so playing and scrubbing from day 0 to day 365 only picks a
-// snapshot. Snapshots are dense while things change fast (hours) and sparse during remodelling (weeks).
+// with the GPU passes when given a Vulkan context (their submissions share the window's queue under the context's
+// lock), else with their CPU twins, and keeps snapshots of the tissue at chosen times, so playing and scrubbing
+// from day 0 to day 365 only picks a snapshot. Snapshots are dense while things change fast (hours) and sparse during remodelling (weeks).
 #include <atomic>
 #include <condition_variable>
 #include <memory>
@@ -18,7 +19,8 @@ namespace dermasim::app {
 
 class HealingPlayer {
 public:
-    explicit HealingPlayer(const Catalog& catalog) : catalog_(catalog) {}  // must outlive the player
+    // Both must outlive the player.
+    explicit HealingPlayer(const Catalog& catalog, const vk::Context* gpu = nullptr) : catalog_(catalog), gpu_(gpu) {}
     ~HealingPlayer();
     // Starts simulating from the given punctures (the first session), replacing any earlier run.
     // days: after the last session.
@@ -53,6 +55,7 @@ private:
     void run(TreatmentRequest request, PunctureList punctures);
 
     const Catalog& catalog_;
+    const vk::Context* gpu_;
     std::thread worker_;
     std::atomic<bool> cancel_{false};
     std::atomic<double> computed_days_{0};

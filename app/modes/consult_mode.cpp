@@ -49,7 +49,7 @@ std::string file_stamp() {
 ConsultMode::ConsultMode(const AppServices& services)
     : services_(services),
       treatment_(services.start_view.region, services.catalog->roller, services.catalog->pen),
-      course_(*services.catalog) {
+      course_(*services.catalog, services.gpu) {
     protocol_.region = services.start_view.region.id;
     pending_ = protocol_;
     start_course();

@@ -12,6 +12,8 @@
 #include "engine/render/skin_view.hpp"
 #include "engine/session/clock.hpp"
 
+namespace dermasim::vk { class Context; }
+
 namespace dermasim::app {
 
 // What every mode is given: the immutable catalogue, the one clock (set by the platform that drives the app),
@@ -23,6 +25,7 @@ struct AppServices {
     std::filesystem::path session_file;    // if set, the session is saved to this file instead
     SkinView start_view;                   // region, look, cut and camera a mode opens on
     std::filesystem::path kiosk_config;    // the kiosk's configuration (empty: the shipped one)
+    const vk::Context* gpu = nullptr;      // heals time-lapses with the GPU passes when set, else the CPU twins
 };
 
 struct ModeInfo {

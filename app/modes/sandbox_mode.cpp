@@ -14,7 +14,7 @@ SandboxMode::SandboxMode(const AppServices& services)
     : services_(services),
       view_(services.start_view),
       treatment_(services.start_view.region, services.catalog->roller, services.catalog->pen),
-      healing_(*services.catalog),
+      healing_(*services.catalog, services.gpu),
       created_utc_(utc_timestamp()),
       autosaver_(services.session_folder, services.session_file) {
 }

@@ -46,7 +46,7 @@ FrameLoop::FrameLoop(const vk::Context& context, const Catalog& catalog, VkSurfa
 FrameLoop::~FrameLoop() {
     // The slots' command buffers may still be running on the GPU, on every way out (an exception included):
     // nothing they use is destroyed before they finish. A lost device answers at once.
-    vkDeviceWaitIdle(context_.device());
+    context_.wait_idle_quietly();
 }
 
 void FrameLoop::resize(VkExtent2D window_size) {
@@ -122,7 +122,7 @@ bool FrameLoop::draw(const SkinView& view, ImDrawData* ui, VkExtent2D window_siz
     // Reset only now that the recording is done: had it thrown, the fence would stay signalled and the next wait
     // on this slot would not deadlock.
     VK_CHECK(vkResetFences(device, 1, slot.done.ptr()));
-    VK_CHECK(vkQueueSubmit2(context_.queue(), 1, &submit, slot.done));
+    context_.submit(submit, slot.done);
 
     VkSemaphore ready = swapchain_.present_ready(image_index);
     VkSwapchainKHR sc = swapchain_.get();
@@ -132,7 +132,7 @@ bool FrameLoop::draw(const SkinView& view, ImDrawData* ui, VkExtent2D window_siz
     present.swapchainCount = 1;
     present.pSwapchains = &sc;
     present.pImageIndices = &image_index;
-    VkResult presented = vkQueuePresentKHR(context_.queue(), &present);
+    VkResult presented = context_.present(present);
     last_drawn_ = next_;
     next_ = (next_ + 1) % kFramesInFlight;
     if (presented == VK_ERROR_OUT_OF_DATE_KHR || presented == VK_SUBOPTIMAL_KHR) {

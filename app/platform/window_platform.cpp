@@ -175,6 +175,7 @@ int run_window_app(const WindowOptions& options, AppServices services, const std
     ImGuiGlfw imgui_glfw(window.window, loop.renderer().ui_context());
     SteadyClock clock;
     services.clock = &clock;
+    services.gpu = &context;
     App app(std::move(services), initial_mode);
     if (setup) setup(app);
 
@@ -228,7 +229,7 @@ int run_window_app(const WindowOptions& options, AppServices services, const std
     } catch (...) {
         // Whatever went wrong (a lost device, a bug), the session is saved before the error is reported. The
         // wait's own result is ignored: a lost device fails it too, and the save must still happen.
-        vkDeviceWaitIdle(context.device());
+        context.wait_idle_quietly();
         if (std::string loss = app.host().current().prepare_to_leave(); !loss.empty())
             std::fprintf(stderr, "dermasim: %s\n", loss.c_str());
         throw;

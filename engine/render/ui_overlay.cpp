@@ -80,7 +80,7 @@ UiOverlay::UiOverlay(const vk::Context& context, const UiContext& ui, int frame_
 }
 
 UiOverlay::~UiOverlay() {
-    vkDeviceWaitIdle(context_.device());
+    context_.wait_idle_quietly();
     UiContext::Activate active(ui_);
     ImGui_ImplVulkan_Shutdown();
 }

@@ -39,7 +39,7 @@ void OneShotCommands::run(const std::function<void(VkCommandBuffer)>& record) {
     VkSubmitInfo2 submit{VK_STRUCTURE_TYPE_SUBMIT_INFO_2};
     submit.commandBufferInfoCount = 1;
     submit.pCommandBufferInfos = &cmd_info;
-    VK_CHECK(vkQueueSubmit2(context_.queue(), 1, &submit, fence_));
+    context_.submit(submit, fence_);
     VK_CHECK(vkWaitForFences(device, 1, fence_.ptr(), VK_TRUE, UINT64_MAX));
     VK_CHECK(vkResetFences(device, 1, fence_.ptr()));
     vkFreeCommandBuffers(device, pool_, 1, &cmd);

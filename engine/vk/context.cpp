@@ -240,7 +240,25 @@ uint32_t Context::find_memory_type(uint32_t type_bits, VkMemoryPropertyFlags wan
     throw Error("no Vulkan memory type with the needed properties on " + info_.name);
 }
 
-void Context::wait_idle() const { VK_CHECK(vkDeviceWaitIdle(device_)); }
+void Context::submit(const VkSubmitInfo2& submit, VkFence fence) const {
+    std::lock_guard lock(queue_mutex_);
+    VK_CHECK(vkQueueSubmit2(queue_, 1, &submit, fence));
+}
+
+VkResult Context::present(const VkPresentInfoKHR& present) const {
+    std::lock_guard lock(queue_mutex_);
+    return vkQueuePresentKHR(queue_, &present);
+}
+
+void Context::wait_idle() const {
+    std::lock_guard lock(queue_mutex_);
+    VK_CHECK(vkDeviceWaitIdle(device_));
+}
+
+void Context::wait_idle_quietly() const noexcept {
+    std::lock_guard lock(queue_mutex_);
+    vkDeviceWaitIdle(device_);
+}
 
 uint64_t Context::validation_message_count() { return g_validation_messages.load(); }
 

@@ -4,6 +4,7 @@
 // instance extensions a window system asks for.
 #include <atomic>
 #include <cstdint>
+#include <mutex>
 #include <string>
 #include <vector>
 #include <vulkan/vulkan.h>
@@ -35,6 +36,7 @@ public:
     VkInstance instance() const { return instance_; }
     VkPhysicalDevice physical_device() const { return physical_; }
     VkDevice device() const { return device_; }
+    // The queue itself, for Dear ImGui's init (which keeps it but submits nothing here); submit through submit().
     VkQueue queue() const { return queue_; }
     uint32_t queue_family() const { return queue_family_; }
     const DeviceInfo& info() const { return info_; }
@@ -42,7 +44,15 @@ public:
     bool validation_enabled() const { return validation_; }
 
     uint32_t find_memory_type(uint32_t type_bits, VkMemoryPropertyFlags wanted) const;
-    void wait_idle() const;
+
+    // The one queue is shared: the window's frames and the time-lapse's healing (a worker thread) both submit to
+    // it. Vulkan leaves a queue's synchronization to the application, so every submit, present and wait for idle
+    // goes through these, under one lock (as Granite locks its submissions).
+    void submit(const VkSubmitInfo2& submit, VkFence fence) const;  // throws Error on failure
+    VkResult present(const VkPresentInfoKHR& present) const;        // the caller handles out-of-date
+    void wait_idle() const;                                         // throws Error on failure
+    // For destructors and error paths: waits, ignoring a failure (a lost device fails the wait too).
+    void wait_idle_quietly() const noexcept;
 
     // Warnings and errors reported by the validation layer since start; tests require zero.
     static uint64_t validation_message_count();
@@ -65,6 +75,7 @@ private:
     VkPhysicalDeviceMemoryProperties memory_{};
     VkDevice device_ = VK_NULL_HANDLE;
     VkQueue queue_ = VK_NULL_HANDLE;
+    mutable std::mutex queue_mutex_;
     uint32_t queue_family_ = 0;
     DeviceInfo info_;
 };

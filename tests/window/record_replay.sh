@@ -67,7 +67,9 @@ PY
 
 "$app" replay "$first" --speed 4 --days 2 --every 24 --size 320x180 --frames "$out/frames" --report "$out/replay.json" \
   --validate || { echo "headless replay failed"; exit 1; }
-"$app" simulate --strokes "$first" --cpu --days 2 --report "$out/simulate.json" || exit 1
+# Drawing frames, the replay heals with the GPU passes (the player is given the renderer's context), as simulate
+# does without --cpu; the report alone (below) heals on the CPU twins, as simulate --cpu.
+"$app" simulate --strokes "$first" --days 2 --report "$out/simulate.json" || exit 1
 python3 - "$out/replay.json" "$out/simulate.json" "$out/frames" <<'PY' || exit 1
 import json, os, sys
 replay, simulate = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))

@@ -73,8 +73,10 @@ ms0, ms1 = statistics.median(l[1] for l in first), statistics.median(l[1] for l 
 mb0, mb1 = statistics.median(l[2] for l in first), statistics.median(l[2] for l in last)
 print(f"soak: {cycles} cycles, {lines[-1][0]} frames; median frame {ms0:.1f} ms -> {ms1:.1f} ms "
       f"(x{ms1 / ms0:.2f}); resident {mb0:.0f} MB -> {mb1:.0f} MB (+{mb1 - mb0:.0f} MB, peak {max(l[2] for l in lines):.0f} MB)")
-# Noisy shared machine: frame time may wander, but not double; memory may settle, but not keep climbing.
-if ms1 > 2.0 * ms0:
+# Noisy shared machine: frame time may wander, but not double; memory may settle, but not keep climbing. Frames
+# of the kept pictures take 10-20 ms on lavapipe, where another test on the same two cores adds 10 ms of
+# scheduling by itself: growth counts beyond that.
+if ms1 > 2.0 * ms0 + 10.0:
     sys.exit("frame time grew")
 if mb1 > mb0 * 1.10 + 30:
     sys.exit("resident memory grew")
