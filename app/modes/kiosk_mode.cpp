@@ -93,9 +93,12 @@ void KioskMode::finish_try() {
     state_since_s_ = stage_services_.clock->now_s();
     if (stage_->treatment().passes() == 0) return;
     // The try heals through the same replay path as the loop: its own recording, played at once, then healing.
-    stage_->start_replay(stage_->record(), 1000.0, config_.try_heal_days);
+    // As in the loop, each replayed pass frames the block beside the inset and puts the cut through the
+    // visitor's channels (the try's framing, the block alone, would sit under the inset).
     stage_->headless_area = kBlockBesideInset;
     stage_->micro_rect = kInset;
+    stage_->follow_work = true;
+    stage_->start_replay(stage_->record(), 1000.0, config_.try_heal_days);
 }
 
 bool KioskMode::take_close_request() {
