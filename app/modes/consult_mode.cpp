@@ -104,6 +104,7 @@ void ConsultMode::scene(SkinView& view, glm::vec2 window) {
     view.tissue.reset();
     view.caption.reset();
     view.before_after_split.reset();
+    view.animating = step_ == kStorySteps && client_view_ == ClientView::TimeLapse && playing_;
     view.punctures.reset();
     view.overlay = Overlay::None;
     glm::vec4 area = consult_area(window);

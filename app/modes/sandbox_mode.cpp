@@ -320,6 +320,7 @@ void SandboxMode::frame(const FrameInput& input, double dt_s, SkinView& view) {
         view.tissue_version = tissue_version_;
         view.overlay = timeline_.overlay;
     }
+    view.animating = state_ == State::Replaying || (state_ == State::Healing && timeline_.playing);
     // Pictures without panels (headless replays, exports) say what they show in a caption.
     if (show_panels) micro_rect = magnified_.value_or(state_ == State::Healing)
                                       ? std::optional<glm::vec4>(sandbox_inset(input.window_size)) : std::nullopt;

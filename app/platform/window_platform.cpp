@@ -204,7 +204,9 @@ int run_window_app(const WindowOptions& options, AppServices services, const std
         ImGui_ImplGlfw_NewFrame();
         const PointerState pointer = next_pointer(window.window, pointer_queue);
         ImGui::NewFrame();
-        const SkinView& view = app.frame(read_input(window.window, pointer));
+        SkinView view = app.frame(read_input(window.window, pointer));
+        // A picture to be saved is drawn sharp, even in the middle of a playing time-lapse.
+        if (app.host().current().save_frame_request) view.animating = false;
         if (view.annotations) draw_annotations(ImGui::GetBackgroundDrawList(), view, fb);
         ImGui::Render();
         if (loop.draw(view, ImGui::GetDrawData(), fb)) {

@@ -30,9 +30,10 @@ void CachedLayer::ensure(const vk::Context& context, VkExtent2D extent, bool wit
     drawn_ = {};
 }
 
-std::optional<VkExtent2D> CachedLayer::plan(bool changed, VkExtent2D full, float moving_scale) {
-    const bool moving = changed && changed_last_;
+std::optional<VkExtent2D> CachedLayer::plan(bool changed, VkExtent2D full, float moving_scale, bool animating) {
+    const bool moving = changed && (changed_last_ || animating);
     changed_last_ = changed;
+    if (!changed && animating && has_picture_) return std::nullopt;
     const VkExtent2D want = moving ? scaled_extent(full, moving_scale) : full;
     if (!changed && has_picture_ && drawn_.width == want.width && drawn_.height == want.height) return std::nullopt;
     return want;

@@ -21,7 +21,9 @@ public:
     // This frame's plan: the size to draw the picture at, or none when the kept one will do. `changed`: what the
     // picture shows differs from the kept one. Two changed frames in a row are motion, drawn at `moving_scale` of
     // `full`; a change after a still frame, and the first still frame after motion, are drawn at full size.
-    std::optional<VkExtent2D> plan(bool changed, VkExtent2D full, float moving_scale);
+    // `animating` (a playing time-lapse): every change is motion, and a picture is kept as drawn until the
+    // animation stops, so a time-lapse that steps from snapshot to snapshot is not drawn twice per step.
+    std::optional<VkExtent2D> plan(bool changed, VkExtent2D full, float moving_scale, bool animating);
     // Opens a dynamic-rendering scope over the top-left `drawn` part, cleared to `clear` (depth to 1), with the
     // viewport and scissor set to it. The previous picture is discarded.
     void begin(VkCommandBuffer cmd, VkExtent2D drawn, VkClearColorValue clear);

@@ -98,7 +98,8 @@ void MicroViewPass::prepare(VkCommandBuffer cmd, int slot, VkExtent2D frame, con
     PictureKey picture{key, view.look, view.micro->fills_frame()};
     rect_ = layout.rect;
     picture_.ensure(context_, frame, false);
-    const auto drawn = picture_.plan(!picture_key_ || !(*picture_key_ == picture), layout.rect.extent, moving_scale);
+    const auto drawn =
+        picture_.plan(!picture_key_ || !(*picture_key_ == picture), layout.rect.extent, moving_scale, view.animating);
     if (!drawn) return;
     update_fields(slot, key, view, layout);
     draw(cmd, slot, *drawn, view, layout);

@@ -70,7 +70,7 @@ void Renderer::record(VkCommandBuffer cmd, int slot, FrameTarget& target, const 
                  view.tissue_version, view.overlay, view.punctures.get(), view.punctures_version, view.device,
                  view.region.id, block};
     scene_.ensure(context_, frame, true);
-    if (auto drawn = scene_.plan(!scene_key_ || !(*scene_key_ == key), frame, moving_scale_)) {
+    if (auto drawn = scene_.plan(!scene_key_ || !(*scene_key_ == key), frame, moving_scale_, view.animating)) {
         draw_scene(cmd, slot, *drawn, view, block);
         scene_key_ = key;
     }

@@ -83,6 +83,9 @@ struct SkinView {
     // Before and after in one picture: left of this fraction of the width the block is drawn untreated, right of
     // it as `tissue` and `punctures` say. None: no split.
     std::optional<float> before_after_split;
+    // Part of a playing time-lapse or replay: pictures that change are drawn at the renderer's moving scale
+    // (Renderer::set_moving_scale) from the first change, and drawn sharp once the animation stops.
+    bool animating = false;
 
     float block_depth_mm() const;  // dermis plus the fat shown
     // Points the camera (keeping its yaw and pitch) so the whole block fits inside `area` (x0, y0, x1, y1 as

@@ -148,6 +148,27 @@ TEST_F(KeptPictures, MovingPicturesAreDrawnSmallerAndTheFirstStillFrameSharp) {
     expect_same(kept.render(view), healed, "the magnified cut once the tissue stops changing");
 }
 
+TEST_F(KeptPictures, APlayingTimeLapseIsDrawnAtTheMovingScaleUntilItStops) {
+    OffscreenRenderer kept(gpu(), source_catalog(), kSize);
+    kept.set_moving_scale(0.5f);
+    SkinView view = base_view();
+    view.device.reset();
+    kept.render(view);
+    kept.render(view);
+    view.animating = true;
+    // The time-lapse steps to the next snapshot: drawn at the moving scale at once...
+    view.tissue = treated().untreated;
+    view.tissue_version = 2;
+    const RgbaImage stepped = kept.render(view);
+    const RgbaImage sharp = fresh(view);
+    EXPECT_GT(compare_images(stepped, sharp).fraction_off, 0.01) << "the time-lapse step was drawn at full size";
+    // ... and kept as drawn while the time-lapse plays on between snapshots ...
+    expect_same(kept.render(view), stepped, "a playing time-lapse between snapshots");
+    // ... until it stops.
+    view.animating = false;
+    expect_same(kept.render(view), sharp, "the time-lapse once paused");
+}
+
 TEST_F(KeptPictures, RenderScaleOutOfRangeIsRefused) {
     OffscreenRenderer kept(gpu(), source_catalog(), kSize);
     EXPECT_THROW(kept.set_moving_scale(0.1f), Error);
