@@ -18,16 +18,19 @@ void CachedLayer::ensure(const vk::Context& context, VkExtent2D extent, bool wit
     const bool same = color_.get() && color_.extent().width == extent.width &&
                       color_.extent().height == extent.height && bool(depth_.get()) == with_depth;
     if (same) return;
-    // Frames in flight may still copy the old picture.
+    // Frames in flight may still copy the old picture. Forgotten first, so a failure to make the new images
+    // (out of memory) leaves no stale picture behind.
     if (color_.get()) context.wait_idle();
-    color_ = vk::Image(context, extent, kColorFormat, VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT,
-                       VK_IMAGE_ASPECT_COLOR_BIT);
-    depth_ = with_depth ? vk::Image(context, extent, kDepthFormat, VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT,
-                                    VK_IMAGE_ASPECT_DEPTH_BIT)
-                        : vk::Image();
     has_picture_ = false;
     depth_written_ = false;
     drawn_ = {};
+    color_ = vk::Image();
+    depth_ = vk::Image();
+    color_ = vk::Image(context, extent, kColorFormat, VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT,
+                       VK_IMAGE_ASPECT_COLOR_BIT);
+    if (with_depth)
+        depth_ = vk::Image(context, extent, kDepthFormat, VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT,
+                           VK_IMAGE_ASPECT_DEPTH_BIT);
 }
 
 std::optional<VkExtent2D> CachedLayer::plan(bool changed, VkExtent2D full, float moving_scale, bool animating) {
