@@ -17,6 +17,24 @@
 
 namespace dermasim::app {
 
+// The snapshot a view shows, with a version that changes exactly when the snapshot does: the renderer keeps its
+// pictures while the version stays (SkinView::tissue_version). Holding the shown snapshot keeps its address from
+// being reused by another one.
+class ShownSnapshot {
+public:
+    uint64_t version_of(const std::shared_ptr<const TissueState>& snapshot) {
+        if (snapshot != shown_) {
+            shown_ = snapshot;
+            ++version_;
+        }
+        return snapshot ? version_ : 0;
+    }
+
+private:
+    std::shared_ptr<const TissueState> shown_;
+    uint64_t version_ = 0;
+};
+
 class HealingPlayer {
 public:
     // Both must outlive the player.

@@ -83,11 +83,11 @@ void ConsultMode::go_to(int step) {
     playing_ = true;
 }
 
-void ConsultMode::show_course_day(SkinView& view, double day) const {
+void ConsultMode::show_course_day(SkinView& view, double day) {
     view.punctures = treatment_.punctures();
     view.punctures_version = treatment_.punctures_version();
     view.tissue = course_.snapshot_at(day);
-    view.tissue_version = view.tissue ? uint64_t(std::llround(day * 24.0)) + 1 : 0;
+    view.tissue_version = shown_.version_of(view.tissue);
     view.channel_openness = float(course_.openness_at(day));
 }
 

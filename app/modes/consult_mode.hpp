@@ -56,7 +56,7 @@ public:
 private:
     void start_course();
     void scene(SkinView& view, glm::vec2 window);
-    void show_course_day(SkinView& view, double day) const;
+    void show_course_day(SkinView& view, double day);
     void draw_navigation();
     void draw_caption(const std::string& title, const std::string& text);
     void draw_client_panel();
@@ -74,6 +74,7 @@ private:
     ConsultProtocol pending_;  // as the panel's sliders stand; applied when the clinician lets go
     TreatmentController treatment_;
     HealingPlayer course_;
+    ShownSnapshot shown_;
     int step_ = 0;
     ClientView client_view_ = ClientView::TimeLapse;
     double day_ = 0;             // the time-lapse's day

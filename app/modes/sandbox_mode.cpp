@@ -313,11 +313,7 @@ void SandboxMode::frame(const FrameInput& input, double dt_s, SkinView& view) {
     if (state_ == State::Healing) {
         view.channel_openness = float(healing_.openness_at(timeline_.day));
         view.tissue = healing_.snapshot_at(timeline_.day);
-        if (view.tissue != shown_tissue_) {  // snapshots are immutable: a new one is a new version
-            shown_tissue_ = view.tissue;
-            ++tissue_version_;
-        }
-        view.tissue_version = tissue_version_;
+        view.tissue_version = shown_.version_of(view.tissue);
         view.overlay = timeline_.overlay;
     }
     view.animating = state_ == State::Replaying || (state_ == State::Healing && timeline_.playing);

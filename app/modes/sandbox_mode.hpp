@@ -98,8 +98,7 @@ private:
     float frame_ms_ = 0;
     glm::vec2 framed_for_{0.0f};  // the window size the camera was last fitted for (0: not yet)
     std::optional<bool> magnified_;  // the person's choice; unset: shown while healing
-    std::shared_ptr<const TissueState> shown_tissue_;
-    uint64_t tissue_version_ = 0;
+    ShownSnapshot shown_;
 };
 
 }  // namespace dermasim::app
