@@ -279,6 +279,27 @@ std::string_view json_part(const std::string& bytes, bool binary) {
     return std::string_view(bytes).substr(20, length);
 }
 
+// What tinygltf 2.7 does not survive: a buffer of byteLength 0 makes it index an empty vector where the exception
+// cannot propagate (std::terminate; found by fuzz_glb). The glTF 2.0 schema requires byteLength >= 1 anyway.
+void check_buffer_lengths(std::string_view json_text, const std::string& name) {
+    nlohmann::json doc;
+    try {
+        doc = nlohmann::json::parse(json_text);
+    } catch (const nlohmann::json::exception&) {
+        return;  // not JSON: tinygltf says so in its own words
+    }
+    if (!doc.is_object() || !doc.contains("buffers") || !doc["buffers"].is_array()) return;
+    const nlohmann::json& buffers = doc["buffers"];
+    for (std::size_t i = 0; i < buffers.size(); ++i) {
+        const nlohmann::json& length = buffers[i].is_object() && buffers[i].contains("byteLength")
+                                           ? buffers[i]["byteLength"] : nlohmann::json();
+        if (!length.is_number() || !(length.get<double>() >= 1.0))
+            throw Error(name + ": buffer " + std::to_string(i) + " has byteLength " +
+                        (length.is_null() ? std::string("missing") : length.dump()) +
+                        " (glTF requires a number of at least 1)");
+    }
+}
+
 std::string first_line(const std::string& text) {
     std::string line = text.substr(0, text.find('\n'));
     return line.empty() ? "unknown error" : line;
@@ -342,6 +363,7 @@ DeviceModel load_gltf(const std::filesystem::path& file, std::span<const std::st
     const std::string bytes = read_file_bytes(file, kMaxGltfBytes);
     // tinygltf parses JSON (extras included) by recursion: refuse deep nesting before it sees the file.
     check_json_nesting(json_part(bytes, binary), name);
+    check_buffer_lengths(json_part(bytes, binary), name);
     tinygltf::Model gltf;
     tinygltf::TinyGLTF loader;
     loader.SetFsCallbacks({&tinygltf::FileExists, &tinygltf::ExpandFilePath, &read_bounded_file,

@@ -118,6 +118,11 @@ TEST(GltfIo, AccessorPastBufferIsAnError) {
     expect_load_error(fixture("gltf_accessor_past_buffer.gltf"), "reaches past the end of its buffer");
 }
 
+// Found by fuzz_glb (10 M campaign, 30 Nov 2026): tinygltf 2.7 called std::terminate on a buffer of byteLength 0.
+TEST(GltfIo, ZeroLengthBufferIsAnErrorNotACrash) {
+    expect_load_error(fixture("gltf_zero_length_buffer.glb"), "buffer 0 has byteLength 0 (glTF requires a number of at least 1)");
+}
+
 TEST(GltfIo, WriteDeviceModelsWritesBothModels) {
     fs::path dir = scratch_dir() / "models";
     write_device_models(dir, test::source_catalog().roller, test::source_catalog().pen);
