@@ -9,10 +9,13 @@
 
 namespace dermasim {
 
+namespace {
+// `full` scaled by `scale` (0 < scale <= 1), at least 1x1.
 VkExtent2D scaled_extent(VkExtent2D full, float scale) {
     auto side = [scale](uint32_t n) { return std::max(1u, uint32_t(std::lround(double(n) * scale))); };
     return {side(full.width), side(full.height)};
 }
+}  // namespace
 
 void CachedLayer::ensure(const vk::Context& context, VkExtent2D extent, bool with_depth) {
     const bool same = color_.get() && color_.extent().width == extent.width &&

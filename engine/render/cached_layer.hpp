@@ -45,7 +45,4 @@ private:
     bool changed_last_ = false;   // the last frame's plan was for a changed picture
 };
 
-// `full` scaled by `scale` (0 < scale <= 1), at least 1x1.
-VkExtent2D scaled_extent(VkExtent2D full, float scale);
-
 }  // namespace dermasim

@@ -41,7 +41,6 @@ public:
     // the frame's size and scale it up; still pictures are always drawn at full size. 1 (the default, and what
     // headless runs keep): always full size. The window lowers it on a CPU driver (--render-scale).
     void set_moving_scale(float scale);
-    float moving_scale() const { return moving_scale_; }
 
 private:
     // Everything the scene's picture is drawn from: the same key, the same picture.
