@@ -129,7 +129,8 @@ Usage: dermasim bench [options]
                   CPU driver)
   --json FILE     also write the figures as JSON (written atomically)
 Frame times are medians of whole offscreen frames (record, draw, read back), so a window's are a little lower.
-Reports voxel-steps and diffusing field-voxel updates per second, bytes moved per voxel per step, the
+Reports voxel-steps and diffusing field-voxel updates per second, where a GPU step's time goes (the reaction
+and each field's line solves), bytes moved per voxel per step, the
 device's measured copy bandwidth and the fraction of it the heal step reaches, and the wall time of the runs.
 Shared machines are noisy: compare ratios.
 )";
@@ -170,6 +171,8 @@ int run_bench(const Argv& argv) {
     if (r.cpu_voxel_steps_per_s > 0)
         std::printf("heal step, CPU twin    %.2f M voxel-steps/s (GPU/CPU %.2fx)\n", r.cpu_voxel_steps_per_s / 1e6,
                     r.gpu_voxel_steps_per_s / r.cpu_voxel_steps_per_s);
+    std::printf("step, GPU ms           reaction %.1f, line solves: signal %.1f, fibroblasts %.1f, serum %.1f\n",
+                r.reaction_ms, r.line_solve_ms[0], r.line_solve_ms[1], r.line_solve_ms[2]);
     std::printf("bytes per voxel-step   %zu\n", r.bytes_per_voxel_step);
     std::printf("heal step traffic      %.2f GB/s = %.1f %% of measured copy bandwidth (%.2f GB/s)\n",
                 r.gpu_step_gb_s, 100.0 * r.fraction_of_copy, r.copy_gb_s);

@@ -7,6 +7,9 @@
 //   - Lines whose diffusivity follows the open channels (the serum's depth lines) eliminate per voxel, keeping (c', d')
 //     in the scratch buffer and the diffusivities in a rolling window of three.
 // Each invocation solves `lines_per_invocation` lines, neighbouring invocations neighbouring lines.
+// What is only read (the field before the sweep, the open channels, the layers, the elimination table) is read
+// through texel buffers, which lavapipe fetches as one vector gather (sim/heal_texels.glsl says why). A voxel's
+// forward value is read back from the storage buffer, the path that wrote it.
 // Lateral lines: one row of workgroups per slice (gl_WorkGroupID.y); depth lines: one row in all.
 #extension GL_GOOGLE_include_directive : require
 #define INOUT(T) inout T
@@ -16,11 +19,12 @@
 layout(local_size_x = 64) in;
 
 layout(std430, set = 0, binding = 0) buffer Field { float u[]; };
-layout(std430, set = 0, binding = 1) readonly buffer Open { float open_channel[]; };
-layout(std430, set = 0, binding = 2) readonly buffer Layers { uint layer_of_slice[]; };
+layout(set = 0, binding = 1) uniform samplerBuffer open_channel;
+layout(set = 0, binding = 2) uniform usamplerBuffer layer_of_slice;
 layout(std140, set = 0, binding = 3) uniform Params { HealParams params; };  // uniform: lavapipe loads it once per workgroup
 layout(std430, set = 0, binding = 4) buffer Scratch { vec2 scratch[]; };  // (c', d') per voxel
-layout(std430, set = 0, binding = 5) readonly buffer Table { vec4 table[]; };  // (a, m, c', 0)
+layout(set = 0, binding = 6) uniform samplerBuffer field_before;  // the field, as the sweep found it
+layout(set = 0, binding = 7) uniform samplerBuffer table;         // (a, m, c', 0)
 
 layout(push_constant) uniform Push {
     int nx, ny, nz;
@@ -51,7 +55,7 @@ int start_line(uint line) {
         return pc.nz;
     }
     uint k = gl_WorkGroupID.y;
-    lateral_layer = int(layer_of_slice[k]);
+    lateral_layer = int(texelFetch(layer_of_slice, int(k)).x);
     if (pc.axis == 0) {  // x lines: one per j
         if (line >= uint(pc.ny)) return 0;
         line_first = (k * uint(pc.ny) + line) * uint(pc.nx);
@@ -69,22 +73,22 @@ void solve_from_table(int n) {
     float e_prev = 0.0f;
     for (int s = 0; s < n; ++s) {
         uint v = voxel_at(s);
-        vec2 am = table[base + uint(s)].xy;
-        e_prev = (u[v] - am.x * e_prev) / am.y;
+        vec2 am = texelFetch(table, int(base) + s).xy;
+        e_prev = (texelFetch(field_before, int(v)).x - am.x * e_prev) / am.y;
         u[v] = e_prev;
     }
     float next = e_prev;  // u(n-1) = d'(n-1), already in place
     for (int s = n - 2; s >= 0; --s) {
         uint v = voxel_at(s);
-        next = u[v] - table[base + uint(s)].z * next;
+        next = u[v] - texelFetch(table, int(base) + s).z * next;
         u[v] = next;
     }
 }
 
 float diffusivity_at(int s) {
     bool along_depth = pc.axis == 2;
-    int layer = along_depth ? int(layer_of_slice[s]) : lateral_layer;
-    return heal_diffusivity(pc.field, layer, open_channel[voxel_at(s)], along_depth ? 1 : 0, params);
+    int layer = along_depth ? int(texelFetch(layer_of_slice, s).x) : lateral_layer;
+    return heal_diffusivity(pc.field, layer, texelFetch(open_channel, int(voxel_at(s))).x, along_depth ? 1 : 0, params);
 }
 
 // Lines whose diffusivity follows the open channels (heal_diffusivity_uses_open); the serum's depth lines add
@@ -99,9 +103,10 @@ void solve_per_voxel(int n) {
         uint v = voxel_at(s);
         float lo = s > 0 ? heal_face_diffusivity(d_prev, d_cur) : 0.0f;
         float hi = s + 1 < n ? heal_face_diffusivity(d_cur, d_next) : 0.0f;
-        vec4 row = heal_line_row(lo, hi, pc.h, pc.dt, u[v]);
+        vec4 row = heal_line_row(lo, hi, pc.h, pc.dt, texelFetch(field_before, int(v)).x);
         if (s == 0 && surface)
-            row = heal_serum_top_row(row, open_channel[line_first], pc.serum_surface, pc.h, pc.dt, params);
+            row = heal_serum_top_row(row, texelFetch(open_channel, int(line_first)).x, pc.serum_surface, pc.h, pc.dt,
+                                     params);
         vec4 k = heal_eliminate(row, c_prev);
         float e = (row.w - k.x * e_prev) / k.y;
         scratch[v] = vec2(k.z, e);

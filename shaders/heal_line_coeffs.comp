@@ -10,7 +10,7 @@
 
 layout(local_size_x = 64) in;
 
-layout(std430, set = 0, binding = 2) readonly buffer Layers { uint layer_of_slice[]; };
+layout(set = 0, binding = 2) uniform usamplerBuffer layer_texels;
 layout(std140, set = 0, binding = 3) uniform Params { HealParams params; };  // uniform: lavapipe loads it once per workgroup
 layout(std430, set = 0, binding = 5) writeonly buffer Table { vec4 elimination[]; };  // (a, m, c', 0)
 
@@ -36,9 +36,9 @@ void main() {
     for (int s = 0; s < n; ++s) {
         int lo = layer, mid = layer, hi = layer;
         if (along_depth != 0) {
-            lo = int(layer_of_slice[max(s - 1, 0)]);
-            mid = int(layer_of_slice[s]);
-            hi = int(layer_of_slice[min(s + 1, n - 1)]);
+            lo = int(texelFetch(layer_texels, max(s - 1, 0)).x);
+            mid = int(texelFetch(layer_texels, s).x);
+            hi = int(texelFetch(layer_texels, min(s + 1, n - 1)).x);
         }
         vec4 e = heal_eliminate(heal_table_row(field, along_depth, lo, mid, hi, s, n, h, pc.dt, params), c_prev);
         elimination[base + uint(s)] = e;

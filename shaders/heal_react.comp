@@ -4,25 +4,26 @@
 #extension GL_GOOGLE_include_directive : require
 #define INOUT(T) inout T
 #include "sim/heal_kernel.glsl"
+#include "sim/heal_texels.glsl"
 
 layout(local_size_x = 256) in;
 
-// Bindings 0..9: the first ten fields in dermasim::Field order; 10: layer per slice; 11: parameters;
-// 13: macrophages, 14: epidermis (fields added later sit after the summary's binding 12, so the older bindings keep their numbers).
-layout(std430, set = 0, binding = 0) buffer F0 { float open_channel[]; };
-layout(std430, set = 0, binding = 1) buffer F1 { float blood[]; };
-layout(std430, set = 0, binding = 2) buffer F2 { float signal_[]; };
-layout(std430, set = 0, binding = 3) buffer F3 { float erythema[]; };
-layout(std430, set = 0, binding = 4) buffer F4 { float fibroblasts[]; };
-layout(std430, set = 0, binding = 5) buffer F5 { float collagen3[]; };
-layout(std430, set = 0, binding = 6) buffer F6 { float collagen1[]; };
-layout(std430, set = 0, binding = 7) buffer F7 { float elastin[]; };
-layout(std430, set = 0, binding = 8) buffer F8 { float capillaries[]; };
-layout(std430, set = 0, binding = 9) buffer F9 { float serum[]; };
-layout(std430, set = 0, binding = 10) readonly buffer Layers { uint layer_of_slice[]; };
+// Bindings 0..9: the first ten fields in dermasim::Field order, written; 10: layer per slice; 11: parameters;
+// 13: macrophages, 14: epidermis (fields added later sit after the summary's binding 12, so the older bindings
+// keep their numbers); 15 and 16: the fields and layer table as texels, read (sim/heal_texels.glsl).
+layout(std430, set = 0, binding = 0) writeonly buffer F0 { float open_channel[]; };
+layout(std430, set = 0, binding = 1) writeonly buffer F1 { float blood[]; };
+layout(std430, set = 0, binding = 2) writeonly buffer F2 { float signal_[]; };
+layout(std430, set = 0, binding = 3) writeonly buffer F3 { float erythema[]; };
+layout(std430, set = 0, binding = 4) writeonly buffer F4 { float fibroblasts[]; };
+layout(std430, set = 0, binding = 5) writeonly buffer F5 { float collagen3[]; };
+layout(std430, set = 0, binding = 6) writeonly buffer F6 { float collagen1[]; };
+layout(std430, set = 0, binding = 7) writeonly buffer F7 { float elastin[]; };
+layout(std430, set = 0, binding = 8) writeonly buffer F8 { float capillaries[]; };
+layout(std430, set = 0, binding = 9) writeonly buffer F9 { float serum[]; };
 layout(std140, set = 0, binding = 11) uniform Params { HealParams params; };  // uniform: lavapipe loads it once per workgroup
-layout(std430, set = 0, binding = 13) buffer F10 { float macrophages[]; };
-layout(std430, set = 0, binding = 14) buffer F11 { float epidermis[]; };
+layout(std430, set = 0, binding = 13) writeonly buffer F10 { float macrophages[]; };
+layout(std430, set = 0, binding = 14) writeonly buffer F11 { float epidermis[]; };
 
 layout(push_constant) uniform Push {
     uint voxel_count;
@@ -34,20 +35,20 @@ layout(push_constant) uniform Push {
 void main() {
     uint v = gl_GlobalInvocationID.x + gl_GlobalInvocationID.y * pc.row_invocations;
     if (v >= pc.voxel_count) return;
-    int layer = int(layer_of_slice[v / pc.slice_voxels]);
+    int layer = layer_of_voxel(v, pc.slice_voxels);
     VoxelState s;
-    s.open = open_channel[v];
-    s.blood = blood[v];
-    s.signal = signal_[v];
-    s.erythema = erythema[v];
-    s.fibroblasts = fibroblasts[v];
-    s.collagen3 = collagen3[v];
-    s.collagen1 = collagen1[v];
-    s.elastin = elastin[v];
-    s.capillaries = capillaries[v];
-    s.serum = serum[v];
-    s.macrophages = macrophages[v];
-    s.epidermis = epidermis[v];
+    s.open = read_field(HEAL_FIELD_OPEN, v);
+    s.blood = read_field(HEAL_FIELD_BLOOD, v);
+    s.signal = read_field(HEAL_FIELD_SIGNAL, v);
+    s.erythema = read_field(HEAL_FIELD_ERYTHEMA, v);
+    s.fibroblasts = read_field(HEAL_FIELD_FIBROBLASTS, v);
+    s.collagen3 = read_field(HEAL_FIELD_COLLAGEN3, v);
+    s.collagen1 = read_field(HEAL_FIELD_COLLAGEN1, v);
+    s.elastin = read_field(HEAL_FIELD_ELASTIN, v);
+    s.capillaries = read_field(HEAL_FIELD_CAPILLARIES, v);
+    s.serum = read_field(HEAL_FIELD_SERUM, v);
+    s.macrophages = read_field(HEAL_FIELD_MACROPHAGES, v);
+    s.epidermis = read_field(HEAL_FIELD_EPIDERMIS, v);
     VoxelState n = heal_react(s, layer, pc.dt, params);
     open_channel[v] = n.open;
     blood[v] = n.blood;

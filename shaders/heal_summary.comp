@@ -6,16 +6,10 @@
 #extension GL_GOOGLE_include_directive : require
 #define INOUT(T) inout T
 #include "sim/heal_kernel.glsl"
+#include "sim/heal_texels.glsl"
 
 layout(local_size_x = 64) in;
 
-layout(std430, set = 0, binding = 0) readonly buffer F0 { float open_channel[]; };
-layout(std430, set = 0, binding = 1) readonly buffer F1 { float blood[]; };
-layout(std430, set = 0, binding = 2) readonly buffer F2 { float signal_[]; };
-layout(std430, set = 0, binding = 3) readonly buffer F3 { float erythema[]; };
-layout(std430, set = 0, binding = 4) readonly buffer F4 { float fibroblasts[]; };
-layout(std430, set = 0, binding = 9) readonly buffer F9 { float serum[]; };
-layout(std430, set = 0, binding = 10) readonly buffer Layers { uint layer_of_slice[]; };
 layout(std140, set = 0, binding = 11) uniform Params { HealParams params; };  // uniform: lavapipe loads it once per workgroup
 // open, blood, signal, erythema, activation, serum: the order of dermasim::StateSummary.
 layout(std430, set = 0, binding = 12) buffer Summary { uint summary_bits[6]; };
@@ -33,14 +27,14 @@ void main() {
     float rest = params.fibroblast_rest;
     uint best[6] = uint[6](0u, 0u, 0u, 0u, 0u, 0u);
     for (uint v = gl_GlobalInvocationID.x; v < pc.voxel_count; v += pc.invocations) {
-        int layer = int(layer_of_slice[v / pc.slice_voxels]);
+        int layer = layer_of_voxel(v, pc.slice_voxels);
         float values[6];
-        values[0] = open_channel[v] * inv_ref;
-        values[1] = blood[v] * inv_ref;
-        values[2] = signal_[v];
-        values[3] = erythema[v];
-        values[4] = heal_is_dermis(layer) ? (fibroblasts[v] - rest) / (1.0f - rest) : 0.0f;
-        values[5] = serum[v];
+        values[0] = read_field(HEAL_FIELD_OPEN, v) * inv_ref;
+        values[1] = read_field(HEAL_FIELD_BLOOD, v) * inv_ref;
+        values[2] = read_field(HEAL_FIELD_SIGNAL, v);
+        values[3] = read_field(HEAL_FIELD_ERYTHEMA, v);
+        values[4] = heal_is_dermis(layer) ? (read_field(HEAL_FIELD_FIBROBLASTS, v) - rest) / (1.0f - rest) : 0.0f;
+        values[5] = read_field(HEAL_FIELD_SERUM, v);
         // > 0 rather than max(x, 0): max(-0.0, 0.0) may return -0.0, whose bits would win every comparison.
         for (int q = 0; q < 6; ++q) best[q] = max(best[q], values[q] > 0.0f ? floatBitsToUint(values[q]) : 0u);
     }

@@ -108,6 +108,23 @@ HealBenchResult run_heal_bench(const vk::Context& context, const Catalog& catalo
             for (int n = 0; n < o.gpu_steps; ++n) pass.record_step(cmd, plan);
         });
         r.gpu_voxel_steps_per_s = double(r.voxels) * o.gpu_steps / std::max(seconds_since(start), 1e-9);
+        // Where a step's time goes: the reaction alone, then the reaction with one field's line solves; the
+        // difference is that field's three solves (and its share of the elimination table).
+        auto ms_per_step = [&](bool signal, bool fibroblasts, bool serum) {
+            HealStepPlan p = plan;
+            p.diffuse_signal = signal;
+            p.diffuse_fibroblasts = fibroblasts;
+            p.diffuse_serum = serum;
+            const auto t0 = Clock::now();
+            commands.run([&](VkCommandBuffer cmd) {
+                for (int n = 0; n < o.gpu_steps; ++n) pass.record_step(cmd, p);
+            });
+            return 1e3 * seconds_since(t0) / o.gpu_steps;
+        };
+        r.reaction_ms = ms_per_step(false, false, false);
+        r.line_solve_ms[0] = std::max(ms_per_step(true, false, false) - r.reaction_ms, 0.0);
+        r.line_solve_ms[1] = std::max(ms_per_step(false, true, false) - r.reaction_ms, 0.0);
+        r.line_solve_ms[2] = std::max(ms_per_step(false, false, true) - r.reaction_ms, 0.0);
         r.diffusing_fields = int(plan.diffuse_signal) + int(plan.diffuse_fibroblasts) + int(plan.diffuse_serum);
         r.gpu_field_voxel_updates_per_s = r.gpu_voxel_steps_per_s * r.diffusing_fields;
     }
@@ -195,6 +212,11 @@ nlohmann::json to_json(const HealBenchResult& r) {
               {"cpu_voxel_steps_per_s", r.cpu_voxel_steps_per_s},
               {"gpu_over_cpu", r.cpu_voxel_steps_per_s > 0 ? r.gpu_voxel_steps_per_s / r.cpu_voxel_steps_per_s : 0.0},
               {"bytes_per_voxel_step", r.bytes_per_voxel_step},
+              {"phase_ms",
+               {{"reaction", r.reaction_ms},
+                {"signal_line_solves", r.line_solve_ms[0]},
+                {"fibroblast_line_solves", r.line_solve_ms[1]},
+                {"serum_line_solves", r.line_solve_ms[2]}}},
               {"gpu_gb_s", r.gpu_step_gb_s}}},
             {"copy_bandwidth_gb_s", r.copy_gb_s},
             {"fraction_of_copy_bandwidth", r.fraction_of_copy},

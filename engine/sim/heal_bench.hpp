@@ -37,6 +37,9 @@ struct HealBenchResult {
     int diffusing_fields = 0;              // line-solved fields per step
     double gpu_field_voxel_updates_per_s = 0;  // diffusing field-voxel updates: voxel-steps x diffusing fields
     double cpu_voxel_steps_per_s = 0;  // 0 when skipped
+    // GPU ms per step: the reaction, and each diffusing field's line solves (signal, fibroblasts, serum).
+    double reaction_ms = 0;
+    double line_solve_ms[3] = {0, 0, 0};
     std::size_t bytes_per_voxel_step = 0;  // counted from the GPU passes' loads and stores
     double gpu_step_gb_s = 0;              // bytes_per_voxel_step x voxel-steps/s
     double copy_gb_s = 0;                  // vkCmdCopyBuffer, bytes read + bytes written per second

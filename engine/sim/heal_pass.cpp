@@ -39,6 +39,15 @@ constexpr uint32_t kLineParamsBinding = 3;    // heal_diffuse.comp, heal_line_co
 // (macrophages) follow at 13.., so the summary shader's bindings did not move.
 constexpr int kFirstLateField = static_cast<int>(Field::Macrophages);
 constexpr uint32_t kVoxelBindings = kFieldCount + 3;
+// Then the reads, as uniform texel buffers (shaders/sim/heal_texels.glsl): an array of every field, the layer table.
+constexpr uint32_t kFieldTexelsBinding = 15, kLayerTexelsBinding = 16;
+// Line solves: the field (read and written), open channels, layer table, parameters, scratch, elimination table
+// (written by heal_line_coeffs.comp), then the field and the elimination table again, read as texels.
+constexpr VkDescriptorType kLineBindingTypes[] = {
+    VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,       VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER,
+    VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER,
+    VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,       VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,
+    VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER};
 
 struct VoxelPush {
     uint32_t voxel_count;
@@ -92,25 +101,30 @@ HealPass::HealPass(const vk::Context& context, const TissueVolumeGpu& volume, co
                           vk::MemoryUse::Device);
     const std::size_t table_entries =
         std::size_t(kDiffusingFields) * 3 * kernel::HEAL_LAYER_COUNT * longest_line(volume.grid());
-    line_table_ = vk::Buffer(context, table_entries * 4 * sizeof(float), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT,
+    line_table_ = vk::Buffer(context, table_entries * 4 * sizeof(float),
+                             VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_UNIFORM_TEXEL_BUFFER_BIT,
                              vk::MemoryUse::Device);
+    line_table_texels_ = vk::make_texel_view(device, line_table_, VK_FORMAT_R32G32B32A32_SFLOAT);
     summary_ = vk::Buffer(context, kSummaryValues * sizeof(uint32_t),
                           VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
                           vk::MemoryUse::Readback);
 
     // Voxel passes: fields 0..9, layer table 10, parameters 11 (a uniform buffer: lavapipe then loads them once
     // per workgroup instead of once per invocation, which cost more than the reaction's math), summary 12, fields
-    // from 10 on at 13...
-    auto bindings = [](uint32_t count, uint32_t params_binding) {
-        std::vector<vk::Binding> out;
-        for (uint32_t b = 0; b < count; ++b)
-            out.push_back({b, b == params_binding ? VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER : VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,
-                           VK_SHADER_STAGE_COMPUTE_BIT});
-        return out;
-    };
-    voxel_set_layout_ = vk::make_set_layout(device, bindings(kVoxelBindings, kVoxelParamsBinding));
-    // Line solves: the field, open channels, layer table, parameters, scratch, elimination table.
-    line_set_layout_ = vk::make_set_layout(device, bindings(6, kLineParamsBinding));
+    // from 10 on at 13..., then the texel reads.
+    std::vector<vk::Binding> voxel_bindings;
+    for (uint32_t b = 0; b < kVoxelBindings; ++b)
+        voxel_bindings.push_back({b, b == kVoxelParamsBinding ? VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER
+                                                             : VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,
+                                  VK_SHADER_STAGE_COMPUTE_BIT});
+    voxel_bindings.push_back({kFieldTexelsBinding, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, VK_SHADER_STAGE_COMPUTE_BIT,
+                              kFieldCount});
+    voxel_bindings.push_back({kLayerTexelsBinding, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, VK_SHADER_STAGE_COMPUTE_BIT});
+    voxel_set_layout_ = vk::make_set_layout(device, voxel_bindings);
+    std::vector<vk::Binding> line_bindings;
+    for (uint32_t b = 0; b < std::size(kLineBindingTypes); ++b)
+        line_bindings.push_back({b, kLineBindingTypes[b], VK_SHADER_STAGE_COMPUTE_BIT});
+    line_set_layout_ = vk::make_set_layout(device, line_bindings);
 
     VkDescriptorSetLayout voxel_layout = voxel_set_layout_, line_layout = line_set_layout_;
     react_layout_ = vk::make_pipeline_layout(device, {&voxel_layout, 1}, sizeof(VoxelPush), VK_SHADER_STAGE_COMPUTE_BIT);
@@ -125,8 +139,9 @@ HealPass::HealPass(const vk::Context& context, const TissueVolumeGpu& volume, co
     line_coeffs_ = make_sim_pipeline(device, kLineCoeffsSpv, line_coeffs_layout_);
 
     const VkDescriptorPoolSize pool_sizes[] = {
-        {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, (kVoxelBindings - 1) + kDiffusingFields * 5},
-        {VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1 + kDiffusingFields}};
+        {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, (kVoxelBindings - 1) + kDiffusingFields * 3},
+        {VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1 + kDiffusingFields},
+        {VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, kFieldCount + 1 + kDiffusingFields * 4}};
     pool_ = vk::make_descriptor_pool(device, 1 + kDiffusingFields, pool_sizes);
     voxel_set_ = vk::allocate_set(device, pool_, voxel_layout);
     std::vector<VkBuffer> voxel_buffers, late_fields;
@@ -140,16 +155,31 @@ HealPass::HealPass(const vk::Context& context, const TissueVolumeGpu& volume, co
     vk::write_buffers(device, voxel_set_, kVoxelParamsBinding + 1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,
                       {&summary_buffer, 1});
     vk::write_buffers(device, voxel_set_, kVoxelParamsBinding + 2, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, late_fields);
+    std::vector<VkBufferView> field_texels;
+    for (int f = 0; f < kFieldCount; ++f) field_texels.push_back(volume.field_texels(static_cast<Field>(f)));
+    vk::write_texel_buffers(device, voxel_set_, kFieldTexelsBinding, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER,
+                            field_texels);
+    const VkBufferView layer_texels = volume.layer_texels(), table_texels = line_table_texels_;
+    vk::write_texel_buffers(device, voxel_set_, kLayerTexelsBinding, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER,
+                            {&layer_texels, 1});
     for (int d = 0; d < kDiffusingFields; ++d) {
-        line_sets_[d] = vk::allocate_set(device, pool_, line_layout);
-        const VkBuffer line_buffers[] = {volume.field(field_of(d)), volume.field(Field::OpenChannel),
-                                         volume.layer_table()};
-        vk::write_buffers(device, line_sets_[d], 0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, line_buffers);
-        vk::write_buffers(device, line_sets_[d], kLineParamsBinding, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER,
-                          {&params_buffer, 1});
-        const VkBuffer solve_buffers[] = {scratch_, line_table_};
-        vk::write_buffers(device, line_sets_[d], kLineParamsBinding + 1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,
-                          solve_buffers);
+        VkDescriptorSet set = line_sets_[d] = vk::allocate_set(device, pool_, line_layout);
+        const VkBuffer field = volume.field(field_of(d)), scratch = scratch_, table = line_table_;
+        const VkBufferView open = volume.field_texels(Field::OpenChannel), field_texels = volume.field_texels(field_of(d));
+        auto texels = [&](uint32_t binding, VkBufferView view) {
+            vk::write_texel_buffers(device, set, binding, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, {&view, 1});
+        };
+        auto storage = [&](uint32_t binding, VkBuffer buffer) {
+            vk::write_buffers(device, set, binding, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, {&buffer, 1});
+        };
+        storage(0, field);
+        texels(1, open);
+        texels(2, layer_texels);
+        vk::write_buffers(device, set, kLineParamsBinding, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, {&params_buffer, 1});
+        storage(4, scratch);
+        storage(5, table);
+        texels(6, field_texels);
+        texels(7, table_texels);
     }
 }
 

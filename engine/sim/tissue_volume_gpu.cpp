@@ -7,6 +7,7 @@
 #include <vector>
 #include "engine/core/error.hpp"
 #include "engine/vk/context.hpp"
+#include "engine/vk/descriptors.hpp"
 #include "engine/vk/pipeline.hpp"
 
 namespace dermasim {
@@ -59,16 +60,26 @@ TissueVolumeGpu::TissueVolumeGpu(const vk::Context& context, const TissueGrid& g
         throw Error("tissue volume (GPU): a field of " + std::to_string(bytes) + " bytes exceeds this device's " +
                     std::to_string(context.limits().maxStorageBufferRange) + "-byte storage-buffer limit; "
                     "choose a lower quality");
-    const VkBufferUsageFlags usage =
-        VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_SRC_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT;
-    for (auto& f : fields_) f = vk::Buffer(context, bytes, usage, vk::MemoryUse::Device);
+    if (grid.voxel_count() > context.limits().maxTexelBufferElements)
+        throw Error("tissue volume (GPU): " + std::to_string(grid.voxel_count()) + " voxels exceed this device's " +
+                    std::to_string(context.limits().maxTexelBufferElements) + "-texel buffer limit; "
+                    "choose a lower quality");
+    const VkBufferUsageFlags usage = VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_UNIFORM_TEXEL_BUFFER_BIT |
+                                     VK_BUFFER_USAGE_TRANSFER_SRC_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT;
+    for (int f = 0; f < kFieldCount; ++f) {
+        fields_[f] = vk::Buffer(context, bytes, usage, vk::MemoryUse::Device);
+        field_views_[f] = vk::make_texel_view(context.device(), fields_[f], VK_FORMAT_R32_SFLOAT);
+    }
 
     // The layer table is constant for the grid: upload once through a staging buffer.
     std::vector<uint32_t> layers(grid.nz);
     for (int k = 0; k < grid.nz; ++k) layers[k] = static_cast<uint32_t>(grid.layer_of_slice[k]);
     const VkDeviceSize layer_bytes = layers.size() * sizeof(uint32_t);
-    layers_ = vk::Buffer(context, layer_bytes, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
+    layers_ = vk::Buffer(context, layer_bytes,
+                         VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_UNIFORM_TEXEL_BUFFER_BIT |
+                             VK_BUFFER_USAGE_TRANSFER_DST_BIT,
                          vk::MemoryUse::Device);
+    layer_view_ = vk::make_texel_view(context.device(), layers_, VK_FORMAT_R32_UINT);
     vk::Buffer staging(context, layer_bytes, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, vk::MemoryUse::Upload);
     std::memcpy(staging.mapped(), layers.data(), layer_bytes);
     staging.flush();
@@ -76,7 +87,7 @@ TissueVolumeGpu::TissueVolumeGpu(const vk::Context& context, const TissueGrid& g
         VkBufferCopy region{0, 0, layer_bytes};
         vkCmdCopyBuffer(cmd, staging, layers_, 1, &region);
         // The table is read-only from here on: make the copy visible to every later compute pass.
-        vk::buffer_barrier(cmd, layers_, vk::access::TransferWrite, vk::access::ComputeRead);
+        vk::buffer_barrier(cmd, layers_, vk::access::TransferWrite, kSimAccesses);
     });
 }
 

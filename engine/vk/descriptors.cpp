@@ -44,4 +44,25 @@ void write_buffers(VkDevice device, VkDescriptorSet set, uint32_t first_binding,
     vkUpdateDescriptorSets(device, static_cast<uint32_t>(writes.size()), writes.data(), 0, nullptr);
 }
 
+BufferView make_texel_view(VkDevice device, VkBuffer buffer, VkFormat format) {
+    VkBufferViewCreateInfo info{VK_STRUCTURE_TYPE_BUFFER_VIEW_CREATE_INFO};
+    info.buffer = buffer;
+    info.format = format;
+    info.range = VK_WHOLE_SIZE;
+    VkBufferView view;
+    VK_CHECK(vkCreateBufferView(device, &info, nullptr, &view));
+    return BufferView(device, view, vkDestroyBufferView);
+}
+
+void write_texel_buffers(VkDevice device, VkDescriptorSet set, uint32_t binding, VkDescriptorType type,
+                         std::span<const VkBufferView> views) {
+    VkWriteDescriptorSet write{VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
+    write.dstSet = set;
+    write.dstBinding = binding;
+    write.descriptorCount = static_cast<uint32_t>(views.size());
+    write.descriptorType = type;
+    write.pTexelBufferView = views.data();
+    vkUpdateDescriptorSets(device, 1, &write, 0, nullptr);
+}
+
 }  // namespace dermasim::vk

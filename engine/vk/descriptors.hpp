@@ -18,4 +18,11 @@ VkDescriptorSet allocate_set(VkDevice device, VkDescriptorPool pool, VkDescripto
 void write_buffers(VkDevice device, VkDescriptorSet set, uint32_t first_binding, VkDescriptorType type,
                    std::span<const VkBuffer> buffers);
 
+// A typed view of the whole of `buffer`, for a texel-buffer binding.
+BufferView make_texel_view(VkDevice device, VkBuffer buffer, VkFormat format);
+
+// Points elements 0, 1, ... of the texel-buffer `binding` of `set` (an array when there are several) at the views.
+void write_texel_buffers(VkDevice device, VkDescriptorSet set, uint32_t binding, VkDescriptorType type,
+                         std::span<const VkBufferView> views);
+
 }  // namespace dermasim::vk

@@ -55,5 +55,6 @@ using Framebuffer = DeviceHandle<VkFramebuffer>;
 using ImageView = DeviceHandle<VkImageView>;
 using Sampler = DeviceHandle<VkSampler>;
 using QueryPool = DeviceHandle<VkQueryPool>;
+using BufferView = DeviceHandle<VkBufferView>;
 
 }  // namespace dermasim::vk

@@ -109,7 +109,7 @@ Pipeline make_compute_pipeline(VkDevice device, Spirv code, VkPipelineLayout lay
 
 DescriptorSetLayout make_set_layout(VkDevice device, std::span<const Binding> bindings) {
     std::vector<VkDescriptorSetLayoutBinding> list;
-    for (const Binding& b : bindings) list.push_back({b.binding, b.type, 1, b.stages, nullptr});
+    for (const Binding& b : bindings) list.push_back({b.binding, b.type, b.count, b.stages, nullptr});
     VkDescriptorSetLayoutCreateInfo info{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO};
     info.bindingCount = uint32_t(list.size());
     info.pBindings = list.data();

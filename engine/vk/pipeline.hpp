@@ -40,6 +40,7 @@ struct Binding {
     uint32_t binding;
     VkDescriptorType type;
     VkShaderStageFlags stages;
+    uint32_t count = 1;  // descriptors: more than one makes the binding an array
 };
 DescriptorSetLayout make_set_layout(VkDevice device, std::span<const Binding> bindings);
 

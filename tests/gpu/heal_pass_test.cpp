@@ -186,6 +186,11 @@ TEST_F(HealPassTest, BenchReportsConsistentFigures) {
     EXPECT_TRUE(j.at("protocol").contains("gpu_wall_s"));
     EXPECT_DOUBLE_EQ(j.at("heal_step").at("gpu_field_voxel_updates_per_s").get<double>(),
                      r.gpu_field_voxel_updates_per_s);
+    // Where the step's time goes: every phase was timed (the reaction alone runs 12 fields in and out).
+    EXPECT_GT(r.reaction_ms, 0);
+    const auto& phases = j.at("heal_step").at("phase_ms");
+    EXPECT_DOUBLE_EQ(phases.at("reaction").get<double>(), r.reaction_ms);
+    EXPECT_DOUBLE_EQ(phases.at("serum_line_solves").get<double>(), r.line_solve_ms[2]);
 }
 
 TEST_F(HealPassTest, BenchRejectsBadOptions) {
