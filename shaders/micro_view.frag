@@ -14,18 +14,24 @@ layout(set = 0, binding = 1) uniform MicroUniforms {
     vec4 counts;  // texels across, down, channels, profile samples per channel
     vec4 extent;  // window width, height (mm), papillary top (mm), 1 with a tissue state
 } micro;
+// The packed fields as vec4 texel buffers (engine/vk/texel_buffer.hpp says why not storage buffers).
 struct Texel {
     vec4 cells;     // signal (0..1 log), fibroblasts (0..1), capillaries (of papillary baseline), blood (0..1)
     vec4 collagen;  // collagen III, collagen I (of untreated dermal collagen), new III, new I (0..1 log)
     vec4 skin;      // x: extra viable-epidermis thickness over this column (mm)
 };
-layout(std430, set = 0, binding = 2) readonly buffer Texels { Texel texels[]; };
+layout(set = 0, binding = 2) uniform samplerBuffer texels;  // 3 per Texel
 struct Channel {
     vec4 pos_depth_radius;  // patch x at the surface, behind the plane (mm), depth (mm), radius (mm)
     vec4 tilt_bleed;        // tip drift per mm of depth (x, y), bleeds (0/1)
 };
-layout(std430, set = 0, binding = 3) readonly buffer Channels { Channel channels[]; };
-layout(std430, set = 0, binding = 4) readonly buffer Profiles { vec4 profiles[]; };  // x open, y blood share
+layout(set = 0, binding = 3) uniform samplerBuffer channels;  // 2 per Channel
+layout(set = 0, binding = 4) uniform samplerBuffer profiles;  // x open, y blood share
+
+Texel texel(int i) {
+    return Texel(texelFetch(texels, 3 * i), texelFetch(texels, 3 * i + 1), texelFetch(texels, 3 * i + 2));
+}
+Channel channel(int i) { return Channel(texelFetch(channels, 2 * i), texelFetch(channels, 2 * i + 1)); }
 
 layout(location = 0) out vec4 out_colour;
 
@@ -76,8 +82,8 @@ Texel field_at(float x, float depth) {
     ivec2 n = ivec2(micro.counts.xy);
     ivec2 a = clamp(ivec2(floor(t)), ivec2(0), n - 1), b = min(a + 1, n - 1);
     vec2 f = clamp(t - vec2(a), 0.0, 1.0);
-    Texel t00 = texels[a.y * n.x + a.x], t10 = texels[a.y * n.x + b.x];
-    Texel t01 = texels[b.y * n.x + a.x], t11 = texels[b.y * n.x + b.x];
+    Texel t00 = texel(a.y * n.x + a.x), t10 = texel(a.y * n.x + b.x);
+    Texel t01 = texel(b.y * n.x + a.x), t11 = texel(b.y * n.x + b.x);
     Texel r;
     r.cells = mix(mix(t00.cells, t10.cells, f.x), mix(t01.cells, t11.cells, f.x), f.y);
     r.collagen = mix(mix(t00.collagen, t10.collagen, f.x), mix(t01.collagen, t11.collagen, f.x), f.y);
@@ -119,14 +125,14 @@ vec2 profile_at(int i, float t) {
     float s = clamp(t * micro.counts.w - 0.5, 0.0, micro.counts.w - 1.0);
     int a = int(s), b = min(a + 1, int(micro.counts.w) - 1);
     int base = i * int(micro.counts.w);
-    return mix(profiles[base + a].xy, profiles[base + b].xy, s - float(a));
+    return mix(texelFetch(profiles, base + a).xy, texelFetch(profiles, base + b).xy, s - float(a));
 }
 
 // Needle channels crossing the window: the torn surface, the open lumen (with blood where it holds some), the
 // closed part of the track (clot while blood remains), their walls.
 vec3 channels_over(vec2 q, vec3 c, Palette pal, float epidermis_bottom) {
     for (int i = 0; i < int(micro.counts.z); ++i) {
-        Channel ch = channels[i];
+        Channel ch = channel(i);
         float d = ch.pos_depth_radius.z;
         if (q.y > d || q.y < 0.0) continue;
         float centre = ch.pos_depth_radius.x + ch.tilt_bleed.x * q.y;

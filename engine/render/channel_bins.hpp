@@ -12,7 +12,7 @@ namespace dermasim {
 inline constexpr int kChannelCells = 40;            // per side, over the patch
 inline constexpr float kChannelSectionMm = 0.25f;   // cut face shows channels within this distance (a thick section)
 
-struct ChannelGpu {        // mirrors shaders/common/channels.glsl (std430)
+struct ChannelGpu {        // mirrors shaders/common/channels.glsl (two vec4 texels)
     glm::vec4 pos_depth_radius;  // patch x, patch y (mm), depth (mm), surface radius (mm)
     glm::vec4 tilt_bleed;        // tip drift per mm of depth (x, y), bleeds (0/1), unused
 };

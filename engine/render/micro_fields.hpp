@@ -21,7 +21,7 @@ inline constexpr int kMicroTexelsX = 128, kMicroTexelsY = 96;  // the window's f
 inline constexpr int kMicroMaxChannels = 48;
 inline constexpr int kMicroProfileSamples = 64;                // down each channel, surface to tip
 
-struct MicroTexel {       // mirrors shaders/micro_view.frag (std430)
+struct MicroTexel {       // mirrors shaders/micro_view.frag (three vec4 texels)
     glm::vec4 cells;      // x: inflammatory signal (log scale, 0..1), y: fibroblasts (of the cap, 0..1),
                           // z: capillaries (of the papillary baseline), w: diffuse blood / clot (0..1)
     glm::vec4 collagen;   // x: collagen III, y: collagen I (of untreated dermal collagen),
@@ -29,7 +29,7 @@ struct MicroTexel {       // mirrors shaders/micro_view.frag (std430)
     glm::vec4 skin;       // x: how much thicker the viable epidermis over this column is (mm), yzw unused
 };
 
-struct MicroChannel {     // mirrors shaders/micro_view.frag (std430)
+struct MicroChannel {     // mirrors shaders/micro_view.frag (two vec4 texels)
     glm::vec4 pos_depth_radius;  // patch x at the surface, behind the plane (patch y - plane), depth, radius (mm)
     glm::vec4 tilt_bleed;        // tip drift per mm of depth (x, y), bleeds (0/1: engine/tools/bleeding.hpp), unused
 };

@@ -16,15 +16,6 @@ const uint32_t kMicroVert[] = {
 const uint32_t kMicroFrag[] = {
 #include "micro_view.frag.spv.inc"
 };
-
-// Host-visible storage buffers sized to fit (grown, never shrunk); the slot's previous frame has finished, and a
-// queue submission makes host writes made before it visible, so no barrier is needed (as in skin_block_pass).
-void upload(const vk::Context& context, vk::Buffer& buffer, const void* data, size_t bytes) {
-    size_t wanted = std::max<size_t>(bytes, 16);
-    if (!buffer || buffer.size() < wanted)
-        buffer = vk::Buffer(context, wanted * 3 / 2, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, vk::MemoryUse::Upload);
-    if (bytes) std::memcpy(buffer.mapped(), data, bytes);
-}
 }  // namespace
 
 MicroViewPass::MicroViewPass(const vk::Context& context, int frame_slots, const kernel::HealParams& heal)
@@ -32,9 +23,9 @@ MicroViewPass::MicroViewPass(const vk::Context& context, int frame_slots, const 
     VkDevice device = context.device();
     const vk::Binding bindings[] = {{0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
                                     {1, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
-                                    {2, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
-                                    {3, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
-                                    {4, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT}};
+                                    {2, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
+                                    {3, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
+                                    {4, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT}};
     set_layout_ = vk::make_set_layout(device, bindings);
     VkDescriptorSetLayout set_layout = set_layout_;
     layout_ = vk::make_pipeline_layout(device, {&set_layout, 1}, 0, 0);
@@ -51,7 +42,7 @@ MicroViewPass::MicroViewPass(const vk::Context& context, int frame_slots, const 
     pipeline_ = vk::make_graphics_pipeline(device, desc);
 
     const VkDescriptorPoolSize sizes[] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, uint32_t(2 * frame_slots)},
-                                           {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, uint32_t(3 * frame_slots)}};
+                                           {VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, uint32_t(3 * frame_slots)}};
     pool_ = vk::make_descriptor_pool(device, uint32_t(frame_slots), sizes);
     slots_.resize(frame_slots);
     for (SlotResources& slot : slots_) {
@@ -81,11 +72,14 @@ void MicroViewPass::update_fields(int slot_index, const Key& key, const SkinView
         packed_ = pack_micro_fields(view.tissue.get(), fresh, punctures, layout, view.region, heal_params_);
         packed_key_ = key;
     }
-    upload(context_, slot.texels, packed_.texels.data(), packed_.texels.size() * sizeof(MicroTexel));
-    upload(context_, slot.channels, packed_.channels.data(), packed_.channels.size() * sizeof(MicroChannel));
-    upload(context_, slot.profiles, packed_.profiles.data(), packed_.profiles.size() * sizeof(glm::vec4));
-    const VkBuffer buffers[3] = {slot.texels, slot.channels, slot.profiles};
-    vk::write_buffers(context_.device(), slot.set, 2, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, buffers);
+    // The slot's previous frame has finished (frame slots), so its buffers may be overwritten.
+    slot.texels.upload(context_, packed_.texels.data(), packed_.texels.size() * sizeof(MicroTexel));
+    slot.channels.upload(context_, packed_.channels.data(), packed_.channels.size() * sizeof(MicroChannel));
+    slot.profiles.upload(context_, packed_.profiles.data(), packed_.profiles.size() * sizeof(glm::vec4));
+    for (uint32_t b = 0; b < 3; ++b) {
+        const VkBufferView view = (b == 0 ? slot.texels : b == 1 ? slot.channels : slot.profiles).view();
+        vk::write_texel_buffers(context_.device(), slot.set, 2 + b, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, {&view, 1});
+    }
     slot.key = key;
 }
 

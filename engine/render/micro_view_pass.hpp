@@ -17,6 +17,7 @@
 #include "engine/sim/heal_kernel.hpp"
 #include "engine/vk/buffer.hpp"
 #include "engine/vk/handle.hpp"
+#include "engine/vk/texel_buffer.hpp"
 
 namespace dermasim {
 namespace vk { class Context; }
@@ -66,7 +67,9 @@ private:
     vk::Pipeline pipeline_;
     struct SlotResources {
         vk::Buffer scene, micro;                 // uniforms: SceneUniforms (layers, look), MicroUniforms
-        vk::Buffer texels, channels, profiles;   // the packed fields (micro_fields.hpp)
+        // The packed fields (micro_fields.hpp), each of vec4 texels.
+        vk::TexelBuffer texels{VK_FORMAT_R32G32B32A32_SFLOAT, 16}, channels{VK_FORMAT_R32G32B32A32_SFLOAT, 16},
+            profiles{VK_FORMAT_R32G32B32A32_SFLOAT, 16};
         std::optional<Key> key;                  // what they hold
         VkDescriptorSet set = VK_NULL_HANDLE;
     };

@@ -32,12 +32,12 @@ SkinBlockPass::SkinBlockPass(const vk::Context& context, int frame_slots, const 
     VkDevice device = context.device();
     const vk::Binding bindings[] = {
         {0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT},
-        {1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
-        {2, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
-        {3, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
+        {1, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
+        {2, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
+        {3, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
         {4, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
-        {5, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
-        {6, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT}};
+        {5, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
+        {6, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT}};
     set_layout_ = vk::make_set_layout(device, bindings);
     VkDescriptorSetLayout set_layout = set_layout_;
     layout_ = vk::make_pipeline_layout(device, {&set_layout, 1}, 0, 0);
@@ -58,7 +58,7 @@ SkinBlockPass::SkinBlockPass(const vk::Context& context, int frame_slots, const 
     block_ = vk::make_graphics_pipeline(device, desc);
 
     const VkDescriptorPoolSize sizes[] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, uint32_t(2 * frame_slots)},
-                                           {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, uint32_t(5 * frame_slots)}};
+                                           {VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, uint32_t(5 * frame_slots)}};
     pool_ = vk::make_descriptor_pool(device, uint32_t(frame_slots), sizes);
 
     slots_.resize(frame_slots);
@@ -76,15 +76,13 @@ SkinBlockPass::SkinBlockPass(const vk::Context& context, int frame_slots, const 
 }
 
 namespace {
-// Host-visible storage buffers sized to fit (grown, never shrunk); the slot's previous frame has finished.
-void upload(const vk::Context& context, vk::Buffer& buffer, const void* data, size_t bytes) {
-    size_t wanted = std::max<size_t>(bytes, 16);
-    if (!buffer || buffer.size() < wanted)
-        buffer = vk::Buffer(context, wanted * 3 / 2, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, vk::MemoryUse::Upload);
-    if (bytes) std::memcpy(buffer.mapped(), data, bytes);
+void write_texels(VkDevice device, VkDescriptorSet set, uint32_t binding, const vk::TexelBuffer& texels) {
+    const VkBufferView view = texels.view();
+    vk::write_texel_buffers(device, set, binding, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, {&view, 1});
 }
 }  // namespace
 
+// The slot's previous frame has finished (frame slots), so its buffers may be overwritten.
 void SkinBlockPass::update_tissue(SlotResources& slot, const SkinView& view) {
     const TissueState* tissue = view.tissue.get();
     if (slot.tissue_written && slot.tissue == tissue && slot.tissue_version == view.tissue_version &&
@@ -98,11 +96,11 @@ void SkinBlockPass::update_tissue(SlotResources& slot, const SkinView& view) {
         packed_ = {true, tissue, view.tissue_version, view.overlay, std::move(volume)};
     }
     const FieldVolume& volume = packed_.volume;
-    upload(context_, slot.overlay, volume.overlay.data(), volume.overlay.size() * sizeof(glm::vec2));
-    upload(context_, slot.surface_erythema, volume.surface_erythema.data(),
-           volume.surface_erythema.size() * sizeof(float));
-    const VkBuffer buffers[2] = {slot.overlay, slot.surface_erythema};
-    vk::write_buffers(context_.device(), slot.set, 5, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, buffers);
+    slot.overlay.upload(context_, volume.overlay.data(), volume.overlay.size() * sizeof(glm::vec2));
+    slot.surface_erythema.upload(context_, volume.surface_erythema.data(),
+                                 volume.surface_erythema.size() * sizeof(float));
+    write_texels(context_.device(), slot.set, 5, slot.overlay);
+    write_texels(context_.device(), slot.set, 6, slot.surface_erythema);
     slot.tissue = tissue;
     slot.tissue_version = view.tissue_version;
     slot.overlay_kind = view.overlay;
@@ -110,14 +108,15 @@ void SkinBlockPass::update_tissue(SlotResources& slot, const SkinView& view) {
 }
 
 void SkinBlockPass::update_channels(SlotResources& slot, const SkinView& view) {
-    if (slot.channels_version == view.punctures_version && slot.channels) return;
+    if (slot.channels_version == view.punctures_version && slot.channels.view()) return;
     slot.channels_version = view.punctures_version;
     ChannelBins bins = bin_channels(view.punctures ? *view.punctures : PunctureList{}, view.region);
-    upload(context_, slot.channels, bins.channels.data(), bins.channels.size() * sizeof(ChannelGpu));
-    upload(context_, slot.cell_start, bins.cell_start.data(), bins.cell_start.size() * sizeof(uint32_t));
-    upload(context_, slot.cell_items, bins.items.data(), bins.items.size() * sizeof(uint32_t));
-    const VkBuffer buffers[3] = {slot.channels, slot.cell_start, slot.cell_items};
-    vk::write_buffers(context_.device(), slot.set, 1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, buffers);
+    slot.channels.upload(context_, bins.channels.data(), bins.channels.size() * sizeof(ChannelGpu));
+    slot.cell_start.upload(context_, bins.cell_start.data(), bins.cell_start.size() * sizeof(uint32_t));
+    slot.cell_items.upload(context_, bins.items.data(), bins.items.size() * sizeof(uint32_t));
+    write_texels(context_.device(), slot.set, 1, slot.channels);
+    write_texels(context_.device(), slot.set, 2, slot.cell_start);
+    write_texels(context_.device(), slot.set, 3, slot.cell_items);
 }
 
 SceneUniforms SkinBlockPass::uniforms_for(const SkinView& view, VkExtent2D extent) {

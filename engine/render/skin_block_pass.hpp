@@ -10,6 +10,7 @@
 #include "engine/sim/heal_kernel.hpp"
 #include "engine/vk/buffer.hpp"
 #include "engine/vk/handle.hpp"
+#include "engine/vk/texel_buffer.hpp"
 
 namespace dermasim {
 namespace vk { class Context; }
@@ -32,10 +33,13 @@ private:
     // Per frame slot, so the CPU can rewrite one while the GPU reads another.
     struct SlotResources {
         vk::Buffer uniforms;
-        vk::Buffer channels, cell_start, cell_items;  // binned punctures (channel_bins.hpp)
+        // Binned punctures (channel_bins.hpp): two vec4 texels per channel, uint cell starts and items.
+        vk::TexelBuffer channels{VK_FORMAT_R32G32B32A32_SFLOAT, 16}, cell_start{VK_FORMAT_R32_UINT, 4},
+            cell_items{VK_FORMAT_R32_UINT, 4};
         uint64_t channels_version = ~0ull;
         vk::Buffer field_uniforms;                   // field_volume.hpp FieldUniforms
-        vk::Buffer overlay, surface_erythema;        // the packed tissue (a 16-byte dummy while none)
+        // The packed tissue (one texel while none): vec2 per voxel, float per column.
+        vk::TexelBuffer overlay{VK_FORMAT_R32G32_SFLOAT, 8}, surface_erythema{VK_FORMAT_R32_SFLOAT, 4};
         const TissueState* tissue = nullptr;         // what the buffers hold: tissue, version, overlay
         uint64_t tissue_version = 0;
         Overlay overlay_kind = Overlay::None;

@@ -3,9 +3,16 @@ struct Channel {
     vec4 pos_depth_radius;  // patch x, y (mm), depth (mm), surface radius (mm)
     vec4 tilt_bleed;        // tip drift per mm of depth (x, y), bleeds (0/1)
 };
-layout(std430, set = 0, binding = 1) readonly buffer Channels { Channel channels[]; };
-layout(std430, set = 0, binding = 2) readonly buffer ChannelCellStart { uint cell_start[]; };
-layout(std430, set = 0, binding = 3) readonly buffer ChannelItems { uint cell_items[]; };
+// Texel buffers, not storage buffers: engine/vk/texel_buffer.hpp says why.
+layout(set = 0, binding = 1) uniform samplerBuffer channel_texels;    // 2 per Channel
+layout(set = 0, binding = 2) uniform usamplerBuffer cell_start_texels;  // first item of each cell, then the end
+layout(set = 0, binding = 3) uniform usamplerBuffer cell_item_texels;   // channel indices, cell by cell
+
+uint cell_start(int cell) { return texelFetch(cell_start_texels, cell).x; }
+Channel cell_channel(uint item) {
+    int c = int(texelFetch(cell_item_texels, int(item)).x);
+    return Channel(texelFetch(channel_texels, 2 * c), texelFetch(channel_texels, 2 * c + 1));
+}
 
 const int kChannelCells = 40;
 const float kPatchMm = 20.0;
@@ -24,8 +31,8 @@ vec2 surface_marks(vec2 pos, float openness) {
     ivec2 cell = channel_cell(pos);
     int idx = cell.y * kChannelCells + cell.x;
     vec2 best = vec2(0.0);
-    for (uint i = cell_start[idx]; i < cell_start[idx + 1]; ++i) {
-        Channel c = channels[cell_items[i]];
+    for (uint i = cell_start(idx); i < cell_start(idx + 1); ++i) {
+        Channel c = cell_channel(i);
         float r = c.pos_depth_radius.w * (0.6 + 1.4 * openness);  // a halo while open, a speck once closed
         float d = length(pos - c.pos_depth_radius.xy);
         float s = 1.0 - smoothstep(0.5 * r, r, d);
@@ -39,8 +46,8 @@ vec2 section_channels(vec2 cut_xd, float depth, float plane_y, float openness) {
     ivec2 cell = channel_cell(vec2(cut_xd.x, plane_y));
     int idx = cell.y * kChannelCells + cell.x;
     vec2 best = vec2(0.0);
-    for (uint i = cell_start[idx]; i < cell_start[idx + 1]; ++i) {
-        Channel c = channels[cell_items[i]];
+    for (uint i = cell_start(idx); i < cell_start(idx + 1); ++i) {
+        Channel c = cell_channel(i);
         float d = c.pos_depth_radius.z;
         if (depth > d) continue;
         vec2 centre = c.pos_depth_radius.xy + c.tilt_bleed.xy * depth;

@@ -8,8 +8,12 @@ layout(set = 0, binding = 4) uniform FieldUniforms {
     vec4 redness;     // rgb: erythema colour, w: strongest blend into the skin
     vec4 opacity;     // x: overlay tint at full scale
 } fields;
-layout(std430, set = 0, binding = 5) readonly buffer OverlayVoxels { vec2 overlay_voxels[]; };
-layout(std430, set = 0, binding = 6) readonly buffer SurfaceErythema { float surface_erythema[]; };
+// Texel buffers, not storage buffers: engine/vk/texel_buffer.hpp says why.
+layout(set = 0, binding = 5) uniform samplerBuffer overlay_voxels;    // vec2 per voxel
+layout(set = 0, binding = 6) uniform samplerBuffer surface_erythema;  // float per column
+
+vec2 overlay_voxel(int i) { return texelFetch(overlay_voxels, i).xy; }
+float column_redness(int i) { return texelFetch(surface_erythema, i).x; }
 
 bool has_tissue() { return fields.dims.w > 0.5; }
 
@@ -34,8 +38,8 @@ vec2 overlay_at(vec2 patch_pos, float depth) {
     for (int c = 0; c < 2; ++c) {
         int k = c == 0 ? z0 : z1;
         int row0 = (k * n.y + y0) * n.x, row1 = (k * n.y + y1) * n.x;
-        vec2 a = mix(overlay_voxels[row0 + x0], overlay_voxels[row0 + x1], fx);
-        vec2 b = mix(overlay_voxels[row1 + x0], overlay_voxels[row1 + x1], fx);
+        vec2 a = mix(overlay_voxel(row0 + x0), overlay_voxel(row0 + x1), fx);
+        vec2 b = mix(overlay_voxel(row1 + x0), overlay_voxel(row1 + x1), fx);
         v[c] = mix(a, b, fy);
     }
     return mix(v[0], v[1], fz);
@@ -71,7 +75,7 @@ float surface_redness(vec2 patch_pos) {
     float fx, fy;
     axis_lerp(patch_pos.x, fields.spacing.x, n.x, x0, x1, fx);
     axis_lerp(patch_pos.y, fields.spacing.y, n.y, y0, y1, fy);
-    float a = mix(surface_erythema[y0 * n.x + x0], surface_erythema[y0 * n.x + x1], fx);
-    float b = mix(surface_erythema[y1 * n.x + x0], surface_erythema[y1 * n.x + x1], fx);
+    float a = mix(column_redness(y0 * n.x + x0), column_redness(y0 * n.x + x1), fx);
+    float b = mix(column_redness(y1 * n.x + x0), column_redness(y1 * n.x + x1), fx);
     return mix(a, b, fy);
 }
