@@ -7,9 +7,9 @@
 //   - Lines whose diffusivity follows the open channels (the serum's depth lines) eliminate per voxel, keeping (c', d')
 //     in the scratch buffer and the diffusivities in a rolling window of three.
 // Each invocation solves `lines_per_invocation` lines, neighbouring invocations neighbouring lines.
-// What is only read (the field before the sweep, the open channels, the layers, the elimination table) is read
-// through texel buffers, which lavapipe fetches as one vector gather (sim/heal_texels.glsl says why). A voxel's
-// forward value is read back from the storage buffer, the path that wrote it.
+// Each axis is two dispatches, `sweep` 0 then 1: the forward elimination, then the back substitution. Split so
+// that every read is of what an earlier dispatch wrote, and goes through a texel buffer, which lavapipe fetches
+// as one vector gather (sim/heal_texels.glsl says why); the writes are storage-buffer stores.
 // Lateral lines: one row of workgroups per slice (gl_WorkGroupID.y); depth lines: one row in all.
 #extension GL_GOOGLE_include_directive : require
 #define INOUT(T) inout T
@@ -22,9 +22,10 @@ layout(std430, set = 0, binding = 0) buffer Field { float u[]; };
 layout(set = 0, binding = 1) uniform samplerBuffer open_channel;
 layout(set = 0, binding = 2) uniform usamplerBuffer layer_of_slice;
 layout(std140, set = 0, binding = 3) uniform Params { HealParams params; };  // uniform: lavapipe loads it once per workgroup
-layout(std430, set = 0, binding = 4) buffer Scratch { vec2 scratch[]; };  // (c', d') per voxel
-layout(set = 0, binding = 6) uniform samplerBuffer field_before;  // the field, as the sweep found it
-layout(set = 0, binding = 7) uniform samplerBuffer table;         // (a, m, c', 0)
+layout(std430, set = 0, binding = 4) writeonly buffer Scratch { vec2 scratch[]; };  // (c', d') per voxel
+layout(set = 0, binding = 6) uniform samplerBuffer field_before;    // the field, as this dispatch found it
+layout(set = 0, binding = 7) uniform samplerBuffer table;           // (a, m, c', 0)
+layout(set = 0, binding = 8) uniform samplerBuffer scratch_before;  // the scratch, as the forward sweep left it
 
 layout(push_constant) uniform Push {
     int nx, ny, nz;
@@ -36,6 +37,7 @@ layout(push_constant) uniform Push {
     int n_max;           // table entries per (field, axis, layer)
     uint invocations;    // dispatched invocations per slice (lateral) or in all (depth): line = id + r * invocations
     int lines_per_invocation;
+    int sweep;           // 0: forward elimination, 1: back substitution
 } pc;
 
 uint line_first, line_stride;
@@ -68,19 +70,25 @@ int start_line(uint line) {
     return pc.ny;
 }
 
-void solve_from_table(int n) {
-    uint base = heal_line_table_base(pc.field, pc.axis, lateral_layer, pc.n_max);
+float field_at(uint v) { return texelFetch(field_before, int(v)).x; }
+
+void forward_from_table(int n) {
+    int base = int(heal_line_table_base(pc.field, pc.axis, lateral_layer, pc.n_max));
     float e_prev = 0.0f;
     for (int s = 0; s < n; ++s) {
         uint v = voxel_at(s);
-        vec2 am = texelFetch(table, int(base) + s).xy;
-        e_prev = (texelFetch(field_before, int(v)).x - am.x * e_prev) / am.y;
+        vec2 am = texelFetch(table, base + s).xy;
+        e_prev = (field_at(v) - am.x * e_prev) / am.y;
         u[v] = e_prev;
     }
-    float next = e_prev;  // u(n-1) = d'(n-1), already in place
+}
+
+void back_from_table(int n) {
+    int base = int(heal_line_table_base(pc.field, pc.axis, lateral_layer, pc.n_max));
+    float next = field_at(voxel_at(n - 1));  // u(n-1) = d'(n-1), already in place
     for (int s = n - 2; s >= 0; --s) {
         uint v = voxel_at(s);
-        next = u[v] - texelFetch(table, int(base) + s).z * next;
+        next = field_at(v) - texelFetch(table, base + s).z * next;
         u[v] = next;
     }
 }
@@ -93,7 +101,7 @@ float diffusivity_at(int s) {
 
 // Lines whose diffusivity follows the open channels (heal_diffusivity_uses_open); the serum's depth lines add
 // the surface flux to the top row.
-void solve_per_voxel(int n) {
+void forward_per_voxel(int n) {
     bool surface = pc.axis == 2 && pc.field == HEAL_DIFFUSE_SERUM;
     float d_prev = 0.0f;
     float d_cur = diffusivity_at(0);
@@ -103,7 +111,7 @@ void solve_per_voxel(int n) {
         uint v = voxel_at(s);
         float lo = s > 0 ? heal_face_diffusivity(d_prev, d_cur) : 0.0f;
         float hi = s + 1 < n ? heal_face_diffusivity(d_cur, d_next) : 0.0f;
-        vec4 row = heal_line_row(lo, hi, pc.h, pc.dt, texelFetch(field_before, int(v)).x);
+        vec4 row = heal_line_row(lo, hi, pc.h, pc.dt, field_at(v));
         if (s == 0 && surface)
             row = heal_serum_top_row(row, texelFetch(open_channel, int(line_first)).x, pc.serum_surface, pc.h, pc.dt,
                                      params);
@@ -116,11 +124,14 @@ void solve_per_voxel(int n) {
         d_cur = d_next;
         d_next = s + 2 < n ? diffusivity_at(s + 2) : 0.0f;
     }
-    float next = e_prev;  // u(n-1) = d'(n-1)
+}
+
+void back_per_voxel(int n) {
+    float next = texelFetch(scratch_before, int(voxel_at(n - 1))).y;  // u(n-1) = d'(n-1)
     u[voxel_at(n - 1)] = next;
     for (int s = n - 2; s >= 0; --s) {
         uint v = voxel_at(s);
-        vec2 ce = scratch[v];
+        vec2 ce = texelFetch(scratch_before, int(v)).xy;
         next = ce.y - ce.x * next;
         u[v] = next;
     }
@@ -131,7 +142,12 @@ void main() {
     for (int r = 0; r < pc.lines_per_invocation; ++r) {
         int n = start_line(gl_GlobalInvocationID.x + uint(r) * pc.invocations);
         if (n == 0) return;
-        if (per_voxel) solve_per_voxel(n);
-        else solve_from_table(n);
+        if (pc.sweep == 0) {
+            if (per_voxel) forward_per_voxel(n);
+            else forward_from_table(n);
+        } else {
+            if (per_voxel) back_per_voxel(n);
+            else back_from_table(n);
+        }
     }
 }

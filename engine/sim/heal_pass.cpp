@@ -42,12 +42,13 @@ constexpr uint32_t kVoxelBindings = kFieldCount + 3;
 // Then the reads, as uniform texel buffers (shaders/sim/heal_texels.glsl): an array of every field, the layer table.
 constexpr uint32_t kFieldTexelsBinding = 15, kLayerTexelsBinding = 16;
 // Line solves: the field (read and written), open channels, layer table, parameters, scratch, elimination table
-// (written by heal_line_coeffs.comp), then the field and the elimination table again, read as texels.
+// (written by heal_line_coeffs.comp), then the field, the elimination table and the scratch again, read as texels.
 constexpr VkDescriptorType kLineBindingTypes[] = {
     VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,       VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER,
     VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER,
     VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,       VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,
-    VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER};
+    VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER,
+    VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER};
 
 struct VoxelPush {
     uint32_t voxel_count;
@@ -66,6 +67,7 @@ struct LinePush {
     int32_t n_max;
     uint32_t invocations;
     int32_t lines_per_invocation;
+    int32_t sweep;  // 0 forward elimination, 1 back substitution
 };
 
 struct LineCoeffsPush {
@@ -97,8 +99,10 @@ HealPass::HealPass(const vk::Context& context, const TissueVolumeGpu& volume, co
     if (voxels * 2 * sizeof(float) > context.limits().maxStorageBufferRange)
         throw Error("heal pass: the line-solve scratch for " + std::to_string(voxels) +
                     " voxels exceeds this device's storage-buffer limit; choose a lower quality");
-    scratch_ = vk::Buffer(context, voxels * 2 * sizeof(float), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT,
+    scratch_ = vk::Buffer(context, voxels * 2 * sizeof(float),
+                          VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_UNIFORM_TEXEL_BUFFER_BIT,
                           vk::MemoryUse::Device);
+    scratch_texels_ = vk::make_texel_view(device, scratch_, VK_FORMAT_R32G32_SFLOAT);
     const std::size_t table_entries =
         std::size_t(kDiffusingFields) * 3 * kernel::HEAL_LAYER_COUNT * longest_line(volume.grid());
     line_table_ = vk::Buffer(context, table_entries * 4 * sizeof(float),
@@ -141,7 +145,7 @@ HealPass::HealPass(const vk::Context& context, const TissueVolumeGpu& volume, co
     const VkDescriptorPoolSize pool_sizes[] = {
         {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, (kVoxelBindings - 1) + kDiffusingFields * 3},
         {VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1 + kDiffusingFields},
-        {VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, kFieldCount + 1 + kDiffusingFields * 4}};
+        {VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, kFieldCount + 1 + kDiffusingFields * 5}};
     pool_ = vk::make_descriptor_pool(device, 1 + kDiffusingFields, pool_sizes);
     voxel_set_ = vk::allocate_set(device, pool_, voxel_layout);
     std::vector<VkBuffer> voxel_buffers, late_fields;
@@ -159,7 +163,8 @@ HealPass::HealPass(const vk::Context& context, const TissueVolumeGpu& volume, co
     for (int f = 0; f < kFieldCount; ++f) field_texels.push_back(volume.field_texels(static_cast<Field>(f)));
     vk::write_texel_buffers(device, voxel_set_, kFieldTexelsBinding, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER,
                             field_texels);
-    const VkBufferView layer_texels = volume.layer_texels(), table_texels = line_table_texels_;
+    const VkBufferView layer_texels = volume.layer_texels(), table_texels = line_table_texels_,
+                       scratch_texels = scratch_texels_;
     vk::write_texel_buffers(device, voxel_set_, kLayerTexelsBinding, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER,
                             {&layer_texels, 1});
     for (int d = 0; d < kDiffusingFields; ++d) {
@@ -180,6 +185,7 @@ HealPass::HealPass(const vk::Context& context, const TissueVolumeGpu& volume, co
         storage(5, table);
         texels(6, field_texels);
         texels(7, table_texels);
+        texels(8, scratch_texels);
     }
 }
 
@@ -227,15 +233,17 @@ void HealPass::record_diffusion(VkCommandBuffer cmd, int field, const HealStepPl
     const uint32_t rows[3] = {uint32_t(g.nz), uint32_t(g.nz), 1};
     const float h[3] = {g.dx_mm, g.dy_mm, g.dz_mm};
     for (int axis = 0; axis < 3; ++axis) {
-        // Each axis reads what the previous one (or the reaction) wrote, and reuses the scratch.
-        record_sim_barrier(cmd);
         const uint32_t wanted = (uint32_t(lines[axis]) + kLinesPerInvocation - 1) / kLinesPerInvocation;
         const uint32_t groups = (wanted + kLineLocalSize - 1) / kLineLocalSize;
-        const LinePush push{g.nx, g.ny, g.nz, axis, field, static_cast<float>(plan.dt_s), h[axis],
-                            axis == 2 ? plan.serum_surface : 0.0f, longest_line(g), groups * kLineLocalSize,
-                            kLinesPerInvocation};
-        vkCmdPushConstants(cmd, diffuse_layout_, VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(push), &push);
-        vkCmdDispatch(cmd, groups, rows[axis], 1);
+        for (int sweep = 0; sweep < 2; ++sweep) {
+            // Each sweep reads what the one before it (or the reaction) wrote; the forward sweep reuses the scratch.
+            record_sim_barrier(cmd);
+            const LinePush push{g.nx, g.ny, g.nz, axis, field, static_cast<float>(plan.dt_s), h[axis],
+                                axis == 2 ? plan.serum_surface : 0.0f, longest_line(g), groups * kLineLocalSize,
+                                kLinesPerInvocation, sweep};
+            vkCmdPushConstants(cmd, diffuse_layout_, VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(push), &push);
+            vkCmdDispatch(cmd, groups, rows[axis], 1);
+        }
     }
 }
 

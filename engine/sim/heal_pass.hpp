@@ -50,7 +50,7 @@ private:
     vk::Buffer params_;    // host-visible HealParams (std430: all floats, same layout as C++)
     vk::Buffer scratch_;   // (c', d') per voxel for the lines that eliminate per voxel
     vk::Buffer line_table_;  // (a, m, c') per field, axis, layer and position (heal_line_coeffs.comp)
-    vk::BufferView line_table_texels_;  // the same, as the line solves read it
+    vk::BufferView line_table_texels_, scratch_texels_;  // the same, as the line solves read them
     vk::Buffer summary_;   // host-visible uint[6]: float bits of the StateSummary maxima
     vk::DescriptorSetLayout voxel_set_layout_, line_set_layout_;
     vk::PipelineLayout react_layout_, summary_layout_, diffuse_layout_, line_coeffs_layout_;
