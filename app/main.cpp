@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app/commands.hpp"
+#include "app/modes/mode.hpp"
 #include "engine/core/error.hpp"
 
 namespace {
@@ -23,16 +24,22 @@ Usage:
   dermasim score --lesson ID [options]   run a training lesson headless and score it (report, HTML, xAPI)
   dermasim history [--trainee NAME]      progress across training sessions, with a plot
   dermasim help                          this text
+)";
 
-Modes (the window):
-  sandbox    free practice: any region, device and needle; roll, then watch the skin heal
-  training   guided lessons with live feedback, scores, reports and history
-  consult    a calm explanation for a client (not in this version yet)
-  kiosk      a trade-show attract loop (not in this version yet)
-
+// After the modes, which come from the start screen's list (app/modes/mode.hpp) so the two cannot disagree.
+const char* kUsageEnd = R"(
 Every command takes --help. Sessions are saved as you work, in $XDG_DATA_HOME/dermasim/sessions
 (~/.local/share/dermasim/sessions); 'dermasim replay FILE' opens one, and old stroke scripts too.
 )";
+
+void print_usage(std::FILE* out) {
+    std::fputs(kUsage, out);
+    std::fputs("\nModes (the window):\n", out);
+    for (const dermasim::app::ModeInfo& mode : dermasim::app::kModes)
+        std::fprintf(out, "  %-10s %s%s\n", std::string(mode.name).c_str(), std::string(mode.summary).c_str(),
+                     mode.available ? "" : " (not in this version yet)");
+    std::fputs(kUsageEnd, out);
+}
 
 }  // namespace
 
@@ -45,7 +52,7 @@ int main(int argc, char** argv) {
         if (command.empty()) {
             // "dermasim --help" is the front door's help; the window's own options are in 'dermasim window --help'.
             if (args.size() == 1 && (args[0] == "--help" || args[0] == "-h")) {
-                std::fputs(kUsage, stdout);
+                print_usage(stdout);
                 std::printf("\nWindow options: 'dermasim window --help'.\n");
                 return 0;
             }
@@ -60,10 +67,11 @@ int main(int argc, char** argv) {
         if (command == "score") return run_score(args);
         if (command == "history") return run_history(args);
         if (command == "help") {
-            std::fputs(kUsage, stdout);
+            print_usage(stdout);
             return 0;
         }
-        std::fprintf(stderr, "dermasim: unknown command '%s'\n\n%s", command.c_str(), kUsage);
+        std::fprintf(stderr, "dermasim: unknown command '%s'\n\n", command.c_str());
+        print_usage(stderr);
         return 2;
     } catch (const dermasim::Error& e) {
         std::fprintf(stderr, "dermasim: error: %s\n", e.what());
