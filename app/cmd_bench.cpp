@@ -9,6 +9,7 @@
 #include "app/progress.hpp"
 #include "engine/core/atomic_file.hpp"
 #include "engine/render/device_pass.hpp"
+#include "engine/render/moving_scale_control.hpp"
 #include "engine/render/offscreen.hpp"
 #include "engine/sim/baseline.hpp"
 #include "engine/sim/channel_stamp.hpp"
@@ -24,6 +25,8 @@ struct ViewTimes {
     double still_ms = 0;          // nothing changes: the kept pictures are copied
     double moving_ms = 0;         // the picture changes every frame, drawn at full size
     double moving_scaled_ms = 0;  // the same at the window's moving scale
+    double dynamic_ms = 0;        // the same with the scale following the frame time, as the window on a CPU driver
+    float dynamic_scale = 0;      // where that scale settled
 };
 
 // A view and what changes in it from frame to frame while something moves.
@@ -33,16 +36,21 @@ struct TimedView {
     std::function<void(SkinView&, int)> move;
 };
 
+// The median of `frames` timed frames. With a scale control, the scale follows each frame's time as in the
+// window, and the frames before the timed ones let it settle.
 double median_frame_ms(OffscreenRenderer& renderer, SkinView view, int frames,
-                       const std::function<void(SkinView&, int)>& move) {
+                       const std::function<void(SkinView&, int)>& move, MovingScaleControl* control = nullptr) {
     if (move) move(view, 0);
     renderer.render(view);  // the first frame uploads and packs: not timed
+    const int settling = control ? 3 * frames : 0;
     std::vector<double> ms;
-    for (int i = 1; i <= frames; ++i) {
+    for (int i = 1; i <= settling + frames; ++i) {
         if (move) move(view, i);
         auto t0 = std::chrono::steady_clock::now();
         renderer.render(view);
-        ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+        const double frame_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        if (i > settling) ms.push_back(frame_ms);
+        if (control) renderer.set_moving_scale(control->frame(frame_ms, renderer.drew_moving()));
     }
     std::sort(ms.begin(), ms.end());
     return ms[ms.size() / 2];
@@ -50,7 +58,7 @@ double median_frame_ms(OffscreenRenderer& renderer, SkinView view, int frames,
 
 // Median frame times of each view the app shows, offscreen, with channels from a four-pass 1 mm roller plan:
 // still, and moving (the camera orbiting, the roller rolling, the tissue healing from frame to frame) at full
-// size and at `moving_scale`.
+// size, at `moving_scale`, and with the scale following the frame time.
 std::vector<ViewTimes> frame_times(const vk::Context& context, const Catalog& catalog, const std::string& region,
                                    VkExtent2D size, int frames, float moving_scale) {
     TreatmentPlanOptions plan;
@@ -104,6 +112,10 @@ std::vector<ViewTimes> frame_times(const vk::Context& context, const Catalog& ca
         t.moving_ms = median_frame_ms(renderer, v.view, frames, v.move);
         renderer.set_moving_scale(moving_scale);
         t.moving_scaled_ms = median_frame_ms(renderer, v.view, frames, v.move);
+        MovingScaleControl control(0.5f, 0.25f, 1.0f, kMovingFrameTargetMs);
+        renderer.set_moving_scale(control.scale());
+        t.dynamic_ms = median_frame_ms(renderer, v.view, frames, v.move, &control);
+        t.dynamic_scale = control.scale();
         out.push_back(t);
     }
     return out;
@@ -122,8 +134,10 @@ Usage: dermasim bench [options]
   --frames N      timed frames per view (default 5; 0 skips): the block framed whole, its close-up, while
                   rolling (ghosted roller), with the magnified cut as an inset, the magnified cut alone, and a
                   time-lapse (block, inset and overlay of a tissue that changes every frame). Each view is timed
-                  still (nothing changes: the kept pictures are copied), moving at full size, and moving at the
-                  render scale (the camera orbits, the roller rolls, the tissue heals)
+                  still (nothing changes: the kept pictures are copied), moving at full size, moving at the
+                  render scale (the camera orbits, the roller rolls, the tissue heals), and moving with the scale
+                  following the frame time towards 28 ms, as the window does on a CPU driver (3N frames to
+                  settle, then N timed; the scale it settled at is shown)
   --size WxH      frame size for those (default 1280x720)
   --render-scale S  the moving scale timed beside full size (default: as the window, 1 on a GPU, 0.5 on a
                   CPU driver)
@@ -188,13 +202,19 @@ int run_bench(const Argv& argv) {
     if (frames > 0) {
         std::fprintf(stderr, "dermasim: timing frames...\n");
         const float scale = render_scale.value_or(default_render_scale(context));
-        std::printf("frames at %ux%u        still          moving         moving at %.2f scale\n", size.width,
-                    size.height, scale);
+        std::printf("frames at %ux%u        still          moving         moving at %.2f scale   "
+                    "moving, scale following the frame time\n",
+                    size.width, size.height, scale);
         for (const ViewTimes& t : frame_times(context, catalog, options.region, size, frames, scale)) {
-            std::printf("  %-18s %7.1f ms %5.0f fps %6.1f ms %5.0f fps %6.1f ms %5.0f fps\n", t.name.c_str(), t.still_ms,
-                        1000.0 / t.still_ms, t.moving_ms, 1000.0 / t.moving_ms, t.moving_scaled_ms,
-                        1000.0 / t.moving_scaled_ms);
-            json["frame_ms"][t.name] = {{"still", t.still_ms}, {"moving", t.moving_ms}, {"moving_scaled", t.moving_scaled_ms}};
+            std::printf("  %-18s %7.1f ms %5.0f fps %6.1f ms %5.0f fps %6.1f ms %5.0f fps %6.1f ms %5.0f fps at %.2f\n",
+                        t.name.c_str(), t.still_ms, 1000.0 / t.still_ms, t.moving_ms, 1000.0 / t.moving_ms,
+                        t.moving_scaled_ms, 1000.0 / t.moving_scaled_ms, t.dynamic_ms, 1000.0 / t.dynamic_ms,
+                        t.dynamic_scale);
+            json["frame_ms"][t.name] = {{"still", t.still_ms},
+                                        {"moving", t.moving_ms},
+                                        {"moving_scaled", t.moving_scaled_ms},
+                                        {"moving_dynamic", t.dynamic_ms},
+                                        {"dynamic_scale", t.dynamic_scale}};
         }
         json["frame_size"] = std::to_string(size.width) + "x" + std::to_string(size.height);
         json["render_scale"] = scale;

@@ -20,7 +20,8 @@ Usage: dermasim [window] [options]
   --screenshot FILE write the last frame to a PNG when quitting
   --exercise-window resize, minimise and restore the window while running (tests the swapchain rebuild)
   --render-scale S  while the picture moves (orbiting, rolling, a time-lapse), draw it at S of the window's
-                  size, 0.25 to 1 (default: 1 on a GPU, 0.5 on a CPU driver); still pictures are always sharp
+                  size, 0.25 to 1; still pictures are always sharp. Default: 1 on a GPU; on a CPU driver it
+                  follows the frame time, from 0.5 between 0.25 and 1, to keep moving frames near 30 fps
 )";
 const char* kHelpMore = R"(
 Consult: arrow keys or space step through the story, H hides the controls, P saves a picture.

@@ -54,8 +54,9 @@ extern const char* kViewFlagsHelp;
 // --render-scale S (0.25 to 1): the size at which the window draws a picture that is moving, as a fraction of
 // the frame (Renderer::set_moving_scale). None when not given.
 std::optional<float> render_scale_option(cli::Args& args);
-// What the window uses without --render-scale: full size on a GPU; half size on a CPU driver, which shades every
-// pixel on the CPU (lavapipe: 55-310 ms a full-size frame at 1280x720, 14-80 ms at half size).
+// What the window starts from without --render-scale: full size on a GPU; half size on a CPU driver, which shades
+// every pixel on the CPU (lavapipe: 55-310 ms a full-size frame at 1280x720, 14-80 ms at half size), and where
+// the window then follows the frame time (engine/render/moving_scale_control.hpp).
 float default_render_scale(const vk::Context& context);
 
 }  // namespace dermasim::app

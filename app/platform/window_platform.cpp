@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <csignal>
+#include <optional>
 #include <cstdio>
 
 #include "app/commands.hpp"
@@ -15,6 +16,7 @@
 #include "app/platform/pointer_queue.hpp"
 #include "engine/core/error.hpp"
 #include "engine/render/annotations.hpp"
+#include "engine/render/moving_scale_control.hpp"
 #include "engine/render/ui_context.hpp"
 
 namespace dermasim::app {
@@ -168,6 +170,11 @@ int run_window_app(const WindowOptions& options, AppServices services, const std
     vk::Context context(gpu);
     Surface surface(context.instance(), window.window);
     FrameLoop loop(context, *services.catalog, surface.surface, window.framebuffer_size());
+    // A scale given on the command line holds; else on a CPU driver it follows the frame time (dynamic
+    // resolution), from half size, between a quarter and full size.
+    std::optional<MovingScaleControl> moving_scale;
+    if (!options.render_scale && default_render_scale(context) < 1.0f)
+        moving_scale.emplace(default_render_scale(context), 0.25f, 1.0f, kMovingFrameTargetMs);
     loop.renderer().set_moving_scale(options.render_scale.value_or(default_render_scale(context)));
     PointerQueue pointer_queue;
     glfwSetWindowUserPointer(window.window, &pointer_queue);
@@ -183,6 +190,7 @@ int run_window_app(const WindowOptions& options, AppServices services, const std
     std::signal(SIGINT, on_terminate);
     int drawn = 0;
     FrameStats stats;
+    std::chrono::steady_clock::time_point last_drawn;
     bool fullscreen = false;
     try {
     for (int iteration = 0; !app.quit() && !g_terminate; ++iteration) {
@@ -212,6 +220,11 @@ int run_window_app(const WindowOptions& options, AppServices services, const std
         if (loop.draw(view, ImGui::GetDrawData(), fb)) {
             ++drawn;
             stats.frame_drawn();
+            const auto now = std::chrono::steady_clock::now();
+            if (moving_scale && drawn > 1)
+                loop.renderer().set_moving_scale(moving_scale->frame(
+                    std::chrono::duration<double, std::milli>(now - last_drawn).count(), loop.renderer().drew_moving()));
+            last_drawn = now;
         }
         if (auto path = std::move(app.host().current().save_frame_request)) {
             app.host().current().save_frame_request.reset();

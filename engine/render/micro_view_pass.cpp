@@ -83,7 +83,7 @@ void MicroViewPass::update_fields(int slot_index, const Key& key, const SkinView
     slot.key = key;
 }
 
-void MicroViewPass::prepare(VkCommandBuffer cmd, int slot, VkExtent2D frame, const SkinView& view,
+bool MicroViewPass::prepare(VkCommandBuffer cmd, int slot, VkExtent2D frame, const SkinView& view,
                             float moving_scale) {
     const MicroLayout layout = micro_layout(view, frame);
     Key key{view.tissue.get(), view.tissue ? view.tissue_version : 0, view.punctures.get(),
@@ -94,10 +94,11 @@ void MicroViewPass::prepare(VkCommandBuffer cmd, int slot, VkExtent2D frame, con
     picture_.ensure(context_, frame, false);
     const auto drawn =
         picture_.plan(!picture_key_ || !(*picture_key_ == picture), layout.rect.extent, moving_scale, view.animating);
-    if (!drawn) return;
+    if (!drawn) return false;
     update_fields(slot, key, view, layout);
     draw(cmd, slot, *drawn, view, layout);
     picture_key_ = picture;
+    return drawn->width < layout.rect.extent.width || drawn->height < layout.rect.extent.height;
 }
 
 void MicroViewPass::composite(VkCommandBuffer cmd, VkImage frame_color) const {

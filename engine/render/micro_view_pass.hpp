@@ -35,7 +35,8 @@ public:
     MicroViewPass(const vk::Context& context, int frame_slots, const kernel::HealParams& heal);
     // view.micro must be set. Outside any rendering scope: draws the picture again when what it shows changed
     // (at moving_scale of its size while that keeps changing; see CachedLayer::plan).
-    void prepare(VkCommandBuffer cmd, int slot, VkExtent2D frame, const SkinView& view, float moving_scale);
+    // Returns true when it drew the picture smaller than its rectangle (moving).
+    bool prepare(VkCommandBuffer cmd, int slot, VkExtent2D frame, const SkinView& view, float moving_scale);
     // Copies the last prepared picture into `frame_color` (TRANSFER_DST_OPTIMAL) at its rectangle.
     void composite(VkCommandBuffer cmd, VkImage frame_color) const;
 

@@ -23,6 +23,7 @@ public:
     VkExtent2D size() const;
     // Renderer::set_moving_scale (headless frames are drawn at full size unless this is lowered).
     void set_moving_scale(float scale);
+    bool drew_moving() const;  // Renderer::drew_moving, of the last render
 
 private:
     struct Impl;

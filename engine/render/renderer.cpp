@@ -70,11 +70,13 @@ void Renderer::record(VkCommandBuffer cmd, int slot, FrameTarget& target, const 
                  view.tissue_version, view.overlay, view.punctures.get(), view.punctures_version, view.device,
                  view.region.id, block};
     scene_.ensure(context_, frame, true);
+    drew_moving_ = false;
     if (auto drawn = scene_.plan(!scene_key_ || !(*scene_key_ == key), frame, moving_scale_, view.animating)) {
         draw_scene(cmd, slot, *drawn, view, block);
         scene_key_ = key;
+        drew_moving_ = drawn->width < frame.width || drawn->height < frame.height;
     }
-    if (view.micro) micro_.prepare(cmd, slot, frame, view, moving_scale_);
+    if (view.micro && micro_.prepare(cmd, slot, frame, view, moving_scale_)) drew_moving_ = true;
 
     // Compose: the scene, the magnified cut over it, then the UI. The frame's last contents were read by a
     // transfer (to the window or a readback) and are discarded.

@@ -41,6 +41,9 @@ public:
     // the frame's size and scale it up; still pictures are always drawn at full size. 1 (the default, and what
     // headless runs keep): always full size. The window lowers it on a CPU driver (--render-scale).
     void set_moving_scale(float scale);
+    // Whether the last recorded frame drew a picture at the moving scale: its time is what the scale controls
+    // (render/moving_scale_control.hpp).
+    bool drew_moving() const { return drew_moving_; }
 
 private:
     // Everything the scene's picture is drawn from: the same key, the same picture.
@@ -70,6 +73,7 @@ private:
     CachedLayer scene_;
     std::optional<SceneKey> scene_key_;    // what scene_ holds
     float moving_scale_ = 1.0f;
+    bool drew_moving_ = false;
 };
 
 }  // namespace dermasim

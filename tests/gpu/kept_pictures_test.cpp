@@ -123,9 +123,11 @@ TEST_F(KeptPictures, MovingPicturesAreDrawnSmallerAndTheFirstStillFrameSharp) {
     // One change after a still frame: drawn at full size at once.
     view.camera.yaw_deg += 2.0f;
     expect_same(kept.render(view), fresh(view), "a single change");
+    EXPECT_FALSE(kept.drew_moving()) << "a single change counted as motion (the window's scale control reads it)";
     // Changing again: motion, drawn at half size and scaled up. Softer, yet the same picture in place.
     view.camera.yaw_deg += 2.0f;
     const RgbaImage moving = kept.render(view);
+    EXPECT_TRUE(kept.drew_moving());
     const RgbaImage sharp = fresh(view);
     EXPECT_GT(compare_images(moving, sharp).fraction_off, 0.01) << "the moving frame was drawn at full size";
     EXPECT_LT(compare_images(moving, sharp, 48).fraction_off, 0.05) << "the scaled-up picture is not in place";
@@ -146,6 +148,14 @@ TEST_F(KeptPictures, MovingPicturesAreDrawnSmallerAndTheFirstStillFrameSharp) {
     EXPECT_GT(compare_images(healing, healed).fraction_off, 0.01) << "the healing cut was drawn at full size";
     EXPECT_LT(compare_images(healing, healed, 48).fraction_off, 0.10) << "the scaled-up cut is not in place";
     expect_same(kept.render(view), healed, "the magnified cut once the tissue stops changing");
+    // Panning the cut moves only its picture: that is motion too (the window's scale control reads it).
+    view.micro->centre_mm.x += 0.05f;
+    kept.render(view);
+    view.micro->centre_mm.x += 0.05f;
+    kept.render(view);
+    EXPECT_TRUE(kept.drew_moving()) << "the panning cut, drawn small, did not count as motion";
+    kept.render(view);
+    EXPECT_FALSE(kept.drew_moving());
 }
 
 TEST_F(KeptPictures, APlayingTimeLapseIsDrawnAtTheMovingScaleUntilItStops) {
