@@ -18,7 +18,7 @@
 
 layout(local_size_x = 64) in;
 
-layout(std430, set = 0, binding = 0) buffer Field { float u[]; };
+layout(std430, set = 0, binding = 0) writeonly buffer Field { float u[]; };  // read through field_before
 layout(set = 0, binding = 1) uniform samplerBuffer open_channel;
 layout(set = 0, binding = 2) uniform usamplerBuffer layer_of_slice;
 layout(std140, set = 0, binding = 3) uniform Params { HealParams params; };  // uniform: lavapipe loads it once per workgroup
