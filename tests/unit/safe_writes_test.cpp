@@ -25,8 +25,11 @@ std::string contents(const fs::path& file) {
     return text.str();
 }
 
+// One folder per test: ctest runs the tests of this suite as parallel processes, and a folder they shared once
+// held another test's PNG while this one checked that no temporary file was left behind.
 fs::path scratch_dir() {
-    const fs::path dir = fs::path(::testing::TempDir()) / "dermasim_safe_writes";
+    const fs::path dir = fs::path(::testing::TempDir()) /
+                         ("dermasim_safe_writes_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     fs::remove_all(dir);
     fs::create_directories(dir);
     return dir;
