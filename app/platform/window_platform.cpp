@@ -219,12 +219,12 @@ int run_window_app(const WindowOptions& options, AppServices services, const std
         ImGui::Render();
         if (loop.draw(view, ImGui::GetDrawData(), fb)) {
             ++drawn;
-            stats.frame_drawn();
             const auto now = std::chrono::steady_clock::now();
             if (moving_scale && drawn > 1)
                 loop.renderer().set_moving_scale(moving_scale->frame(
                     std::chrono::duration<double, std::milli>(now - last_drawn).count(), loop.renderer().drew_moving()));
             last_drawn = now;
+            stats.frame_drawn(loop.renderer().moving_scale());
         }
         if (auto path = std::move(app.host().current().save_frame_request)) {
             app.host().current().save_frame_request.reset();

@@ -41,6 +41,7 @@ public:
     // the frame's size and scale it up; still pictures are always drawn at full size. 1 (the default, and what
     // headless runs keep): always full size. The window lowers it on a CPU driver (--render-scale).
     void set_moving_scale(float scale);
+    float moving_scale() const { return moving_scale_; }
     // Whether the last recorded frame drew a picture at the moving scale: its time is what the scale controls
     // (render/moving_scale_control.hpp).
     bool drew_moving() const { return drew_moving_; }
