@@ -7,8 +7,8 @@
 
 #include <chrono>
 #include <csignal>
-#include <optional>
 #include <cstdio>
+#include <optional>
 
 #include "app/commands.hpp"
 #include "app/platform/frame_loop.hpp"

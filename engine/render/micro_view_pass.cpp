@@ -76,10 +76,9 @@ void MicroViewPass::update_fields(int slot_index, const Key& key, const SkinView
     slot.texels.upload(context_, packed_.texels.data(), packed_.texels.size() * sizeof(MicroTexel));
     slot.channels.upload(context_, packed_.channels.data(), packed_.channels.size() * sizeof(MicroChannel));
     slot.profiles.upload(context_, packed_.profiles.data(), packed_.profiles.size() * sizeof(glm::vec4));
-    for (uint32_t b = 0; b < 3; ++b) {
-        const VkBufferView view = (b == 0 ? slot.texels : b == 1 ? slot.channels : slot.profiles).view();
-        vk::write_texel_buffers(context_.device(), slot.set, 2 + b, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, {&view, 1});
-    }
+    slot.texels.bind(context_.device(), slot.set, 2);
+    slot.channels.bind(context_.device(), slot.set, 3);
+    slot.profiles.bind(context_.device(), slot.set, 4);
     slot.key = key;
 }
 

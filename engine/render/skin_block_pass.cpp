@@ -75,13 +75,6 @@ SkinBlockPass::SkinBlockPass(const vk::Context& context, int frame_slots, const 
     }
 }
 
-namespace {
-void write_texels(VkDevice device, VkDescriptorSet set, uint32_t binding, const vk::TexelBuffer& texels) {
-    const VkBufferView view = texels.view();
-    vk::write_texel_buffers(device, set, binding, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, {&view, 1});
-}
-}  // namespace
-
 // The slot's previous frame has finished (frame slots), so its buffers may be overwritten.
 void SkinBlockPass::update_tissue(SlotResources& slot, const SkinView& view) {
     const TissueState* tissue = view.tissue.get();
@@ -99,8 +92,8 @@ void SkinBlockPass::update_tissue(SlotResources& slot, const SkinView& view) {
     slot.overlay.upload(context_, volume.overlay.data(), volume.overlay.size() * sizeof(glm::vec2));
     slot.surface_erythema.upload(context_, volume.surface_erythema.data(),
                                  volume.surface_erythema.size() * sizeof(float));
-    write_texels(context_.device(), slot.set, 5, slot.overlay);
-    write_texels(context_.device(), slot.set, 6, slot.surface_erythema);
+    slot.overlay.bind(context_.device(), slot.set, 5);
+    slot.surface_erythema.bind(context_.device(), slot.set, 6);
     slot.tissue = tissue;
     slot.tissue_version = view.tissue_version;
     slot.overlay_kind = view.overlay;
@@ -114,9 +107,9 @@ void SkinBlockPass::update_channels(SlotResources& slot, const SkinView& view) {
     slot.channels.upload(context_, bins.channels.data(), bins.channels.size() * sizeof(ChannelGpu));
     slot.cell_start.upload(context_, bins.cell_start.data(), bins.cell_start.size() * sizeof(uint32_t));
     slot.cell_items.upload(context_, bins.items.data(), bins.items.size() * sizeof(uint32_t));
-    write_texels(context_.device(), slot.set, 1, slot.channels);
-    write_texels(context_.device(), slot.set, 2, slot.cell_start);
-    write_texels(context_.device(), slot.set, 3, slot.cell_items);
+    slot.channels.bind(context_.device(), slot.set, 1);
+    slot.cell_start.bind(context_.device(), slot.set, 2);
+    slot.cell_items.bind(context_.device(), slot.set, 3);
 }
 
 SceneUniforms SkinBlockPass::uniforms_for(const SkinView& view, VkExtent2D extent) {

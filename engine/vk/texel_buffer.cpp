@@ -27,4 +27,8 @@ void TexelBuffer::upload(const Context& context, const void* data, std::size_t b
     buffer_.flush();
 }
 
+void TexelBuffer::bind(VkDevice device, VkDescriptorSet set, uint32_t binding) const {
+    write_texel_buffers(device, set, binding, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, {view_.ptr(), 1});
+}
+
 }  // namespace dermasim::vk

@@ -23,6 +23,8 @@ public:
     // texels exceed the device's texel-buffer limit.
     void upload(const Context& context, const void* data, std::size_t bytes);
     VkBufferView view() const { return view_; }
+    // Points the uniform-texel-buffer `binding` of `set` at the view (again after an upload that remade it).
+    void bind(VkDevice device, VkDescriptorSet set, uint32_t binding) const;
 
 private:
     VkFormat format_;
