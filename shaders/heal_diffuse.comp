@@ -1,6 +1,7 @@
 #version 450
-// Heal step, diffusion half: solves the backward-Euler line systems of one field along one axis (0 = x, 1 = y,
-// 2 = depth) with the Thomas algorithm, in the order and float operations of heal_line_solve.cpp.
+// Heal step, diffusion: solves the backward-Euler line systems of one field along one axis (0 = x, 1 = y,
+// 2 = depth) with the Thomas algorithm, in the order and float operations of heal_line_solve.cpp. The signal's
+// x lines also add what the injury releases over the step to their right-hand side (heal_signal_all).
 //   - Lines whose diffusivity depends on the layer alone read their elimination (a, m, c') from the table of
 //     heal_line_coeffs.comp; the forward sweep keeps d' in the field itself, the back substitution overwrites
 //     it: two reads and two writes of the field per voxel, nothing else.
@@ -26,6 +27,7 @@ layout(std430, set = 0, binding = 4) writeonly buffer Scratch { vec2 scratch[]; 
 layout(set = 0, binding = 6) uniform samplerBuffer field_before;    // the field, as this dispatch found it
 layout(set = 0, binding = 7) uniform samplerBuffer table;           // (a, m, c', 0)
 layout(set = 0, binding = 8) uniform samplerBuffer scratch_before;  // the scratch, as the forward sweep left it
+layout(set = 0, binding = 9) uniform samplerBuffer blood;           // with the open channels: the signal's sources
 
 layout(push_constant) uniform Push {
     int nx, ny, nz;
@@ -72,13 +74,23 @@ int start_line(uint line) {
 
 float field_at(uint v) { return texelFetch(field_before, int(v)).x; }
 
+// The right-hand side: the field, and for the signal's first solve (x lines) what the injury releases over the
+// step (heal_signal_all on the CPU).
+float rhs_at(uint v) {
+    float u_old = field_at(v);
+    if (pc.field != HEAL_DIFFUSE_SIGNAL || pc.axis != 0) return u_old;
+    int iv = int(v);
+    return u_old + heal_signal_release(texelFetch(open_channel, iv).x, texelFetch(blood, iv).x, lateral_layer, pc.dt,
+                                       params);
+}
+
 void forward_from_table(int n) {
     int base = int(heal_line_table_base(pc.field, pc.axis, lateral_layer, pc.n_max));
     float e_prev = 0.0f;
     for (int s = 0; s < n; ++s) {
         uint v = voxel_at(s);
         vec2 am = texelFetch(table, base + s).xy;
-        e_prev = (field_at(v) - am.x * e_prev) / am.y;
+        e_prev = (rhs_at(v) - am.x * e_prev) / am.y;
         u[v] = e_prev;
     }
 }

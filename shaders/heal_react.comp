@@ -1,6 +1,6 @@
 #version 450
-// Heal step, reaction half: one invocation per voxel runs heal_react (shaders/sim/heal_kernel.glsl) on every
-// field, exactly as heal_react_all does on the CPU.
+// Heal step, reaction: one invocation per voxel runs heal_react (shaders/sim/heal_kernel.glsl) on every field,
+// exactly as heal_react_all does on the CPU, after the signal's line solves and before the other fields'.
 #extension GL_GOOGLE_include_directive : require
 #define INOUT(T) inout T
 #include "sim/heal_kernel.glsl"
@@ -10,7 +10,8 @@ layout(local_size_x = 256) in;
 
 // Bindings 0..9: the first ten fields in dermasim::Field order, written; 10: layer per slice; 11: parameters;
 // 13: macrophages, 14: epidermis (fields added later sit after the summary's binding 12, so the older bindings
-// keep their numbers); 15 and 16: the fields and layer table as texels, read (sim/heal_texels.glsl).
+// keep their numbers); 15 and 16: the fields and layer table as texels, read (sim/heal_texels.glsl); 17: the
+// signal as it was before this step's signal line solves, read.
 layout(std430, set = 0, binding = 0) writeonly buffer F0 { float open_channel[]; };
 layout(std430, set = 0, binding = 1) writeonly buffer F1 { float blood[]; };
 layout(std430, set = 0, binding = 2) writeonly buffer F2 { float signal_[]; };
@@ -24,6 +25,7 @@ layout(std430, set = 0, binding = 9) writeonly buffer F9 { float serum[]; };
 layout(std140, set = 0, binding = 11) uniform Params { HealParams params; };  // uniform: lavapipe loads it once per workgroup
 layout(std430, set = 0, binding = 13) writeonly buffer F10 { float macrophages[]; };
 layout(std430, set = 0, binding = 14) writeonly buffer F11 { float epidermis[]; };
+layout(set = 0, binding = 17) uniform samplerBuffer signal_before;
 
 layout(push_constant) uniform Push {
     uint voxel_count;
@@ -49,7 +51,7 @@ void main() {
     s.serum = read_field(HEAL_FIELD_SERUM, v);
     s.macrophages = read_field(HEAL_FIELD_MACROPHAGES, v);
     s.epidermis = read_field(HEAL_FIELD_EPIDERMIS, v);
-    VoxelState n = heal_react(s, layer, pc.dt, params);
+    VoxelState n = heal_react(s, texelFetch(signal_before, int(v)).x, layer, pc.dt, params);
     open_channel[v] = n.open;
     blood[v] = n.blood;
     signal_[v] = n.signal;

@@ -96,6 +96,7 @@ const std::vector<Spec>& specs() {
         {"dt_proliferation", Dim::Time, nullptr, &C::dt_proliferation_s, true},
         {"dt_remodelling", Dim::Time, nullptr, &C::dt_remodelling_s, true},
         {"dt_growth", Dim::Ratio, nullptr, &C::dt_growth, true},
+        {"dt_session_start", Dim::Time, nullptr, &C::dt_session_start_s, true},
         {"serum_contact", Dim::Time, nullptr, &C::serum_contact_s},
         {"serum_depth_threshold", Dim::Fraction, nullptr, &C::serum_depth_threshold, true},
         {"activity_threshold", Dim::Fraction, nullptr, &C::activity_threshold, true},

@@ -22,6 +22,7 @@ struct HealControl {
     double dt_proliferation_s = 0;  // step while fibroblasts are activated
     double dt_remodelling_s = 0;    // step when only slow matrix turnover is left
     double dt_growth = 0;           // a step is at most this factor longer than the previous one
+    double dt_session_start_s = 0;  // the first step after a session (then growing by dt_growth)
     double serum_contact_s = 0;     // how long the serum stays on the skin after a session
     double serum_depth_threshold = 0;  // concentration (of applied) that counts as "reached"
     double activity_threshold = 0;  // below this a process counts as finished (step chooser)

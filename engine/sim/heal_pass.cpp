@@ -41,14 +41,17 @@ constexpr int kFirstLateField = static_cast<int>(Field::Macrophages);
 constexpr uint32_t kVoxelBindings = kFieldCount + 3;
 // Then the reads, as uniform texel buffers (shaders/sim/heal_texels.glsl): an array of every field, the layer table.
 constexpr uint32_t kFieldTexelsBinding = 15, kLayerTexelsBinding = 16;
+// And the signal as it was before the step's signal line solves (heal_react.comp reads both ends of the step).
+constexpr uint32_t kSignalBeforeBinding = 17;
 // Line solves: the field (read and written), open channels, layer table, parameters, scratch, elimination table
-// (written by heal_line_coeffs.comp), then the field, the elimination table and the scratch again, read as texels.
+// (written by heal_line_coeffs.comp), then the field, the elimination table and the scratch again, read as texels,
+// and the blood (with the open channels, the signal's sources).
 constexpr VkDescriptorType kLineBindingTypes[] = {
     VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,       VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER,
     VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER,
     VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,       VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,
     VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER,
-    VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER};
+    VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER};
 
 struct VoxelPush {
     uint32_t voxel_count;
@@ -109,6 +112,10 @@ HealPass::HealPass(const vk::Context& context, const TissueVolumeGpu& volume, co
                              VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_UNIFORM_TEXEL_BUFFER_BIT,
                              vk::MemoryUse::Device);
     line_table_texels_ = vk::make_texel_view(device, line_table_, VK_FORMAT_R32G32B32A32_SFLOAT);
+    signal_before_ = vk::Buffer(context, voxels * sizeof(float),
+                                VK_BUFFER_USAGE_TRANSFER_DST_BIT | VK_BUFFER_USAGE_UNIFORM_TEXEL_BUFFER_BIT,
+                                vk::MemoryUse::Device);
+    signal_before_texels_ = vk::make_texel_view(device, signal_before_, VK_FORMAT_R32_SFLOAT);
     summary_ = vk::Buffer(context, kSummaryValues * sizeof(uint32_t),
                           VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
                           vk::MemoryUse::Readback);
@@ -124,6 +131,7 @@ HealPass::HealPass(const vk::Context& context, const TissueVolumeGpu& volume, co
     voxel_bindings.push_back({kFieldTexelsBinding, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, VK_SHADER_STAGE_COMPUTE_BIT,
                               kFieldCount});
     voxel_bindings.push_back({kLayerTexelsBinding, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, VK_SHADER_STAGE_COMPUTE_BIT});
+    voxel_bindings.push_back({kSignalBeforeBinding, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, VK_SHADER_STAGE_COMPUTE_BIT});
     voxel_set_layout_ = vk::make_set_layout(device, voxel_bindings);
     std::vector<vk::Binding> line_bindings;
     for (uint32_t b = 0; b < std::size(kLineBindingTypes); ++b)
@@ -145,7 +153,7 @@ HealPass::HealPass(const vk::Context& context, const TissueVolumeGpu& volume, co
     const VkDescriptorPoolSize pool_sizes[] = {
         {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, (kVoxelBindings - 1) + kDiffusingFields * 3},
         {VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1 + kDiffusingFields},
-        {VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, kFieldCount + 1 + kDiffusingFields * 5}};
+        {VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, kFieldCount + 2 + kDiffusingFields * 6}};
     pool_ = vk::make_descriptor_pool(device, 1 + kDiffusingFields, pool_sizes);
     voxel_set_ = vk::allocate_set(device, pool_, voxel_layout);
     std::vector<VkBuffer> voxel_buffers, late_fields;
@@ -164,9 +172,11 @@ HealPass::HealPass(const vk::Context& context, const TissueVolumeGpu& volume, co
     vk::write_texel_buffers(device, voxel_set_, kFieldTexelsBinding, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER,
                             field_texels);
     const VkBufferView layer_texels = volume.layer_texels(), table_texels = line_table_texels_,
-                       scratch_texels = scratch_texels_;
+                       scratch_texels = scratch_texels_, signal_before = signal_before_texels_;
     vk::write_texel_buffers(device, voxel_set_, kLayerTexelsBinding, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER,
                             {&layer_texels, 1});
+    vk::write_texel_buffers(device, voxel_set_, kSignalBeforeBinding, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER,
+                            {&signal_before, 1});
     for (int d = 0; d < kDiffusingFields; ++d) {
         VkDescriptorSet set = line_sets_[d] = vk::allocate_set(device, pool_, line_layout);
         const VkBuffer field = volume.field(field_of(d)), scratch = scratch_, table = line_table_;
@@ -186,6 +196,7 @@ HealPass::HealPass(const vk::Context& context, const TissueVolumeGpu& volume, co
         texels(6, field_texels);
         texels(7, table_texels);
         texels(8, scratch_texels);
+        texels(9, volume.field_texels(Field::Blood));
     }
 }
 
@@ -202,13 +213,12 @@ void HealPass::record_step(VkCommandBuffer cmd, const HealStepPlan& plan) {
     const Dispatch2d voxels = dispatch_for(g.voxel_count(), kVoxelLocalSize);
     const VoxelPush push{static_cast<uint32_t>(g.voxel_count()), static_cast<uint32_t>(g.nx * g.ny),
                          voxels.row_invocations, static_cast<float>(plan.dt_s)};
+    // The signal before its line solves, for the reaction (both ends of the step); beside it the line solves'
+    // elimination tables, which read only the parameters and the layer table.
     record_sim_barrier(cmd);
-    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, react_);
-    vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, react_layout_, 0, 1, &voxel_set_, 0, nullptr);
-    vkCmdPushConstants(cmd, react_layout_, VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(push), &push);
-    vkCmdDispatch(cmd, voxels.groups_x, voxels.groups_y, 1);
+    const VkBufferCopy signal_copy{0, 0, g.voxel_count() * sizeof(float)};
+    vkCmdCopyBuffer(cmd, volume_.field(Field::Signal), signal_before_, 1, &signal_copy);
     if (plan.diffuse_signal || plan.diffuse_fibroblasts || plan.diffuse_serum) {
-        // Independent of the reaction: no barrier between them; the first line solve's barrier covers both.
         const LineCoeffsPush coeffs{g.nx, g.ny, g.nz, longest_line(g), static_cast<float>(plan.dt_s),
                                     g.dx_mm, g.dy_mm, g.dz_mm};
         vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, line_coeffs_);
@@ -219,6 +229,11 @@ void HealPass::record_step(VkCommandBuffer cmd, const HealStepPlan& plan) {
         vkCmdDispatch(cmd, (tables + kLineLocalSize - 1) / kLineLocalSize, 1, 1);
     }
     if (plan.diffuse_signal) record_diffusion(cmd, kernel::HEAL_DIFFUSE_SIGNAL, plan);
+    record_sim_barrier(cmd);
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, react_);
+    vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, react_layout_, 0, 1, &voxel_set_, 0, nullptr);
+    vkCmdPushConstants(cmd, react_layout_, VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(push), &push);
+    vkCmdDispatch(cmd, voxels.groups_x, voxels.groups_y, 1);
     if (plan.diffuse_fibroblasts) record_diffusion(cmd, kernel::HEAL_DIFFUSE_FIBROBLASTS, plan);
     if (plan.diffuse_serum) record_diffusion(cmd, kernel::HEAL_DIFFUSE_SERUM, plan);
 }
@@ -292,6 +307,7 @@ StateSummary HealPass::summarize() {
 std::size_t HealPass::bytes_per_voxel(const HealStepPlan& plan) {
     const std::size_t f = sizeof(float);
     std::size_t bytes = 2 * kFieldCount * f;  // reaction: every field read and written once
+    bytes += 3 * f;  // the signal copied before its solves (read, write), and read again by the reaction
     // Per axis of a line solve from the elimination table: the forward sweep reads u and writes d' in its
     // place, the back substitution reads d' and writes u. Per voxel (diffusivity from the open fraction):
     // the forward sweep reads u and the open fraction and writes (c', d'); the back substitution reads
@@ -299,6 +315,7 @@ std::size_t HealPass::bytes_per_voxel(const HealStepPlan& plan) {
     const std::size_t from_table = 4 * f;
     const std::size_t per_voxel = f + f + 2 * f + 2 * f + f;
     const bool enabled[kDiffusingFields] = {plan.diffuse_signal, plan.diffuse_fibroblasts, plan.diffuse_serum};
+    if (plan.diffuse_signal) bytes += 2 * f;  // the x lines' forward sweep reads the open channels and the blood
     for (int field = 0; field < kDiffusingFields; ++field) {
         if (!enabled[field]) continue;
         bytes += 2 * (kernel::heal_diffusivity_uses_open(field, 0) ? per_voxel : from_table);

@@ -1,8 +1,9 @@
 #pragma once
-// The GPU twin of engine/sim/heal_step.cpp: one heal step on a TissueVolumeGpu. Reaction (heal_react.comp, one
-// invocation per voxel) beside the line solves' elimination tables (heal_line_coeffs.comp), then for each
-// diffusing field the implicit line solves along x, y and depth (heal_diffuse.comp, a few grid lines per
-// invocation, Thomas algorithm as heal_line_solve.cpp), and the step
+// The GPU twin of engine/sim/heal_step.cpp, in its order: one heal step on a TissueVolumeGpu. The line solves'
+// elimination tables (heal_line_coeffs.comp); the signal's implicit line solves along x, y and depth, its
+// release and decay included (heal_diffuse.comp, a few grid lines per invocation, Thomas algorithm as
+// heal_line_solve.cpp); the reaction (heal_react.comp, one invocation per voxel); the other diffusing fields'
+// line solves; and the step
 // chooser's state summary (heal_summary.comp, a max-reduction) so a timeline can run without reading the
 // volume back. Deterministic: no atomics on floats, every line solved by one invocation in a fixed order.
 #include <array>
@@ -25,8 +26,9 @@ public:
     // Replaces the parameters (e.g. `occluded` per run). Host write: no recorded step may be pending.
     void set_params(const kernel::HealParams& params);
 
-    // Records one step (reaction, then the line solves the plan enables). Throws Error for a non-finite or
-    // non-positive dt or a serum_surface outside 0..1. Advances nothing on the CPU: the caller keeps time.
+    // Records one step (the signal's line solves, the reaction, the other line solves the plan enables). Throws
+    // Error for a non-finite or non-positive dt or a serum_surface outside 0..1. Advances nothing on the CPU:
+    // the caller keeps time.
     void record_step(VkCommandBuffer cmd, const HealStepPlan& plan);
     // Records the state summary into this pass's host-visible result; read it with read_summary() once the
     // command buffer has finished.
@@ -51,6 +53,8 @@ private:
     vk::Buffer scratch_;   // (c', d') per voxel for the lines that eliminate per voxel
     vk::Buffer line_table_;  // (a, m, c') per field, axis, layer and position (heal_line_coeffs.comp)
     vk::BufferView line_table_texels_, scratch_texels_;  // the same, as the line solves read them
+    vk::Buffer signal_before_;  // the signal field before the step's signal line solves (the reaction reads it)
+    vk::BufferView signal_before_texels_;
     vk::Buffer summary_;   // host-visible uint[6]: float bits of the StateSummary maxima
     vk::DescriptorSetLayout voxel_set_layout_, line_set_layout_;
     vk::PipelineLayout react_layout_, summary_layout_, diffuse_layout_, line_coeffs_layout_;

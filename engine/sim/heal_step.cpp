@@ -19,18 +19,34 @@ void check_tissue_state(const TissueState& state) {
                         std::to_string(g.voxel_count()));
 }
 
-void heal_react_all(TissueState& state, const kernel::HealParams& params, float dt_s) {
+void heal_signal_all(TissueState& state, const kernel::HealParams& params, const HealStepPlan& plan) {
+    if (!plan.diffuse_signal) return;
+    const TissueGrid& g = state.grid;
+    const float dt = static_cast<float>(plan.dt_s);
+    const std::size_t slice = std::size_t(g.nx) * g.ny;
+    std::vector<float>& signal = state.field(Field::Signal);
+    const std::vector<float>& open = state.field(Field::OpenChannel);
+    const std::vector<float>& blood = state.field(Field::Blood);
+    for (int k = 0; k < g.nz; ++k) {
+        const int layer = static_cast<int>(g.layer_at(k));
+        for (std::size_t n = k * slice; n < (k + 1) * slice; ++n)
+            signal[n] = signal[n] + kernel::heal_signal_release(open[n], blood[n], layer, dt, params);
+    }
+    diffuse_field(state, params, kernel::HEAL_DIFFUSE_SIGNAL, plan);
+}
+
+void heal_react_all(TissueState& state, const kernel::HealParams& params, float dt_s,
+                    const std::vector<float>& signal_before) {
     const TissueGrid& g = state.grid;
     const std::size_t slice = std::size_t(g.nx) * g.ny;
     for (int k = 0; k < g.nz; ++k) {
         const int layer = static_cast<int>(g.layer_at(k));
         for (std::size_t n = k * slice; n < (k + 1) * slice; ++n)
-            store_voxel(state, n, kernel::heal_react(load_voxel(state, n), layer, dt_s, params));
+            store_voxel(state, n, kernel::heal_react(load_voxel(state, n), signal_before[n], layer, dt_s, params));
     }
 }
 
-void heal_diffuse_all(TissueState& state, const kernel::HealParams& params, const HealStepPlan& plan) {
-    if (plan.diffuse_signal) diffuse_field(state, params, kernel::HEAL_DIFFUSE_SIGNAL, plan);
+void heal_diffuse_rest(TissueState& state, const kernel::HealParams& params, const HealStepPlan& plan) {
     if (plan.diffuse_fibroblasts) diffuse_field(state, params, kernel::HEAL_DIFFUSE_FIBROBLASTS, plan);
     if (plan.diffuse_serum) diffuse_field(state, params, kernel::HEAL_DIFFUSE_SERUM, plan);
 }
@@ -40,8 +56,10 @@ void heal_step(TissueState& state, const kernel::HealParams& params, const HealS
     if (!(plan.serum_surface >= 0 && plan.serum_surface <= 1))
         throw Error("heal step: serum_surface must be within 0..1");
     check_tissue_state(state);
-    heal_react_all(state, params, static_cast<float>(plan.dt_s));
-    heal_diffuse_all(state, params, plan);
+    const std::vector<float> signal_before = state.field(Field::Signal);
+    heal_signal_all(state, params, plan);
+    heal_react_all(state, params, static_cast<float>(plan.dt_s), signal_before);
+    heal_diffuse_rest(state, params, plan);
     state.time_s += plan.dt_s;
 }
 

@@ -1,7 +1,11 @@
 #pragma once
-// The CPU twin of one heal step: a per-voxel reaction update (heal_react in shaders/sim/heal_kernel.glsl),
-// then implicit diffusion of Signal, Fibroblasts and Serum by locally-one-dimensional backward-Euler line
-// solves along x, then y, then depth (one Thomas solve per grid line). Unconditionally stable.
+// The CPU twin of one heal step, in the GPU pass's order (docs/MODEL.md, Numerics):
+//   1. the signal: the injury's release added to it, then decay and diffusion together, by implicit
+//      locally-one-dimensional line solves along x, then y, then depth (one Thomas solve per grid line);
+//   2. the reaction: every voxel through heal_react, which reads the signal before and after step 1;
+//   3. the implicit line solves of Fibroblasts and Serum.
+// Unconditionally stable.
+#include <vector>
 #include "engine/sim/heal_kernel.hpp"
 #include "engine/sim/tissue_state.hpp"
 
@@ -18,13 +22,17 @@ struct HealStepPlan {
 // Checks that every field has grid.voxel_count() values; throws Error naming the field otherwise.
 void check_tissue_state(const TissueState& state);
 
-// The reaction half: every voxel through kernel::heal_react.
-void heal_react_all(TissueState& state, const kernel::HealParams& params, float dt_s);
+// Step 1: the signal released over the step, then its line solves (x, y, depth).
+void heal_signal_all(TissueState& state, const kernel::HealParams& params, const HealStepPlan& plan);
 
-// The diffusion half: x lines, then y lines, then depth lines, for each enabled field.
-void heal_diffuse_all(TissueState& state, const kernel::HealParams& params, const HealStepPlan& plan);
+// Step 2: every voxel through kernel::heal_react; signal_before is the signal field before step 1.
+void heal_react_all(TissueState& state, const kernel::HealParams& params, float dt_s,
+                    const std::vector<float>& signal_before);
 
-// One whole step: reaction, then diffusion; advances state.time_s by plan.dt_s.
+// Step 3: the line solves of the other enabled diffusing fields.
+void heal_diffuse_rest(TissueState& state, const kernel::HealParams& params, const HealStepPlan& plan);
+
+// One whole step (1, 2, 3); advances state.time_s by plan.dt_s.
 void heal_step(TissueState& state, const kernel::HealParams& params, const HealStepPlan& plan);
 
 }  // namespace dermasim

@@ -28,7 +28,11 @@ void check_options(const TimelineOptions& o, double start_s) {
 void check_step_budget(const TimelineOptions& o, double start_s, const HealControl& c) {
     const double finest = std::min({c.dt_channels_s, c.dt_inflammation_s, c.dt_proliferation_s, c.dt_remodelling_s});
     const double length = o.end_time_s - start_s;
-    const double events = length / o.sample_interval_s + 2.0 * double(o.session_times_s.size()) + 2.0;
+    // After each session the steps start at dt_session_start and grow by dt_growth up to the finest phase step.
+    const double ramp = c.dt_growth > 1.0 ? std::max(0.0, std::ceil(std::log(finest / c.dt_session_start_s) /
+                                                                     std::log(c.dt_growth)))
+                                          : length / c.dt_session_start_s;
+    const double events = length / o.sample_interval_s + (2.0 + ramp) * double(o.session_times_s.size()) + 2.0;
     const double bound = length / finest + 2.0 * events;
     if (!(bound <= double(kMaxHealSteps)))
         throw Error("healing " + std::to_string(int(length / 86400)) + " days could take " +
@@ -111,7 +115,9 @@ TimelineStats run_timeline(TissueStepper& tissue, const HealParameters& params, 
                options.session_times_s[next_session] <= tissue.time_s() + eps) {
             tissue.stamp(static_cast<int>(next_session));
             if (options.apply_serum) serum_until = tissue.time_s() + c.serum_contact_s;
-            prev_dt = 0;  // a fresh injury starts again from the finest step
+            // A fresh injury starts again from a short step: the signal rises within minutes of the stamp, a
+            // stiff start that one backward-Euler step of dt_channels would cut to two thirds (docs/MODEL.md).
+            prev_dt = c.dt_session_start_s / c.dt_growth;
             if (observer) observer->on_session(tissue.state(), static_cast<int>(next_session));
             ++next_session;
         }

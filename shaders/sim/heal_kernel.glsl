@@ -145,28 +145,48 @@ HEAL_FN float heal_activation(float macrophages, HealParams p) {
     return m2 / (m2 + p.fibroblast_half_signal * p.fibroblast_half_signal);
 }
 
-// One reaction step of length dt (seconds) for one voxel. Diffusion is separate (heal_line_row).
-HEAL_FN VoxelState heal_react(VoxelState v, int layer, float dt, HealParams p) {
+// Re-epithelialisation and tissue recoil close the channel (1/s); occlusion keeps it moist and open longer.
+HEAL_FN float heal_close_rate(int layer, HealParams p) {
+    return p.close_rate * (layer <= HEAL_LAYER_VIABLE_EPIDERMIS ? 1.0f : p.close_dermis_factor)
+         * mix(1.0f, p.occluded_factor, clamp(p.occluded, 0.0f, 1.0f));
+}
+
+// The signal a voxel's injury releases over a step of dt: in proportion to its open and bleeding volume, each
+// averaged over the step (they decay exactly, as heal_react decays them). It joins the right-hand side of the
+// signal's first line solve, so the signal is released, decays and diffuses in one implicit solve.
+HEAL_FN float heal_signal_release(float open, float blood, int layer, float dt, HealParams p) {
+    float o = clamp(open, 0.0f, 1.0f);
+    float b = clamp(blood, 0.0f, 1.0f);
+    float open_avg = 0.5f * (o + o * exp(-heal_close_rate(layer, p) * dt));
+    float blood_avg = 0.5f * (b + b * exp(-p.blood_clear_rate * dt));
+    return dt * (p.signal_release_open * open_avg + p.signal_release_blood * blood_avg) / p.injury_reference;
+}
+
+// The signal's decay, implicit and shared among the three line solves of a step: each axis's diagonal gains c,
+// with (1 + c)^3 = 1 + k dt. A uniform signal then decays as backward Euler over the whole step, and a steady
+// source holds source / k whatever dt. Why not in the reaction: decayed there and diffused afterwards, a long
+// step let the signal spread undecayed over sqrt(2 D dt) around a channel instead of its screening length
+// sqrt(D / k), and the redness and macrophages that answer to it depended on the step (docs/MODEL.md).
+HEAL_FN float heal_signal_decay_per_axis(float dt, HealParams p) {
+    return pow(1.0f + p.signal_decay * dt, 1.0f / 3.0f) - 1.0f;
+}
+
+// One reaction step of length dt (seconds) for one voxel, after the signal's line solves: v.signal is the signal
+// at the end of the step, signal_before at its start. Diffusion is separate (heal_line_row).
+HEAL_FN VoxelState heal_react(VoxelState v, float signal_before, int layer, float dt, HealParams p) {
     VoxelState base = heal_baseline(layer, p);
     bool dermis = heal_is_dermis(layer);
     VoxelState n = v;
 
-    // Re-epithelialisation and tissue recoil close the channel; occlusion keeps it moist and open longer.
-    float close = p.close_rate * (layer <= HEAL_LAYER_VIABLE_EPIDERMIS ? 1.0f : p.close_dermis_factor)
-                * mix(1.0f, p.occluded_factor, clamp(p.occluded, 0.0f, 1.0f));
-    n.open = clamp(v.open, 0.0f, 1.0f) * exp(-close * dt);
+    n.open = clamp(v.open, 0.0f, 1.0f) * exp(-heal_close_rate(layer, p) * dt);
     n.blood = clamp(v.blood, 0.0f, 1.0f) * exp(-p.blood_clear_rate * dt);
-
-    // Injury releases signal in proportion to the open and bleeding volume (time-averaged over the step).
-    float open_avg = 0.5f * (clamp(v.open, 0.0f, 1.0f) + n.open);
-    float blood_avg = 0.5f * (clamp(v.blood, 0.0f, 1.0f) + n.blood);
-    float source = (p.signal_release_open * open_avg + p.signal_release_blood * blood_avg) / p.injury_reference;
-    n.signal = max(heal_relax(max(v.signal, 0.0f), source, p.signal_decay, dt), 0.0f);
+    n.signal = max(v.signal, 0.0f);
 
     // Redness: capillary dilation in the papillary dermis follows the signal (Hill 2): it opens within the hour,
     // and fades slowly (over a day) once the signal has gone. The fast signal of the open channels sets how red;
     // the fade rate, not the size of the injury, sets how long (so denser treatments redden more, not for weeks).
-    float s_avg = 0.5f * (max(v.signal, 0.0f) + n.signal);
+    // The signal is the solved one at both ends of the step (trapezoid), already spread by diffusion.
+    float s_avg = 0.5f * (max(signal_before, 0.0f) + n.signal);
     float s2 = s_avg * s_avg;
     float k2 = p.erythema_half_signal * p.erythema_half_signal;
     float red_target = layer == HEAL_LAYER_PAPILLARY_DERMIS ? s2 / (s2 + k2) : 0.0f;

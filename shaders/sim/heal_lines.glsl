@@ -36,5 +36,7 @@ HEAL_FN vec4 heal_table_row(int field, int along_depth, int lo_layer, int layer,
     float d = heal_diffusivity(field, layer, 0.0f, along_depth, p);
     float lo = s > 0 ? heal_face_diffusivity(heal_diffusivity(field, lo_layer, 0.0f, along_depth, p), d) : 0.0f;
     float hi = s + 1 < n ? heal_face_diffusivity(d, heal_diffusivity(field, hi_layer, 0.0f, along_depth, p)) : 0.0f;
-    return heal_line_row(lo, hi, h, dt, 0.0f);
+    vec4 row = heal_line_row(lo, hi, h, dt, 0.0f);
+    if (field == HEAL_DIFFUSE_SIGNAL) row.y += heal_signal_decay_per_axis(dt, p);
+    return row;
 }

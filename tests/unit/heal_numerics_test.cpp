@@ -5,6 +5,7 @@
 #include <cmath>
 #include <numeric>
 #include "engine/core/error.hpp"
+#include "engine/sim/heal_line_solve.hpp"
 #include "engine/sim/heal_time_step.hpp"
 #include "engine/sim/timeline.hpp"
 #include "heal_test_helpers.hpp"
@@ -52,19 +53,34 @@ TEST(HealNumerics, BaselineHasDermalMatrixAndPapillaryCapillariesOnly) {
 }
 
 TEST(HealNumerics, ImplicitDiffusionConservesSignalWithNoFluxBoundaries) {
-    const HealParameters p = test::source_catalog().heal;
+    HealParameters p = test::source_catalog().heal;
+    p.kernel.signal_decay = 0;  // diffusion alone (the signal's line solves also carry its decay)
     TissueState s = make_baseline_state(heal_test::make_test_grid(6, 5), p.kernel);
     s.at(Field::Signal, 2, 3, 10) = 5.0f;
     s.at(Field::Signal, 0, 0, 0) = 1.0f;
     const double before = total(s, Field::Signal);
     HealStepPlan plan;
     plan.dt_s = 6 * 3600.0;
-    plan.diffuse_fibroblasts = plan.diffuse_serum = false;
-    heal_diffuse_all(s, p.kernel, plan);
+    diffuse_field(s, p.kernel, kernel::HEAL_DIFFUSE_SIGNAL, plan);
     EXPECT_NEAR(total(s, Field::Signal), before, 1e-4 * before);
     EXPECT_LT(s.at(Field::Signal, 2, 3, 10), 5.0f) << "the peak spreads";
     EXPECT_GT(s.at(Field::Signal, 3, 3, 10), 0.0f) << "laterally";
     EXPECT_GT(s.at(Field::Signal, 2, 3, 20), 0.0f) << "and in depth";
+}
+
+// The signal's decay sits in its line solves, shared among the three axes: a uniform signal decays as backward
+// Euler over the whole step, u / (1 + k dt), for short and long steps alike.
+TEST(HealNumerics, UniformSignalDecaysAsBackwardEulerOverTheStep) {
+    const HealParameters p = test::source_catalog().heal;
+    for (double dt : {600.0, kDay}) {
+        TissueState s = make_baseline_state(heal_test::make_test_grid(4, 3), p.kernel);
+        std::fill(s.field(Field::Signal).begin(), s.field(Field::Signal).end(), 0.5f);
+        HealStepPlan plan;
+        plan.dt_s = dt;
+        heal_step(s, p.kernel, plan);
+        const double expected = 0.5 / (1 + p.kernel.signal_decay * dt);
+        for (float v : s.field(Field::Signal)) ASSERT_NEAR(v, expected, 1e-4 * expected) << "dt " << dt;
+    }
 }
 
 TEST(HealNumerics, LargestStepsStayFiniteAndNonNegative) {

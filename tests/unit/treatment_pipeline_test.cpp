@@ -130,8 +130,13 @@ TEST(TreatmentPipeline, RednessLastsADayOrTwoLessForShortNeedlesAndStaysBoundedF
 // Issue 9: the healing model does not know the device: the injury is open channel volume per tissue volume. A pen
 // set to the roller's channel depth and density (channels per area) must heal like the roller. Cheek, normal
 // pressure: roller 0.75 mm x 16 passes (~0.40 mm channels, ~240 /cm^2); pen 0.5 mm (77 % penetration against the
-// roller's 53 %: the same depth), one pass glided 10x faster than its default so its stamps land as sparsely. Tolerance 15 %: the two
-// devices lay their channels out differently (the pen in 12-needle clusters, the roller in drum rows).
+// roller's 53 %: the same depth), one pass glided 10x faster than its default so its stamps land as sparsely.
+// The two devices lay their channels out differently: the pen in 12-needle clusters, the roller in drum rows.
+// What is a mean over the patch (the redness's mean peak, the collagen) must agree within 15 %. The visible
+// redness is the reddest column's, and the signal spreads about 1 mm (sqrt(D_S / k_S)), the size of a pen's
+// cluster: the spot where a cluster lands sees a denser injury than any spot between the roller's rows, and
+// stays red longer. Measured +21 % after the signal's decay moved into its line solves (before: +7 %, when the
+// redness answered to the signal of each column before it spread); allowed 30 %.
 TEST(TreatmentPipeline, PenAndRollerAtTheSameDepthAndDensityHealAlike_Issue9) {
     TreatmentRequest roller = roller_request(0.75f, 16, 14.0);
     roller.sample_hours = 24;
@@ -144,17 +149,18 @@ TEST(TreatmentPipeline, PenAndRollerAtTheSameDepthAndDensityHealAlike_Issue9) {
     pen.script = make_treatment_plan(pen_plan);
     const TreatmentResult r = run_treatment(test::source_catalog(), roller);
     const TreatmentResult p = run_treatment(test::source_catalog(), pen);
-    std::printf("roller: %.0f /cm2, %.0f um, visibly red %.1f h, papillary collagen day 14 %+.2f %%\n",
-                r.stats.density_per_cm2, r.stats.depth_um.mean, r.healing->redness_visible_h,
-                r.healing->curves.back().collagen_pct_papillary);
-    std::printf("pen:    %.0f /cm2, %.0f um, visibly red %.1f h, papillary collagen day 14 %+.2f %%\n",
-                p.stats.density_per_cm2, p.stats.depth_um.mean, p.healing->redness_visible_h,
-                p.healing->curves.back().collagen_pct_papillary);
+    for (const auto& [name, t] : {std::pair{"roller", &r}, std::pair{"pen   ", &p}})
+        std::printf("%s: %.0f /cm2, %.0f um, redness mean peak %.3f, visibly red %.1f h, papillary collagen day 14 "
+                    "%+.2f %%\n", name, t->stats.density_per_cm2, t->stats.depth_um.mean,
+                    t->healing->sessions[0].erythema_peak, t->healing->redness_visible_h,
+                    t->healing->curves.back().collagen_pct_papillary);
     // The premise: matched within 5 %.
     ASSERT_NEAR(p.stats.density_per_cm2, r.stats.density_per_cm2, 0.05 * r.stats.density_per_cm2);
     ASSERT_NEAR(p.stats.depth_um.mean, r.stats.depth_um.mean, 0.05 * r.stats.depth_um.mean);
     ASSERT_GT(r.healing->redness_visible_h, 0.0);
-    EXPECT_NEAR(p.healing->redness_visible_h, r.healing->redness_visible_h, 0.15 * r.healing->redness_visible_h);
+    const double mean_peak = r.healing->sessions[0].erythema_peak;
+    EXPECT_NEAR(p.healing->sessions[0].erythema_peak, mean_peak, 0.15 * mean_peak);
+    EXPECT_NEAR(p.healing->redness_visible_h, r.healing->redness_visible_h, 0.30 * r.healing->redness_visible_h);
     const double collagen = r.healing->curves.back().collagen_pct_papillary;
     ASSERT_GT(collagen, 1.0);
     EXPECT_NEAR(p.healing->curves.back().collagen_pct_papillary, collagen, 0.15 * collagen);
