@@ -74,23 +74,24 @@ int start_line(uint line) {
 
 float field_at(uint v) { return texelFetch(field_before, int(v)).x; }
 
-// The right-hand side: the field, and for the signal's first solve (x lines) what the injury releases over the
-// step (heal_signal_all on the CPU).
-float rhs_at(uint v) {
+// The right-hand side: the field, and for the signal's first solve (x lines, one layer each) what the injury
+// releases over the step (heal_signal_all on the CPU).
+float rhs_at(uint v, bool release, vec2 rates) {
     float u_old = field_at(v);
-    if (pc.field != HEAL_DIFFUSE_SIGNAL || pc.axis != 0) return u_old;
+    if (!release) return u_old;
     int iv = int(v);
-    return u_old + heal_signal_release(texelFetch(open_channel, iv).x, texelFetch(blood, iv).x, lateral_layer, pc.dt,
-                                       params);
+    return u_old + heal_signal_release(texelFetch(open_channel, iv).x, texelFetch(blood, iv).x, rates);
 }
 
 void forward_from_table(int n) {
     int base = int(heal_line_table_base(pc.field, pc.axis, lateral_layer, pc.n_max));
+    bool release = pc.field == HEAL_DIFFUSE_SIGNAL && pc.axis == 0;
+    vec2 rates = release ? heal_signal_release_rates(lateral_layer, pc.dt, params) : vec2(0.0f);
     float e_prev = 0.0f;
     for (int s = 0; s < n; ++s) {
         uint v = voxel_at(s);
         vec2 am = texelFetch(table, base + s).xy;
-        e_prev = (rhs_at(v) - am.x * e_prev) / am.y;
+        e_prev = (rhs_at(v, release, rates) - am.x * e_prev) / am.y;
         u[v] = e_prev;
     }
 }

@@ -28,9 +28,9 @@ void heal_signal_all(TissueState& state, const kernel::HealParams& params, const
     const std::vector<float>& open = state.field(Field::OpenChannel);
     const std::vector<float>& blood = state.field(Field::Blood);
     for (int k = 0; k < g.nz; ++k) {
-        const int layer = static_cast<int>(g.layer_at(k));
+        const glm::vec2 rates = kernel::heal_signal_release_rates(static_cast<int>(g.layer_at(k)), dt, params);
         for (std::size_t n = k * slice; n < (k + 1) * slice; ++n)
-            signal[n] = signal[n] + kernel::heal_signal_release(open[n], blood[n], layer, dt, params);
+            signal[n] = signal[n] + kernel::heal_signal_release(open[n], blood[n], rates);
     }
     diffuse_field(state, params, kernel::HEAL_DIFFUSE_SIGNAL, plan);
 }

@@ -151,15 +151,18 @@ HEAL_FN float heal_close_rate(int layer, HealParams p) {
          * mix(1.0f, p.occluded_factor, clamp(p.occluded, 0.0f, 1.0f));
 }
 
-// The signal a voxel's injury releases over a step of dt: in proportion to its open and bleeding volume, each
-// averaged over the step (they decay exactly, as heal_react decays them). It joins the right-hand side of the
-// signal's first line solve, so the signal is released, decays and diffuses in one implicit solve.
-HEAL_FN float heal_signal_release(float open, float blood, int layer, float dt, HealParams p) {
-    float o = clamp(open, 0.0f, 1.0f);
-    float b = clamp(blood, 0.0f, 1.0f);
-    float open_avg = 0.5f * (o + o * exp(-heal_close_rate(layer, p) * dt));
-    float blood_avg = 0.5f * (b + b * exp(-p.blood_clear_rate * dt));
-    return dt * (p.signal_release_open * open_avg + p.signal_release_blood * blood_avg) / p.injury_reference;
+// The signal a voxel's injury releases over a step of dt is in proportion to its open and bleeding volume, each
+// averaged over the step (they decay exactly, as heal_react decays them): open * x + blood * y, with (x, y) from
+// here, the same for every voxel of a layer (so a line computes them once, not per voxel). The release joins
+// the right-hand side of the signal's first line solve, so the signal is released, decays and diffuses in one
+// implicit solve.
+HEAL_FN vec2 heal_signal_release_rates(int layer, float dt, HealParams p) {
+    float open_avg = 0.5f * (1.0f + exp(-heal_close_rate(layer, p) * dt));
+    float blood_avg = 0.5f * (1.0f + exp(-p.blood_clear_rate * dt));
+    return (dt / p.injury_reference) * vec2(p.signal_release_open * open_avg, p.signal_release_blood * blood_avg);
+}
+HEAL_FN float heal_signal_release(float open, float blood, vec2 rates) {
+    return clamp(open, 0.0f, 1.0f) * rates.x + clamp(blood, 0.0f, 1.0f) * rates.y;
 }
 
 // The signal's decay, implicit and shared among the three line solves of a step: each axis's diagonal gains c,
