@@ -132,6 +132,30 @@ TEST(HealNumerics, TimelineCallsTheStampHandlerAtEachSessionTime) {
     EXPECT_LT(st.steps, 400) << "adaptive steps keep a 2-month protocol short";
 }
 
+// After every session the steps start again at dt_session_start and double up to the phase's step: the signal
+// around fresh channels settles within minutes, faster than one 10-minute step resolves.
+TEST(HealNumerics, EverySessionStartsFromTheShortFirstStepAndDoubles) {
+    const HealParameters p = test::source_catalog().heal;
+    struct Steps : TimelineObserver {
+        std::vector<double> dt;
+        void on_step(const TissueState&, const HealStepPlan& plan) override { dt.push_back(plan.dt_s); }
+        void on_session(const TissueState&, int) override { starts.push_back(dt.size()); }
+        std::vector<std::size_t> starts;
+    } steps;
+    TissueState s = make_baseline_state(heal_test::make_test_grid(2, 2), p.kernel);
+    run_timeline(s, p, monthly_protocol(2, 28 * kDay, 2 * kDay, kDay), [&](TissueState& t, int) {
+        heal_test::stamp_channel(t, 0, 0, 0.5f, p.kernel.injury_reference);
+    }, &steps);
+    ASSERT_EQ(steps.starts.size(), 2u);
+    const HealControl& c = p.control;
+    for (std::size_t first : steps.starts) {
+        ASSERT_LT(first + 4, steps.dt.size());
+        EXPECT_DOUBLE_EQ(steps.dt[first], c.dt_session_start_s);
+        for (std::size_t i = first + 1; i < first + 4; ++i)
+            EXPECT_DOUBLE_EQ(steps.dt[i], std::min(steps.dt[i - 1] * c.dt_growth, c.dt_channels_s)) << "step " << i;
+    }
+}
+
 // Curve samples do not force steps: hourly and daily sampling take the same steps and end in the same state,
 // every sample comes at its exact time, and the same time gives the same sample whatever the interval.
 TEST(HealNumerics, SamplesInsideStepsAreInterpolatedNotForced) {
