@@ -201,7 +201,7 @@ HEAL_FN VoxelState heal_react(VoxelState v, float signal_before, int layer, floa
     // the injury's memory for days after the signal has gone, and delay the fibroblasts behind it.
     float mac = clamp(v.macrophages, 0.0f, 1.0f);
     float mac_in = dermis ? p.macrophage_recruit * s_avg / (s_avg + p.macrophage_half_signal) : 0.0f;
-    n.macrophages = clamp(heal_positive(mac, mac_in, mac_in + p.macrophage_removal, dt), 0.0f, 1.0f);
+    n.macrophages = clamp(heal_relax(mac, mac_in, mac_in + p.macrophage_removal, dt), 0.0f, 1.0f);
 
     // Fibroblasts (dermis only): recruitment and proliferation while activated, apoptosis of the excess.
     float g = heal_activation(0.5f * (mac + n.macrophages), p);
@@ -209,8 +209,8 @@ HEAL_FN VoxelState heal_react(VoxelState v, float signal_before, int layer, floa
     if (dermis) {
         float grow = p.fibroblast_proliferation * g * f;
         float recruit = p.fibroblast_recruit * g;
-        n.fibroblasts = clamp(heal_positive(f, grow + recruit + p.fibroblast_apoptosis * base.fibroblasts,
-                                            grow + recruit + p.fibroblast_apoptosis, dt), 0.0f, 1.0f);
+        n.fibroblasts = clamp(heal_relax(f, grow + recruit + p.fibroblast_apoptosis * base.fibroblasts,
+                                         grow + recruit + p.fibroblast_apoptosis, dt), 0.0f, 1.0f);
     } else {
         n.fibroblasts = f * exp(-p.fibroblast_apoptosis * dt);
     }
