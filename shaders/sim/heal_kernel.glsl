@@ -127,11 +127,6 @@ HEAL_FN float heal_relax(float x, float src, float k, float dt) {
     return k > 0.0f ? x * decay + (src / k) * (1.0f - decay) : x + src * dt;
 }
 
-// Patankar step for dx/dt = P - L x with P, L >= 0: (x + dt P) / (1 + dt L). Positive for any dt.
-HEAL_FN float heal_positive(float x, float production, float loss, float dt) {
-    return (x + dt * production) / (1.0f + dt * loss);
-}
-
 // Values that have decayed below this are set to zero: no denormals (GPUs flush them, CPUs slow down on
 // them), so both sides agree and the step chooser can see a field as finished.
 HEAL_FN float heal_flush(float x) {
