@@ -40,7 +40,7 @@ void main() {
             mid = int(texelFetch(layer_texels, s).x);
             hi = int(texelFetch(layer_texels, min(s + 1, n - 1)).x);
         }
-        vec4 e = heal_eliminate(heal_table_row(field, along_depth, lo, mid, hi, s, n, h, pc.dt, params), c_prev);
+        vec4 e = heal_eliminate(heal_table_row(field, axis, lo, mid, hi, s, n, h, pc.dt, params), c_prev);
         elimination[base + uint(s)] = e;
         c_prev = e.z;
     }

@@ -47,16 +47,16 @@ void sweep(const Line& line, const glm::vec4* elimination) {
 }
 
 // heal_line_coeffs.comp on the CPU: the elimination of one (field, axis, layer) whose diffusivity depends on
-// the layer alone. layer < 0: depth lines (each row takes the layer of its slice).
-std::vector<glm::vec4> elimination_table(const TissueGrid& g, const kernel::HealParams& p, int field, int n, float h,
-                                         float dt, int layer) {
-    const bool depth = layer < 0;
+// the layer alone, along an axis (0 x, 1 y, 2 depth: each row takes the layer of its slice, `layer` unused).
+std::vector<glm::vec4> elimination_table(const TissueGrid& g, const kernel::HealParams& p, int field, int axis, int n,
+                                         float h, float dt, int layer) {
+    const bool depth = axis == 2;
     auto layer_of = [&](int s) { return depth ? int(g.layer_at(std::clamp(s, 0, n - 1))) : layer; };
     std::vector<glm::vec4> table(n);
     float c_prev = 0.0f;
     for (int s = 0; s < n; ++s) {
         const glm::vec4 row =
-            kernel::heal_table_row(field, depth ? 1 : 0, layer_of(s - 1), layer_of(s), layer_of(s + 1), s, n, h, dt, p);
+            kernel::heal_table_row(field, axis, layer_of(s - 1), layer_of(s), layer_of(s + 1), s, n, h, dt, p);
         table[s] = kernel::heal_eliminate(row, c_prev);
         c_prev = table[s].z;
     }
@@ -115,8 +115,8 @@ void diffuse_field(TissueState& state, const kernel::HealParams& params, int fie
     const bool depth_per_voxel = kernel::heal_diffusivity_uses_open(field, 1);
     std::vector<std::vector<glm::vec4>> x_tables, y_tables;
     for (int layer = 0; layer < kernel::HEAL_LAYER_COUNT && !lateral_per_voxel; ++layer) {
-        x_tables.push_back(elimination_table(g, params, field, g.nx, g.dx_mm, dt, layer));
-        y_tables.push_back(elimination_table(g, params, field, g.ny, g.dy_mm, dt, layer));
+        x_tables.push_back(elimination_table(g, params, field, 0, g.nx, g.dx_mm, dt, layer));
+        y_tables.push_back(elimination_table(g, params, field, 1, g.ny, g.dy_mm, dt, layer));
     }
     for (int k = 0; k < g.nz; ++k) {
         const int layer = static_cast<int>(g.layer_at(k));
@@ -133,7 +133,7 @@ void diffuse_field(TissueState& state, const kernel::HealParams& params, int fie
     }
     const std::size_t slice = std::size_t(g.nx) * g.ny;
     std::vector<glm::vec4> z_table;
-    if (!depth_per_voxel) z_table = elimination_table(g, params, field, g.nz, g.dz_mm, dt, -1);
+    if (!depth_per_voxel) z_table = elimination_table(g, params, field, 2, g.nz, g.dz_mm, dt, 0);
     for (std::size_t col = 0; col < slice; ++col) {
         const Line line{u, col, slice, g.nz};
         if (depth_per_voxel) per_voxel.solve(line, g.dz_mm, 1, 0);

@@ -133,6 +133,13 @@ HEAL_FN float heal_flush(float x) {
     return x < 1e-12f ? 0.0f : x;
 }
 
+// The dermal fibroblasts over a step: logistic growth (proliferation at density f_growth) and recruitment into
+// free capacity while activated (g), apoptosis of the excess over rest; exact for frozen coefficients.
+HEAL_FN float heal_fibroblast_relax(float f, float f_growth, float g, float rest, float dt, HealParams p) {
+    float gain = (p.fibroblast_proliferation * f_growth + p.fibroblast_recruit) * g;
+    return clamp(heal_relax(f, gain + p.fibroblast_apoptosis * rest, gain + p.fibroblast_apoptosis, dt), 0.0f, 1.0f);
+}
+
 // Fibroblast activation by the macrophages (their growth factors), 0..1; Hill 2, so the first few macrophages
 // hardly activate them and the fibroblasts arrive behind the macrophages.
 HEAL_FN float heal_activation(float macrophages, HealParams p) {
@@ -160,13 +167,31 @@ HEAL_FN float heal_signal_release(float open, float blood, vec2 rates) {
     return clamp(open, 0.0f, 1.0f) * rates.x + clamp(blood, 0.0f, 1.0f) * rates.y;
 }
 
-// The signal's decay, implicit and shared among the three line solves of a step: each axis's diagonal gains c,
-// with (1 + c)^3 = 1 + k dt. A uniform signal then decays as backward Euler over the whole step, and a steady
-// source holds source / k whatever dt. Why not in the reaction: decayed there and diffused afterwards, a long
-// step let the signal spread undecayed over sqrt(2 D dt) around a channel instead of its screening length
-// sqrt(D / k), and the redness and macrophages that answer to it depended on the step (docs/MODEL.md).
-HEAL_FN float heal_signal_decay_per_axis(float dt, HealParams p) {
-    return pow(1.0f + p.signal_decay * dt, 1.0f / 3.0f) - 1.0f;
+// The signal's decay, implicit, in its line solves: the first (x) lines' diagonal gains k dt, and the y and z
+// lines then diffuse over dt / (1 + k dt). Returns (the lines' dt, what their diagonal gains) for an axis. The
+// product of the three solves is then (1 + k dt)(1 - dt' Lx)(1 - dt' Ly)(1 - dt' Lz) with dt' = dt / (1 + k dt),
+// which differs from the unsplit backward-Euler operator 1 + k dt - dt L only by cross terms dt'^2 Lx Ly (1 + k dt)
+// ... that stay bounded when k dt is large. A uniform signal decays as backward Euler over the whole step, and a
+// steady source holds source / k whatever dt. Why not a third of the decay on each axis: its cross terms grow
+// with k dt, and at the 1-day steps of the proliferation phase (k dt = 15) the signal around a clot spread
+// about 2.4 times as far along the axes as its screening length sqrt(D / k) (docs/MODEL.md, Numerics).
+HEAL_FN vec2 heal_signal_line_step(int axis, float dt, HealParams p) {
+    float alpha = 1.0f + p.signal_decay * dt;
+    return axis == 0 ? vec2(dt, alpha - 1.0f) : vec2(dt / alpha, 0.0f);
+}
+
+// The signal's mean over a step, from its values at both ends. The signal relaxes at its decay rate k towards
+// the level its sources hold (minutes to hours), much faster than those sources change; so over the step it is
+// taken as s_inf + (s0 - s_inf) e^(-k t), with s_inf the level for which backward Euler gives s1 (what the line
+// solves did). Short steps give the trapezoid (s0 + s1) / 2; long ones the mean of a decay, about s1 + s0 / (k dt).
+// Why not the trapezoid at every step: a signal falling from s0 to nearly nothing within a 1-day step averages
+// about s0 / 15 over it, not s0 / 2, and the macrophages recruited by that overestimate put collagen 6 % high at
+// the proliferation phase's 1-day steps (docs/MODEL.md, Numerics).
+HEAL_FN float heal_signal_mean(float s0, float s1, float dt, HealParams p) {
+    float x = p.signal_decay * dt;
+    if (x < 1e-3f) return 0.5f * (s0 + s1);
+    float s_inf = max((s1 * (1.0f + x) - s0) / x, 0.0f);
+    return max(s_inf + (s0 - s_inf) * (1.0f - exp(-x)) / x, 0.0f);
 }
 
 // One reaction step of length dt (seconds) for one voxel, after the signal's line solves: v.signal is the signal
@@ -183,8 +208,8 @@ HEAL_FN VoxelState heal_react(VoxelState v, float signal_before, int layer, floa
     // Redness: capillary dilation in the papillary dermis follows the signal (Hill 2): it opens within the hour,
     // and fades slowly (over a day) once the signal has gone. The fast signal of the open channels sets how red;
     // the fade rate, not the size of the injury, sets how long (so denser treatments redden more, not for weeks).
-    // The signal is the solved one at both ends of the step (trapezoid), already spread by diffusion.
-    float s_avg = 0.5f * (max(signal_before, 0.0f) + n.signal);
+    // The signal is its mean over the step (heal_signal_mean), from the solved values at both ends.
+    float s_avg = heal_signal_mean(max(signal_before, 0.0f), n.signal, dt, p);
     float s2 = s_avg * s_avg;
     float k2 = p.erythema_half_signal * p.erythema_half_signal;
     float red_target = layer == HEAL_LAYER_PAPILLARY_DERMIS ? s2 / (s2 + k2) : 0.0f;
@@ -202,10 +227,11 @@ HEAL_FN VoxelState heal_react(VoxelState v, float signal_before, int layer, floa
     float g = heal_activation(0.5f * (mac + n.macrophages), p);
     float f = clamp(v.fibroblasts, 0.0f, 1.0f);
     if (dermis) {
-        float grow = p.fibroblast_proliferation * g * f;
-        float recruit = p.fibroblast_recruit * g;
-        n.fibroblasts = clamp(heal_relax(f, grow + recruit + p.fibroblast_apoptosis * base.fibroblasts,
-                                         grow + recruit + p.fibroblast_apoptosis, dt), 0.0f, 1.0f);
+        // The growth rate is in proportion to the density itself. Taken at the step's start it left the density
+        // first order in the step (proliferation x dt is about 0.9 in the proliferation phase's 1-day steps), so a
+        // predictor gives the density at the step's end and the step is taken again at the mean (Heun).
+        float f_end = heal_fibroblast_relax(f, f, g, base.fibroblasts, dt, p);
+        n.fibroblasts = heal_fibroblast_relax(f, 0.5f * (f + f_end), g, base.fibroblasts, dt, p);
     } else {
         n.fibroblasts = f * exp(-p.fibroblast_apoptosis * dt);
     }

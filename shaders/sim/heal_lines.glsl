@@ -29,14 +29,17 @@ HEAL_FN uint heal_line_table_base(int field, int axis, int layer, int n_max) {
     return uint(((field * 3 + axis) * HEAL_LAYER_COUNT + layer) * n_max);
 }
 
-// Row s of a line of n voxels with a uniform-by-layer diffusivity: lateral lines lie in one layer; depth lines
-// cross them (layer_at gives the layers of s-1, s, s+1 as lo_layer, layer, hi_layer).
-HEAL_FN vec4 heal_table_row(int field, int along_depth, int lo_layer, int layer, int hi_layer, int s, int n,
-                            float h, float dt, HealParams p) {
+// Row s of a line of n voxels along an axis (0 x, 1 y, 2 depth) with a uniform-by-layer diffusivity: lateral
+// lines lie in one layer; depth lines cross them (layer_at gives the layers of s-1, s, s+1 as lo_layer, layer,
+// hi_layer).
+HEAL_FN vec4 heal_table_row(int field, int axis, int lo_layer, int layer, int hi_layer, int s, int n, float h,
+                            float dt, HealParams p) {
+    int along_depth = axis == 2 ? 1 : 0;
     float d = heal_diffusivity(field, layer, 0.0f, along_depth, p);
     float lo = s > 0 ? heal_face_diffusivity(heal_diffusivity(field, lo_layer, 0.0f, along_depth, p), d) : 0.0f;
     float hi = s + 1 < n ? heal_face_diffusivity(d, heal_diffusivity(field, hi_layer, 0.0f, along_depth, p)) : 0.0f;
-    vec4 row = heal_line_row(lo, hi, h, dt, 0.0f);
-    if (field == HEAL_DIFFUSE_SIGNAL) row.y += heal_signal_decay_per_axis(dt, p);
+    vec2 step = field == HEAL_DIFFUSE_SIGNAL ? heal_signal_line_step(axis, dt, p) : vec2(dt, 0.0f);
+    vec4 row = heal_line_row(lo, hi, h, step.x, 0.0f);
+    row.y += step.y;
     return row;
 }

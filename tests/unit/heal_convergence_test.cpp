@@ -5,7 +5,7 @@
 //  - In the suite too: the same injury in fewer, finer columns (seconds), and the real pipeline's redness on the
 //    CI grid with 4x finer steps (tens of seconds).
 //  - Behind DISABLED_ (run with scripts/convergence.sh, many minutes on 2 cores): the medium grid against the CI
-//    grid, eight weeks.
+//    grid, eight weeks; and the Lotfi protocol (five monthly sessions) within 2 % of its run with 4x finer steps.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -31,7 +31,8 @@ Catalog with_steps_refined(int factor) {
     return c;
 }
 
-HealingMetrics heal(const Catalog& catalog, Quality quality, float needle_mm, int passes, double days) {
+HealingMetrics heal(const Catalog& catalog, Quality quality, float needle_mm, int passes, double days,
+                    int sessions = 1) {
     TreatmentPlanOptions plan;
     plan.needle_mm = needle_mm;
     plan.passes = passes;
@@ -40,6 +41,7 @@ HealingMetrics heal(const Catalog& catalog, Quality quality, float needle_mm, in
     r.script = make_treatment_plan(plan, catalog.roller, catalog.pen);
     r.quality = quality;
     r.days = days;
+    r.sessions = sessions;
     r.sample_hours = 24;
     return *run_treatment(catalog, r).healing;
 }
@@ -146,6 +148,22 @@ TEST(HealConvergence, DISABLED_MediumGridGivesTheSameTimesAndCollagenAsTheCiGrid
     const HealingMetrics fine = heal(with_steps_refined(4), Quality::Ci, 1.5f, 16, 56.0);
     expect_within(fine.curves.back().collagen_pct_papillary, ci.curves.back().collagen_pct_papillary, 0.10,
                   "collagen % day 56, steps/4");
+}
+
+// Issue 10's accuracy target: the Lotfi protocol (1.5 mm, 16 passes, monthly x 5, 56 days after the last) on the
+// CI grid, every reported figure within 2 % of the same run with every step 4x finer. Measured 30 Nov 2026:
+// collagen +1.4 %, epidermis +1.3 %, redness time -0.7 %, closure +0.1 % (docs/MODEL.md, Convergence).
+TEST(HealConvergence, DISABLED_LotfiProtocolWithin2PercentOfStepsRefined4x) {
+    const HealingMetrics shipped = heal(test::source_catalog(), Quality::Ci, 1.5f, 16, 56.0, 5);
+    const HealingMetrics fine = heal(with_steps_refined(4), Quality::Ci, 1.5f, 16, 56.0, 5);
+    ASSERT_GT(shipped.redness_visible_h, 0.0);
+    expect_within(shipped.channel_closure_h, fine.channel_closure_h, 0.02, "channel_closure_h");
+    expect_within(shipped.redness_visible_h, fine.redness_visible_h, 0.02, "redness_visible_h");
+    expect_within(shipped.erythema_resolved_h, fine.erythema_resolved_h, 0.02, "erythema_resolved_h");
+    expect_within(shipped.sessions[0].erythema_peak, fine.sessions[0].erythema_peak, 0.02, "erythema_peak");
+    expect_within(shipped.curves.back().collagen_pct_papillary, fine.curves.back().collagen_pct_papillary, 0.02,
+                  "papillary collagen % end");
+    expect_within(shipped.curves.back().epidermis_pct, fine.curves.back().epidermis_pct, 0.02, "epidermis % end");
 }
 
 }  // namespace dermasim

@@ -91,6 +91,9 @@ TEST(HealLiterature, MacrophagesPeakOnDays2To5ThenFibroblastsArriveAndProliferat
         if (s.macrophages > mac_peak) mac_peak = s.macrophages, mac_peak_day = s.day;
         if (s.fibroblasts_fold > fib_peak) fib_peak = s.fibroblasts_fold, fib_peak_day = s.day;
     }
+    std::printf("1.5 mm: macrophages peak on day %.2f; fibroblasts %.2fx rest on day 1, %.2fx day 3, %.2fx day 5, "
+                "peak %.2fx on day %.2f\n", mac_peak_day, at_day(r.metrics, 1).fibroblasts_fold,
+                at_day(r.metrics, 3).fibroblasts_fold, at_day(r.metrics, 5).fibroblasts_fold, fib_peak, fib_peak_day);
     EXPECT_GE(mac_peak_day, 2.0) << "textbook: macrophages peak on day 3-5";
     EXPECT_LE(mac_peak_day, 5.0) << "textbook: macrophages peak on day 3-5";
     EXPECT_LT(at_day(r.metrics, 1).fibroblasts_fold, 1.25) << "textbook: fibroblasts arrive after a lag";
@@ -107,6 +110,8 @@ TEST(HealLiterature, CollagenIIIDepositedFromAboutDay5_ProliferationPhase) {
     const double d5 = at_day(r.metrics, 5).collagen_III_pct_papillary;
     const double d14 = at_day(r.metrics, 14).collagen_III_pct_papillary;
     const double d28 = at_day(r.metrics, 28).collagen_III_pct_papillary;
+    std::printf("1.5 mm: papillary collagen III %+.1f %% day 3, %+.1f %% day 5, %+.1f %% day 14, %+.1f %% day 28\n", d3,
+                d5, d14, d28);
     EXPECT_LT(d3, 0.2 * d14) << "little collagen III before day 5";
     EXPECT_GT(d14, d5 + 1.0) << "collagen III laid down after day 5";
     EXPECT_GT(d28, d14) << "deposition continues for weeks";
@@ -124,6 +129,7 @@ TEST(HealLiterature, NewCollagenIOvertakesCollagenIIIAroundWeek8_RemodellingPhas
     for (const HealingSample& s : r.metrics.curves)
         if (s.day > 7 && crossover_day < 0 && new_c1(s) >= new_c3(s)) crossover_day = s.day;
     EXPECT_GT(new_c3(at_day(r.metrics, 14)), 2.0 * new_c1(at_day(r.metrics, 14))) << "collagen III first";
+    std::printf("1.5 mm: new collagen I overtakes new collagen III on day %.0f\n", crossover_day);
     EXPECT_GE(crossover_day, 6 * 7.0) << "collagen I overtakes III too early";
     EXPECT_LE(crossover_day, 11 * 7.0) << "collagen I overtakes III too late (or never: " << crossover_day << ")";
     EXPECT_LT(new_c3(at_day(r.metrics, 180)), 0.5 * new_c3(at_day(r.metrics, 28))) << "collagen III remodelled away";
@@ -136,6 +142,8 @@ TEST(HealLiterature, FiveMonthlySessionsRaisePapillaryCollagenNearLotfi2013) {
     ASSERT_EQ(r.metrics.sessions.size(), 5u);
     const HealingSample& end = r.metrics.curves.back();
     EXPECT_NEAR(end.day, 4 * 28 + 56, 1e-6);
+    std::printf("5 monthly 1.5 mm sessions (uniform): papillary collagen %+.1f %% 8 weeks after the last\n",
+                end.collagen_pct_papillary);
     EXPECT_GT(end.collagen_pct_papillary, 35.0) << "Lotfi 2013: +53 % papillary collagen";
     EXPECT_LT(end.collagen_pct_papillary, 70.0) << "Lotfi 2013: +53 % papillary collagen";
 }
