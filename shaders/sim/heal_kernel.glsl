@@ -170,11 +170,12 @@ HEAL_FN float heal_signal_release(float open, float blood, vec2 rates) {
 // The signal's decay, implicit, in its line solves: the first (x) lines' diagonal gains k dt, and the y and z
 // lines then diffuse over dt / (1 + k dt). Returns (the lines' dt, what their diagonal gains) for an axis. The
 // product of the three solves is then (1 + k dt)(1 - dt' Lx)(1 - dt' Ly)(1 - dt' Lz) with dt' = dt / (1 + k dt),
-// which differs from the unsplit backward-Euler operator 1 + k dt - dt L only by cross terms dt'^2 Lx Ly (1 + k dt)
-// ... that stay bounded when k dt is large. A uniform signal decays as backward Euler over the whole step, and a
-// steady source holds source / k whatever dt. Why not a third of the decay on each axis: its cross terms grow
-// with k dt, and at the 1-day steps of the proliferation phase (k dt = 15) the signal around a clot spread
-// about 2.4 times as far along the axes as its screening length sqrt(D / k) (docs/MODEL.md, Numerics).
+// which differs from the unsplit backward-Euler operator 1 + k dt - dt L by cross terms dt'^2 Lx Ly (1 + k dt) ...
+// that, at the signal's screening length sqrt(D / k), stay bounded however long the step. A uniform signal decays
+// as backward Euler over the whole step, and a steady source holds source / k whatever dt. Why not a third of the
+// decay on each axis: then the product diffuses (1 + c)^2 times too fast, 6x at the proliferation phase's 1-day
+// steps (k dt = 15), and collagen depended on the step by 20 %. What is left: at the scale of one voxel the cross
+// terms are still large, and a long step flattens a point source's peak (docs/MODEL.md, Convergence).
 HEAL_FN vec2 heal_signal_line_step(int axis, float dt, HealParams p) {
     float alpha = 1.0f + p.signal_decay * dt;
     return axis == 0 ? vec2(dt, alpha - 1.0f) : vec2(dt / alpha, 0.0f);
