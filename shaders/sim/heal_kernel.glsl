@@ -173,9 +173,10 @@ HEAL_FN float heal_signal_release(float open, float blood, vec2 rates) {
 // which differs from the unsplit backward-Euler operator 1 + k dt - dt L by cross terms dt'^2 Lx Ly (1 + k dt) ...
 // that, at the signal's screening length sqrt(D / k), stay bounded however long the step. A uniform signal decays
 // as backward Euler over the whole step, and a steady source holds source / k whatever dt. Why not a third of the
-// decay on each axis: then the product diffuses (1 + c)^2 times too fast, 6x at the proliferation phase's 1-day
-// steps (k dt = 15), and collagen depended on the step by 20 %. What is left: at the scale of one voxel the cross
-// terms are still large, and a long step flattens a point source's peak (docs/MODEL.md, Convergence).
+// decay on each axis: then the product diffuses (1 + c)^2 times too fast, 6x at 1-day steps (k dt = 15, the
+// proliferation phase's step until 30 Nov 2026), and collagen depended on the step by 20 %. What is left: at the
+// scale of one voxel the cross terms are still large, and a long step flattens a point source's peak
+// (docs/MODEL.md, Convergence).
 HEAL_FN vec2 heal_signal_line_step(int axis, float dt, HealParams p) {
     float alpha = 1.0f + p.signal_decay * dt;
     return axis == 0 ? vec2(dt, alpha - 1.0f) : vec2(dt / alpha, 0.0f);
@@ -187,7 +188,7 @@ HEAL_FN vec2 heal_signal_line_step(int axis, float dt, HealParams p) {
 // solves did). Short steps give the trapezoid (s0 + s1) / 2; long ones the mean of a decay, about s1 + s0 / (k dt).
 // Why not the trapezoid at every step: a signal falling from s0 to nearly nothing within a 1-day step averages
 // about s0 / 15 over it, not s0 / 2, and the macrophages recruited by that overestimate put collagen 6 % high at
-// the proliferation phase's 1-day steps (docs/MODEL.md, Numerics).
+// 1-day steps (docs/MODEL.md, Numerics).
 HEAL_FN float heal_signal_mean(float s0, float s1, float dt, HealParams p) {
     float x = p.signal_decay * dt;
     if (x < 1e-3f) return 0.5f * (s0 + s1);
@@ -229,7 +230,7 @@ HEAL_FN VoxelState heal_react(VoxelState v, float signal_before, int layer, floa
     float f = clamp(v.fibroblasts, 0.0f, 1.0f);
     if (dermis) {
         // The growth rate is in proportion to the density itself. Taken at the step's start it left the density
-        // first order in the step (proliferation x dt is about 0.9 in the proliferation phase's 1-day steps), so a
+        // first order in the step (proliferation x dt is about 0.9 at 1-day steps, 0.46 at 12 h), so a
         // predictor gives the density at the step's end and the step is taken again at the mean (Heun).
         float f_end = heal_fibroblast_relax(f, f, g, base.fibroblasts, dt, p);
         n.fibroblasts = heal_fibroblast_relax(f, 0.5f * (f + f_end), g, base.fibroblasts, dt, p);

@@ -84,11 +84,12 @@ TEST(HealNumerics, UniformSignalDecaysAsBackwardEulerOverTheStep) {
 }
 
 // A clot that keeps releasing signal holds a steady plume around it, of the screening length sqrt(D / k) ~ 1 mm.
-// 1-day steps (the proliferation phase) against 10 min steps. The split solves still flatten the plume's peak at
-// long steps: their cross terms (dt' Lx)(dt' Lz) are large at the scale of one voxel. Measured with the decay on the
-// x lines' diagonal: the source voxel 2.7x low, 0.5 mm along x -23 %, 1 mm +30 %, 1 mm on the diagonal within 15 %.
-// With a third of the decay on each axis's diagonal (before 30 Nov 2026) it was 8x low at the source and 2.9x low at
-// 0.5 mm, and collagen depended on the step by 20 %: the bounds below fail for that (checked).
+// 1-day steps (the proliferation phase's until 30 Nov 2026) against 10 min steps. The split solves still flatten
+// the plume's peak at long steps: their cross terms (dt' Lx)(dt' Lz) are large at the scale of one voxel. Measured
+// with the decay on the x lines' diagonal: the source voxel 2.7x low, 0.5 mm along x -23 %, 1 mm +30 %, 1 mm on
+// the diagonal within 15 %. With a third of the decay on each axis's diagonal (before 30 Nov 2026) it was 8x low at
+// the source and 2.9x low at 0.5 mm, and collagen depended on the step by 20 %: the bounds below fail for that
+// (checked).
 TEST(HealNumerics, ASteadySourceHoldsNearlyTheSamePlumeWhateverTheStep) {
     HealParameters p = test::source_catalog().heal;
     p.kernel.blood_clear_rate = 0.0f;  // a source that lasts
