@@ -12,6 +12,11 @@
 // that every read is of what an earlier dispatch wrote, and goes through a texel buffer, which lavapipe fetches
 // as one vector gather (sim/heal_texels.glsl says why); the writes are storage-buffer stores.
 // Lateral lines: one row of workgroups per slice (gl_WorkGroupID.y); depth lines: one row in all.
+// `quads`: the y and depth lines from the table, when nx is a multiple of 4, are solved four neighbours at a time
+// (x, x+1, x+2, x+3 lie next to each other in memory and share the table's elimination): a vec4 of them is read
+// in one texel fetch and written in one store. On lavapipe each store is a loop over the SIMD lanes, so a vec4
+// texel read and a vec4 store moved 2.9x as many floats per second as one float each (scripts/buffer_access.sh).
+// The x lines' neighbours lie nx apart: they stay one per invocation.
 #extension GL_GOOGLE_include_directive : require
 #define INOUT(T) inout T
 #include "sim/heal_kernel.glsl"
@@ -28,6 +33,8 @@ layout(set = 0, binding = 6) uniform samplerBuffer field_before;    // the field
 layout(set = 0, binding = 7) uniform samplerBuffer table;           // (a, m, c', 0)
 layout(set = 0, binding = 8) uniform samplerBuffer scratch_before;  // the scratch, as the forward sweep left it
 layout(set = 0, binding = 9) uniform samplerBuffer blood;           // with the open channels: the signal's sources
+layout(std430, set = 0, binding = 10) writeonly buffer FieldQuads { vec4 u4[]; };  // the field, four voxels a store
+layout(set = 0, binding = 11) uniform samplerBuffer field_before4;  // the field as field_before, four voxels a texel
 
 layout(push_constant) uniform Push {
     int nx, ny, nz;
@@ -40,6 +47,7 @@ layout(push_constant) uniform Push {
     uint invocations;    // dispatched invocations per slice (lateral) or in all (depth): line = id + r * invocations
     int lines_per_invocation;
     int sweep;           // 0: forward elimination, 1: back substitution
+    int quads;           // 1: each line is four neighbouring lines, solved as a vec4 (y and depth lines only)
 } pc;
 
 uint line_first, line_stride;
@@ -51,9 +59,10 @@ uint voxel_at(int s) { return line_first + uint(s) * line_stride; }
 // lines are dispatched one slice per workgroup row (gl_WorkGroupID.y = k), so a workgroup's layer, and with it
 // the elimination it reads, is the same for all its invocations: lavapipe loads it once, not once per lane.
 int start_line(uint line) {
+    uint width = pc.quads != 0 ? 4u : 1u;  // lines per solve, neighbours in x
     if (pc.axis == 2) {  // depth lines: one per column
-        if (line >= uint(pc.nx * pc.ny)) return 0;
-        line_first = line;
+        if (line * width >= uint(pc.nx * pc.ny)) return 0;
+        line_first = line * width;
         line_stride = uint(pc.nx * pc.ny);
         lateral_layer = 0;
         return pc.nz;
@@ -66,8 +75,8 @@ int start_line(uint line) {
         line_stride = 1u;
         return pc.nx;
     }
-    if (line >= uint(pc.nx)) return 0;  // y lines: one per i
-    line_first = k * uint(pc.ny) * uint(pc.nx) + line;
+    if (line * width >= uint(pc.nx)) return 0;  // y lines: one per i
+    line_first = k * uint(pc.ny) * uint(pc.nx) + line * width;
     line_stride = uint(pc.nx);
     return pc.ny;
 }
@@ -103,6 +112,29 @@ void back_from_table(int n) {
         uint v = voxel_at(s);
         next = field_at(v) - texelFetch(table, base + s).z * next;
         u[v] = next;
+    }
+}
+
+// The same two sweeps for four neighbouring lines at once (pc.quads; voxel_at(s) is a multiple of 4). No release:
+// that is on the x lines only.
+void forward_quads_from_table(int n) {
+    int base = int(heal_line_table_base(pc.field, pc.axis, lateral_layer, pc.n_max));
+    vec4 e_prev = vec4(0.0f);
+    for (int s = 0; s < n; ++s) {
+        uint q = voxel_at(s) / 4u;
+        vec2 am = texelFetch(table, base + s).xy;
+        e_prev = (texelFetch(field_before4, int(q)) - am.x * e_prev) / am.y;
+        u4[q] = e_prev;
+    }
+}
+
+void back_quads_from_table(int n) {
+    int base = int(heal_line_table_base(pc.field, pc.axis, lateral_layer, pc.n_max));
+    vec4 next = texelFetch(field_before4, int(voxel_at(n - 1) / 4u));
+    for (int s = n - 2; s >= 0; --s) {
+        uint q = voxel_at(s) / 4u;
+        next = texelFetch(field_before4, int(q)) - texelFetch(table, base + s).z * next;
+        u4[q] = next;
     }
 }
 
@@ -155,7 +187,10 @@ void main() {
     for (int r = 0; r < pc.lines_per_invocation; ++r) {
         int n = start_line(gl_GlobalInvocationID.x + uint(r) * pc.invocations);
         if (n == 0) return;
-        if (pc.sweep == 0) {
+        if (pc.quads != 0) {
+            if (pc.sweep == 0) forward_quads_from_table(n);
+            else back_quads_from_table(n);
+        } else if (pc.sweep == 0) {
             if (per_voxel) forward_per_voxel(n);
             else forward_from_table(n);
         } else {

@@ -25,6 +25,7 @@ public:
 
 private:
     void use_params(const kernel::HealParams& params);
+    const vk::Context& context_;
     TissueVolumeGpu volume_;
     StampPass stamp_;
     HealPass heal_;
@@ -32,6 +33,8 @@ private:
     kernel::HealParams params_;
     TissueState cpu_;
     bool cpu_stale_ = false;
+    StateSummary summary_;        // of the volume as it is now, when summary_fresh_
+    bool summary_fresh_ = false;
     double time_s_ = 0;
 };
 

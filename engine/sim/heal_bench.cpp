@@ -7,6 +7,7 @@
 #include "engine/core/error.hpp"
 #include "engine/sim/baseline.hpp"
 #include "engine/sim/channel_stamp.hpp"
+#include "engine/sim/gpu_stepper.hpp"
 #include "engine/sim/heal_pass.hpp"
 #include "engine/sim/heal_params.hpp"
 #include "engine/sim/heal_time_step.hpp"
@@ -141,40 +142,20 @@ HealBenchResult run_heal_bench(const vk::Context& context, const Catalog& catalo
     if (o.run_days > 0) {
         r.run_days = o.run_days;
         const double end = o.run_days * kDayS;
-        const double eps = 1e-6;  // as run_timeline: land exactly on the end
-        {  // GPU: stamp on the GPU, then per step one submission of step + summary (the chooser needs it)
+        TimelineOptions timeline;
+        timeline.session_times_s = {0.0};
+        timeline.end_time_s = end;
+        timeline.sample_interval_s = end;
+        {  // GPU: stamp on the GPU, then per step one submission of step + summary (GpuStepper)
             const auto start = Clock::now();
-            TissueVolumeGpu volume(context, grid);
-            volume.upload(make_baseline_state(grid, params.kernel));
-            StampPass stamp(context, volume);
-            stamp.run(punctures);
-            HealPass pass(context, volume, params.kernel);
-            vk::OneShotCommands commands(context);
-            StateSummary summary = pass.summarize();
-            double t = 0, prev_dt = 0;
-            while (t < end - eps) {
-                HealStepPlan step = plan_heal_step(summary, params.control, 0.0f, prev_dt, 0.0);
-                const double natural = step.dt_s;
-                step.dt_s = std::min(natural, end - t);
-                commands.run([&](VkCommandBuffer cmd) {
-                    pass.record_step(cmd, step);
-                    pass.record_summary(cmd);
-                });
-                summary = pass.read_summary();
-                t += step.dt_s;
-                if (std::abs(t - end) < eps) t = end;
-                prev_dt = natural;
-                ++r.gpu_run_steps;
-            }
+            GpuStepper tissue(context, make_baseline_state(grid, params.kernel), params.kernel,
+                              [&](int) { return punctures; });
+            r.gpu_run_steps = run_timeline(tissue, params, timeline).steps;
             r.gpu_run_wall_s = seconds_since(start);
         }
         if (o.cpu_run) {
             const auto start = Clock::now();
             TissueState s = make_baseline_state(grid, params.kernel);
-            TimelineOptions timeline;
-            timeline.session_times_s = {0.0};
-            timeline.end_time_s = end;
-            timeline.sample_interval_s = end;
             const TimelineStats stats = run_timeline(
                 s, params, timeline, [&](TissueState& state, int) { stamp_punctures_cpu(state, punctures); });
             r.cpu_run_steps = stats.steps;

@@ -55,6 +55,7 @@ private:
     vk::BufferView line_table_texels_, scratch_texels_;  // the same, as the line solves read them
     vk::Buffer signal_before_;  // the signal field before the step's signal line solves (the reaction reads it)
     vk::BufferView signal_before_texels_;
+    std::array<vk::BufferView, 3> field_quads_;  // each diffusing field as vec4 texels (lines solved four at a time)
     vk::Buffer summary_;   // host-visible uint[6]: float bits of the StateSummary maxima
     vk::DescriptorSetLayout voxel_set_layout_, line_set_layout_;
     vk::PipelineLayout react_layout_, summary_layout_, diffuse_layout_, line_coeffs_layout_;

@@ -44,6 +44,7 @@ const Variant kVariants[] = {
     {"storage_buffer_vec4", "storage buffer (vec4)", "storage buffer (vec4)", 4},
     {"texel_read_storage_write", "uniform texel buffer", "storage buffer", 1},
     {"texel_read_image_write", "uniform texel buffer", "storage texel buffer", 1},
+    {"texel_vec4_read_vec4_write", "uniform texel buffer (vec4)", "storage buffer (vec4)", 4},
 };
 
 }  // namespace
@@ -110,14 +111,23 @@ int main() {
     VkBufferView a_view, b_view;
     make_buffer(a, a_view);
     make_buffer(b, b_view);
+    VkBufferViewCreateInfo quad_info{VK_STRUCTURE_TYPE_BUFFER_VIEW_CREATE_INFO};
+    quad_info.buffer = a;
+    quad_info.format = VK_FORMAT_R32G32B32A32_SFLOAT;
+    quad_info.range = VK_WHOLE_SIZE;
+    VkBufferView a_quads;
+    check(vkCreateBufferView(device, &quad_info, nullptr, &a_quads), "vkCreateBufferView");
 
-    // 0: A as storage, 1: B as storage, 2: A as uniform texels, 3: B as storage texels.
-    const VkDescriptorType types[] = {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,
-                                      VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, VK_DESCRIPTOR_TYPE_STORAGE_TEXEL_BUFFER};
-    VkDescriptorSetLayoutBinding bindings[4];
-    for (uint32_t i = 0; i < 4; ++i) bindings[i] = {i, types[i], 1, VK_SHADER_STAGE_COMPUTE_BIT, nullptr};
+    // 0: A as storage, 1: B as storage, 2: A as uniform texels, 3: B as storage texels, 4: A as uniform texels of
+    // four floats.
+    constexpr uint32_t kBindings = 5;
+    const VkDescriptorType types[kBindings] = {
+        VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER,
+        VK_DESCRIPTOR_TYPE_STORAGE_TEXEL_BUFFER, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER};
+    VkDescriptorSetLayoutBinding bindings[kBindings];
+    for (uint32_t i = 0; i < kBindings; ++i) bindings[i] = {i, types[i], 1, VK_SHADER_STAGE_COMPUTE_BIT, nullptr};
     VkDescriptorSetLayoutCreateInfo set_info{VK_STRUCTURE_TYPE_DESCRIPTOR_SET_LAYOUT_CREATE_INFO};
-    set_info.bindingCount = 4;
+    set_info.bindingCount = kBindings;
     set_info.pBindings = bindings;
     VkDescriptorSetLayout set_layout;
     check(vkCreateDescriptorSetLayout(device, &set_info, nullptr, &set_layout), "vkCreateDescriptorSetLayout");
@@ -130,7 +140,7 @@ int main() {
     VkPipelineLayout layout;
     check(vkCreatePipelineLayout(device, &layout_info, nullptr, &layout), "vkCreatePipelineLayout");
     const VkDescriptorPoolSize sizes[] = {{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 2},
-                                          {VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, 1},
+                                          {VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, 2},
                                           {VK_DESCRIPTOR_TYPE_STORAGE_TEXEL_BUFFER, 1}};
     VkDescriptorPoolCreateInfo pool_info{VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO};
     pool_info.maxSets = 1;
@@ -145,8 +155,8 @@ int main() {
     VkDescriptorSet set;
     check(vkAllocateDescriptorSets(device, &alloc, &set), "vkAllocateDescriptorSets");
     const VkDescriptorBufferInfo a_info{a, 0, VK_WHOLE_SIZE}, b_info{b, 0, VK_WHOLE_SIZE};
-    VkWriteDescriptorSet writes[4];
-    for (uint32_t i = 0; i < 4; ++i) {
+    VkWriteDescriptorSet writes[kBindings];
+    for (uint32_t i = 0; i < kBindings; ++i) {
         writes[i] = {VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET};
         writes[i].dstSet = set;
         writes[i].dstBinding = i;
@@ -157,14 +167,15 @@ int main() {
     writes[1].pBufferInfo = &b_info;
     writes[2].pTexelBufferView = &a_view;
     writes[3].pTexelBufferView = &b_view;
-    vkUpdateDescriptorSets(device, 4, writes, 0, nullptr);
+    writes[4].pTexelBufferView = &a_quads;
+    vkUpdateDescriptorSets(device, kBindings, writes, 0, nullptr);
 
     VkCommandPoolCreateInfo command_pool_info{VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO};
     VkCommandPool command_pool;
     check(vkCreateCommandPool(device, &command_pool_info, nullptr, &command_pool), "vkCreateCommandPool");
 
     double baseline = 0;
-    std::printf("%-24s %-24s %14s %8s\n", "reads through", "writes through", "M floats/s", "ratio");
+    std::printf("%-28s %-24s %14s %8s\n", "reads through", "writes through", "M floats/s", "ratio");
     for (const Variant& v : kVariants) {
         const std::vector<char> code = read_file(std::string(v.shader) + ".spv");
         VkShaderModuleCreateInfo module_info{VK_STRUCTURE_TYPE_SHADER_MODULE_CREATE_INFO};
@@ -213,7 +224,7 @@ int main() {
         std::sort(rates.begin(), rates.end());
         const double rate = rates[rates.size() / 2];
         if (baseline == 0) baseline = rate;
-        std::printf("%-24s %-24s %14.1f %7.2fx\n", v.reads, v.writes, rate, rate / baseline);
+        std::printf("%-28s %-24s %14.1f %7.2fx\n", v.reads, v.writes, rate, rate / baseline);
     }
     return 0;  // the process's exit releases the device's objects
 }

@@ -153,14 +153,21 @@ HEAL_FN float heal_close_rate(int layer, HealParams p) {
          * mix(1.0f, p.occluded_factor, clamp(p.occluded, 0.0f, 1.0f));
 }
 
+// The mean of e^(-x t / dt) over a step, (1 - e^(-x)) / x, for x = k dt >= 0 (1 - x/2 where that loses nothing).
+HEAL_FN float heal_decay_mean(float x) {
+    return x < 1e-3f ? 1.0f - 0.5f * x : (1.0f - exp(-x)) / x;
+}
+
 // The signal a voxel's injury releases over a step of dt is in proportion to its open and bleeding volume, each
 // averaged over the step (they decay exactly, as heal_react decays them): open * x + blood * y, with (x, y) from
 // here, the same for every voxel of a layer (so a line computes them once, not per voxel). The release joins
 // the right-hand side of the signal's first line solve, so the signal is released, decays and diffuses in one
-// implicit solve.
+// implicit solve. The means are exact, so the release is right at any step: the trapezoid, used until
+// 30 Nov 2026, released 4 % too much over a 30 min step of closing channels (k dt = 0.75) and 12 % too much from
+// the clot over a 4-day step.
 HEAL_FN vec2 heal_signal_release_rates(int layer, float dt, HealParams p) {
-    float open_avg = 0.5f * (1.0f + exp(-heal_close_rate(layer, p) * dt));
-    float blood_avg = 0.5f * (1.0f + exp(-p.blood_clear_rate * dt));
+    float open_avg = heal_decay_mean(heal_close_rate(layer, p) * dt);
+    float blood_avg = heal_decay_mean(p.blood_clear_rate * dt);
     return (dt / p.injury_reference) * vec2(p.signal_release_open * open_avg, p.signal_release_blood * blood_avg);
 }
 HEAL_FN float heal_signal_release(float open, float blood, vec2 rates) {

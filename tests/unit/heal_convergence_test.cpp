@@ -151,9 +151,9 @@ TEST(HealConvergence, DISABLED_MediumGridGivesTheSameTimesAndCollagenAsTheCiGrid
 }
 
 // Issue 10's accuracy target: the Lotfi protocol (1.5 mm, 16 passes, monthly x 5, 56 days after the last) on the
-// CI grid, every reported figure within 2 % of the same run with every step 4x finer. Measured 30 Nov 2026 (5 min
-// on 2 cores): collagen +0.9 %, epidermis +0.9 %, redness time -1.0 %, redness resolved +0.2 %, its peak +0.2 %,
-// closure +0.1 % (docs/MODEL.md, Convergence).
+// CI grid, every reported figure within 2 % of the same run with every step 4x finer. Measured 30 Nov 2026 with
+// 4 h steps while red and the release's exact means (2 min on 2 cores): collagen +0.8 %, epidermis +0.8 %,
+// redness time -0.8 %, redness resolved +0.3 %, its peak +0.1 %, closure +0.1 % (docs/MODEL.md, Convergence).
 TEST(HealConvergence, DISABLED_LotfiProtocolWithin2PercentOfStepsRefined4x) {
     const HealingMetrics shipped = heal(test::source_catalog(), Quality::Ci, 1.5f, 16, 56.0, 5);
     const HealingMetrics fine = heal(with_steps_refined(4), Quality::Ci, 1.5f, 16, 56.0, 5);

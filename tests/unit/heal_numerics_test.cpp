@@ -118,6 +118,29 @@ TEST(HealNumerics, ASteadySourceHoldsNearlyTheSamePlumeWhateverTheStep) {
     }
 }
 
+// The signal an injury releases over a step (heal_signal_release_rates) is what it releases over the same time in
+// many short steps, the open channels and the clot decaying exactly between them: the release's means of the
+// decay are exact, so a long step releases neither more nor less. The trapezoid it replaced released 4 % too much
+// over the 30 min step checked here, 12 % from the clot over 4 days.
+TEST(HealNumerics, ALongStepReleasesWhatManyShortStepsRelease) {
+    const kernel::HealParams p = test::source_catalog().heal.kernel;
+    const int layer = kernel::HEAL_LAYER_PAPILLARY_DERMIS;
+    for (const double dt : {1800.0, 4 * kDay}) {
+        const float open0 = 0.5f, blood0 = 0.5f;
+        const glm::vec2 whole = kernel::heal_signal_release_rates(layer, float(dt), p);
+        const double one_step = kernel::heal_signal_release(open0, blood0, whole);
+        const int n = 1000;
+        const glm::vec2 part = kernel::heal_signal_release_rates(layer, float(dt / n), p);
+        double many_steps = 0;
+        for (int i = 0; i < n; ++i) {
+            const double t = i * dt / n;
+            many_steps += kernel::heal_signal_release(float(open0 * std::exp(-kernel::heal_close_rate(layer, p) * t)),
+                                                      float(blood0 * std::exp(-p.blood_clear_rate * t)), part);
+        }
+        EXPECT_NEAR(one_step, many_steps, 1e-3 * many_steps) << "step of " << dt << " s";
+    }
+}
+
 TEST(HealNumerics, LargestStepsStayFiniteAndNonNegative) {
     const HealParameters p = test::source_catalog().heal;
     TissueState s = make_baseline_state(heal_test::make_test_grid(4, 4), p.kernel);
