@@ -113,12 +113,13 @@ TEST_F(HealPassTest, StampThenStepsMatchTheCpuTwinOnTheCiGrid) {
 }
 
 // The y and depth lines go four at a time where nx is a multiple of 4 (every preset's; heal_pass.cpp,
-// solved_in_quads), one at a time elsewhere: the CI grid narrowed to 46 columns takes that path, and must match
+// solved_in_quads), one at a time elsewhere: the CI grid cut to 45 x 47 columns takes that path, and must match
 // the CPU twin as closely.
 TEST_F(HealPassTest, StepsMatchTheCpuTwinWhereLinesCannotGoFourAtATime) {
     const HealParameters params = test::source_catalog().heal;
     TissueGrid grid = untreated_cheek(params.kernel).grid;
-    grid.nx = 46;
+    grid.nx = 45;
+    grid.ny = 47;
     TissueState start = make_baseline_state(grid, params.kernel);
     stamp_punctures_cpu(start, roller_treatment());
     const std::vector<HealStepPlan> plans = first_steps(start, params, 6);
