@@ -126,6 +126,11 @@ HealBenchResult run_heal_bench(const vk::Context& context, const Catalog& catalo
         r.line_solve_ms[0] = std::max(ms_per_step(true, false, false) - r.reaction_ms, 0.0);
         r.line_solve_ms[1] = std::max(ms_per_step(false, true, false) - r.reaction_ms, 0.0);
         r.line_solve_ms[2] = std::max(ms_per_step(false, false, true) - r.reaction_ms, 0.0);
+        const auto t0 = Clock::now();
+        commands.run([&](VkCommandBuffer cmd) {
+            for (int n = 0; n < o.gpu_steps; ++n) pass.record_summary(cmd);
+        });
+        r.summary_ms = 1e3 * seconds_since(t0) / o.gpu_steps;
         r.diffusing_fields = int(plan.diffuse_signal) + int(plan.diffuse_fibroblasts) + int(plan.diffuse_serum);
         r.gpu_field_voxel_updates_per_s = r.gpu_voxel_steps_per_s * r.diffusing_fields;
     }
@@ -197,7 +202,8 @@ nlohmann::json to_json(const HealBenchResult& r) {
                {{"reaction", r.reaction_ms},
                 {"signal_line_solves", r.line_solve_ms[0]},
                 {"fibroblast_line_solves", r.line_solve_ms[1]},
-                {"serum_line_solves", r.line_solve_ms[2]}}},
+                {"serum_line_solves", r.line_solve_ms[2]},
+                {"summary", r.summary_ms}}},
               {"gpu_gb_s", r.gpu_step_gb_s}}},
             {"copy_bandwidth_gb_s", r.copy_gb_s},
             {"fraction_of_copy_bandwidth", r.fraction_of_copy},

@@ -212,6 +212,8 @@ TEST_F(HealPassTest, BenchReportsConsistentFigures) {
     const auto& phases = j.at("heal_step").at("phase_ms");
     EXPECT_DOUBLE_EQ(phases.at("reaction").get<double>(), r.reaction_ms);
     EXPECT_DOUBLE_EQ(phases.at("serum_line_solves").get<double>(), r.line_solve_ms[2]);
+    EXPECT_GT(r.summary_ms, 0);
+    EXPECT_DOUBLE_EQ(phases.at("summary").get<double>(), r.summary_ms);
 }
 
 TEST_F(HealPassTest, BenchRejectsBadOptions) {
