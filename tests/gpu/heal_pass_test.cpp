@@ -143,24 +143,37 @@ TEST_F(HealPassTest, TwoGpuRunsAreBitIdentical) {
             << kFieldKeys[f];
 }
 
+// On the CI grid, and on a grid of 45 x 47 columns, whose voxel count is odd and whose largest serum sits in
+// its very last voxel (the reduction's strides must reach it).
 TEST_F(HealPassTest, SummaryMatchesTheCpuSummary) {
     const HealParameters params = test::source_catalog().heal;
-    TissueState s = treated_cheek(params.kernel);
-    s.field(Field::Fibroblasts)[s.grid.index(3, 4, 40)] = 0.9f;  // activation in the dermis
-    s.field(Field::Serum)[s.grid.index(7, 1, 2)] = 0.25f;
-    s.field(Field::Erythema)[s.grid.index(1, 1, 6)] = 0.5f;
-    TissueVolumeGpu volume(gpu(), s.grid);
-    volume.upload(s);
-    HealPass pass(gpu(), volume, params.kernel);
-    const StateSummary g = pass.summarize(), c = summarize(s, params.kernel);
-    EXPECT_GT(c.open, 0.0f);
-    EXPECT_GT(c.activation, 0.0f);
-    EXPECT_EQ(g.open, c.open);
-    EXPECT_EQ(g.blood, c.blood);
-    EXPECT_EQ(g.signal, c.signal);
-    EXPECT_EQ(g.erythema, c.erythema);
-    EXPECT_EQ(g.activation, c.activation);
-    EXPECT_EQ(g.serum, c.serum);
+    TissueState ci = treated_cheek(params.kernel);
+    ci.field(Field::Fibroblasts)[ci.grid.index(3, 4, 40)] = 0.9f;  // activation in the dermis
+    ci.field(Field::Serum)[ci.grid.index(7, 1, 2)] = 0.25f;
+    ci.field(Field::Erythema)[ci.grid.index(1, 1, 6)] = 0.5f;
+    TissueGrid narrow_grid = ci.grid;
+    narrow_grid.nx = 45;
+    narrow_grid.ny = 47;
+    TissueState narrow = make_baseline_state(narrow_grid, params.kernel);
+    stamp_punctures_cpu(narrow, roller_treatment());
+    narrow.field(Field::Fibroblasts)[narrow.grid.index(3, 4, 40)] = 0.9f;
+    narrow.field(Field::Serum).back() = 0.25f;
+    ASSERT_EQ(narrow.grid.voxel_count() % 4, 1u);
+    for (const TissueState* s : {&ci, &narrow}) {
+        TissueVolumeGpu volume(gpu(), s->grid);
+        volume.upload(*s);
+        HealPass pass(gpu(), volume, params.kernel);
+        const StateSummary g = pass.summarize(), c = summarize(*s, params.kernel);
+        EXPECT_GT(c.open, 0.0f);
+        EXPECT_GT(c.activation, 0.0f);
+        EXPECT_EQ(c.serum, 0.25f);
+        EXPECT_EQ(g.open, c.open);
+        EXPECT_EQ(g.blood, c.blood);
+        EXPECT_EQ(g.signal, c.signal);
+        EXPECT_EQ(g.erythema, c.erythema);
+        EXPECT_EQ(g.activation, c.activation);
+        EXPECT_EQ(g.serum, c.serum);
+    }
 }
 
 TEST_F(HealPassTest, BadStepIsAnError) {
