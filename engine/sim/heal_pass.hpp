@@ -1,11 +1,11 @@
 #pragma once
 // The GPU twin of engine/sim/heal_step.cpp, in its order: one heal step on a TissueVolumeGpu. The line solves'
 // elimination tables (heal_line_coeffs.comp); the signal's implicit line solves along x, y and depth, its
-// release and decay included (heal_diffuse.comp, a few grid lines per invocation, Thomas algorithm as
-// heal_line_solve.cpp); the reaction (heal_react.comp, one invocation per voxel); the other diffusing fields'
-// line solves; and the step
-// chooser's state summary (heal_summary.comp, a max-reduction) so a timeline can run without reading the
-// volume back. Deterministic: no atomics on floats, every line solved by one invocation in a fixed order.
+// release and decay included (heal_diffuse.comp, a few grid lines per invocation, the y and depth lines four
+// neighbours at a time as vec4s, Thomas algorithm as heal_line_solve.cpp); the reaction (heal_react.comp, one
+// invocation per voxel); the other diffusing fields' line solves; and the step chooser's state summary
+// (heal_summary.comp, a max-reduction) so a timeline can run without reading the volume back. Deterministic: no
+// atomics on floats, every line solved by one invocation in a fixed order.
 #include <array>
 #include <cstddef>
 #include <vulkan/vulkan.h>
