@@ -17,6 +17,12 @@
 // in one texel fetch and written in one store. On lavapipe each store is a loop over the SIMD lanes, so a vec4
 // texel read and a vec4 store moved 2.9x as many floats per second as one float each (scripts/buffer_access.sh).
 // The x lines' neighbours lie nx apart: they stay one per invocation.
+// Summary: the depth lines' back substitution of the fibroblasts or the serum, the last write to the field in a
+// step, also keeps the field's largest value over the depths summary_from .. summary_to - 1 (the dermis for the
+// fibroblasts, every depth for the serum; an empty range otherwise), then one atomicMax on the float bits of
+// what the step chooser keeps of it (heal_time_step.cpp: summarize; heal_react.comp takes the other maxima).
+// Branch-free in the loop: a branch there on whether to summarise made every line solve 10-15 % slower on
+// lavapipe, even with the summary off.
 #extension GL_GOOGLE_include_directive : require
 #define INOUT(T) inout T
 #include "sim/heal_kernel.glsl"
@@ -35,6 +41,7 @@ layout(set = 0, binding = 8) uniform samplerBuffer scratch_before;  // the scrat
 layout(set = 0, binding = 9) uniform samplerBuffer blood;           // with the open channels: the signal's sources
 layout(std430, set = 0, binding = 10) writeonly buffer FieldQuads { vec4 u4[]; };  // the field, four voxels a store
 layout(set = 0, binding = 11) uniform samplerBuffer field_before4;  // the field as field_before, four voxels a texel
+layout(std430, set = 0, binding = 12) buffer Summary { uint summary_bits[6]; };  // StateSummary order
 
 layout(push_constant) uniform Push {
     int nx, ny, nz;
@@ -48,7 +55,18 @@ layout(push_constant) uniform Push {
     int lines_per_invocation;
     int sweep;           // 0: forward elimination, 1: back substitution
     int quads;           // 1: each line is four neighbouring lines, solved as a vec4 (y and depth lines only)
+    int summary_from, summary_to;  // depths whose values the summary keeps (back substitution of depth lines)
 } pc;
+
+// The largest value kept so far, or 0 (as every maximum of heal_time_step.cpp's summarize starts), over the
+// depths in `kept` (pc.summary_from, pc.summary_to, read into a local before the loop: lavapipe reloads a push
+// constant after every store in a loop, and that cost the line solves 7 %).
+float keep(float best, ivec2 kept, int s, float value) {
+    return s >= kept.x && s < kept.y && value > best ? value : best;
+}
+float keep4(float best, ivec2 kept, int s, vec4 value) {
+    return keep(best, kept, s, max(max(value.x, value.y), max(value.z, value.w)));
+}
 
 uint line_first, line_stride;
 int lateral_layer;
@@ -105,14 +123,19 @@ void forward_from_table(int n) {
     }
 }
 
-void back_from_table(int n) {
+// The back substitutions return the largest value they wrote at the summary's depths, or 0.
+float back_from_table(int n) {
     int base = int(heal_line_table_base(pc.field, pc.axis, lateral_layer, pc.n_max));
     float next = field_at(voxel_at(n - 1));  // u(n-1) = d'(n-1), already in place
+    ivec2 kept = ivec2(pc.summary_from, pc.summary_to);
+    float best = keep(0.0f, kept, n - 1, next);
     for (int s = n - 2; s >= 0; --s) {
         uint v = voxel_at(s);
         next = field_at(v) - texelFetch(table, base + s).z * next;
         u[v] = next;
+        best = keep(best, kept, s, next);
     }
+    return best;
 }
 
 // The same two sweeps for four neighbouring lines at once (pc.quads; voxel_at(s) is a multiple of 4). No release:
@@ -128,38 +151,45 @@ void forward_quads_from_table(int n) {
     }
 }
 
-void back_quads_from_table(int n) {
+float back_quads_from_table(int n) {
     int base = int(heal_line_table_base(pc.field, pc.axis, lateral_layer, pc.n_max));
     vec4 next = texelFetch(field_before4, int(voxel_at(n - 1) / 4u));
+    ivec2 kept = ivec2(pc.summary_from, pc.summary_to);
+    float best = keep4(0.0f, kept, n - 1, next);
     for (int s = n - 2; s >= 0; --s) {
         uint q = voxel_at(s) / 4u;
         next = texelFetch(field_before4, int(q)) - texelFetch(table, base + s).z * next;
         u4[q] = next;
+        best = keep4(best, kept, s, next);
     }
+    return best;
 }
 
-float diffusivity_at(int s) {
-    bool along_depth = pc.axis == 2;
+float diffusivity_at(int s, int field, bool along_depth, HealParams p) {
     int layer = along_depth ? int(texelFetch(layer_of_slice, s).x) : lateral_layer;
-    return heal_diffusivity(pc.field, layer, texelFetch(open_channel, int(voxel_at(s))).x, along_depth ? 1 : 0, params);
+    return heal_diffusivity(field, layer, texelFetch(open_channel, int(voxel_at(s))).x, along_depth ? 1 : 0, p);
 }
 
 // Lines whose diffusivity follows the open channels (heal_diffusivity_uses_open); the serum's depth lines add
-// the surface flux to the top row.
+// the surface flux to the top row. The push constants and parameters are read into locals first: lavapipe
+// reloads them after every store in a loop.
 void forward_per_voxel(int n) {
-    bool surface = pc.axis == 2 && pc.field == HEAL_DIFFUSE_SERUM;
+    HealParams p = params;
+    int field = pc.field;
+    bool along_depth = pc.axis == 2;
+    float h = pc.h, dt = pc.dt;
+    bool surface = along_depth && field == HEAL_DIFFUSE_SERUM;
     float d_prev = 0.0f;
-    float d_cur = diffusivity_at(0);
-    float d_next = n > 1 ? diffusivity_at(1) : 0.0f;
+    float d_cur = diffusivity_at(0, field, along_depth, p);
+    float d_next = n > 1 ? diffusivity_at(1, field, along_depth, p) : 0.0f;
     float c_prev = 0.0f, e_prev = 0.0f;  // c'(s-1), d'(s-1)
     for (int s = 0; s < n; ++s) {
         uint v = voxel_at(s);
         float lo = s > 0 ? heal_face_diffusivity(d_prev, d_cur) : 0.0f;
         float hi = s + 1 < n ? heal_face_diffusivity(d_cur, d_next) : 0.0f;
-        vec4 row = heal_line_row(lo, hi, pc.h, pc.dt, field_at(v));
+        vec4 row = heal_line_row(lo, hi, h, dt, field_at(v));
         if (s == 0 && surface)
-            row = heal_serum_top_row(row, texelFetch(open_channel, int(line_first)).x, pc.serum_surface, pc.h, pc.dt,
-                                     params);
+            row = heal_serum_top_row(row, texelFetch(open_channel, int(line_first)).x, pc.serum_surface, h, dt, p);
         vec4 k = heal_eliminate(row, c_prev);
         float e = (row.w - k.x * e_prev) / k.y;
         scratch[v] = vec2(k.z, e);
@@ -167,35 +197,45 @@ void forward_per_voxel(int n) {
         e_prev = e;
         d_prev = d_cur;
         d_cur = d_next;
-        d_next = s + 2 < n ? diffusivity_at(s + 2) : 0.0f;
+        d_next = s + 2 < n ? diffusivity_at(s + 2, field, along_depth, p) : 0.0f;
     }
 }
 
-void back_per_voxel(int n) {
+float back_per_voxel(int n) {
     float next = texelFetch(scratch_before, int(voxel_at(n - 1))).y;  // u(n-1) = d'(n-1)
     u[voxel_at(n - 1)] = next;
+    ivec2 kept = ivec2(pc.summary_from, pc.summary_to);
+    float best = keep(0.0f, kept, n - 1, next);
     for (int s = n - 2; s >= 0; --s) {
         uint v = voxel_at(s);
         vec2 ce = texelFetch(scratch_before, int(v)).xy;
         next = ce.y - ce.x * next;
         u[v] = next;
+        best = keep(best, kept, s, next);
     }
+    return best;
 }
 
 void main() {
     bool per_voxel = heal_diffusivity_uses_open(pc.field, pc.axis == 2 ? 1 : 0);
+    float best = 0.0f;
     for (int r = 0; r < pc.lines_per_invocation; ++r) {
         int n = start_line(gl_GlobalInvocationID.x + uint(r) * pc.invocations);
-        if (n == 0) return;
+        if (n == 0) break;
         if (pc.quads != 0) {
             if (pc.sweep == 0) forward_quads_from_table(n);
-            else back_quads_from_table(n);
+            else best = max(best, back_quads_from_table(n));
         } else if (pc.sweep == 0) {
             if (per_voxel) forward_per_voxel(n);
             else forward_from_table(n);
         } else {
-            if (per_voxel) back_per_voxel(n);
-            else back_from_table(n);
+            best = max(best, per_voxel ? back_per_voxel(n) : back_from_table(n));
         }
     }
+    // The activation is the excess over rest relative to the room above it, rising with the density, so its
+    // largest value is that of the largest density. Only values > 0 count: the bits of negative numbers and of
+    // -0.0 would win every comparison.
+    bool fibroblasts = pc.field == HEAL_DIFFUSE_FIBROBLASTS;
+    float value = fibroblasts ? (best - params.fibroblast_rest) / (1.0f - params.fibroblast_rest) : best;
+    if (value > 0.0f) atomicMax(summary_bits[fibroblasts ? 4 : 5], floatBitsToUint(value));
 }

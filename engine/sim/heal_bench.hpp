@@ -40,8 +40,11 @@ struct HealBenchResult {
     // GPU ms per step: the reaction, and each diffusing field's line solves (signal, fibroblasts, serum).
     double reaction_ms = 0;
     double line_solve_ms[3] = {0, 0, 0};
-    // GPU ms of the step chooser's max-summary, which GpuStepper records behind every step.
+    // GPU ms the step chooser's max-summary adds to a step that takes it (as GpuStepper's steps do), the step
+    // without it (medians of five, alternating), and the summary as a pass of its own (after a stamp).
     double summary_ms = 0;
+    double summary_step_ms = 0;
+    double summary_pass_ms = 0;
     std::size_t bytes_per_voxel_step = 0;  // counted from the GPU passes' loads and stores
     double gpu_step_gb_s = 0;              // bytes_per_voxel_step x voxel-steps/s
     double copy_gb_s = 0;                  // vkCmdCopyBuffer, bytes read + bytes written per second

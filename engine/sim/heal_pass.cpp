@@ -49,21 +49,27 @@ constexpr uint32_t kSignalBeforeBinding = 17;
 // Line solves: the field (read and written), open channels, layer table, parameters, scratch, elimination table
 // (written by heal_line_coeffs.comp), then the field, the elimination table and the scratch again, read as texels,
 // and the blood (with the open channels, the signal's sources); then the field again, four floats an element, as
-// a storage buffer and as texels (the y and depth lines solved four at a time).
+// a storage buffer and as texels (the y and depth lines solved four at a time); then the step chooser's summary.
 constexpr VkDescriptorType kLineBindingTypes[] = {
     VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,       VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER,
     VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER,
     VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,       VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,
     VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER,
     VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER,
-    VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,       VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER};
+    VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,       VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER,
+    VK_DESCRIPTOR_TYPE_STORAGE_BUFFER};
 
 struct VoxelPush {
     uint32_t voxel_count;
     uint32_t slice_voxels;
-    uint32_t row_invocations;
-    float dt;
+    uint32_t invocations;            // heal_summary.comp: in all, the stride of each over the grid
+    float dt;                        // heal_react.comp, as the rest
+    uint32_t voxels_per_invocation;
+    uint32_t summary_mask;           // kSummary* bits
 };
+
+// heal_react.comp's summary_mask: take the summary; the fibroblasts, the serum are final after the reaction.
+constexpr uint32_t kSummaryTake = 1, kSummaryFibroblasts = 2, kSummarySerum = 4;
 
 struct LinePush {
     int32_t nx, ny, nz;
@@ -77,6 +83,7 @@ struct LinePush {
     int32_t lines_per_invocation;
     int32_t sweep;  // 0 forward elimination, 1 back substitution
     int32_t quads;  // 1: four neighbouring lines per solve, as vec4s
+    int32_t summary_from, summary_to;  // depths whose values the sweep keeps the maximum of (empty: none)
 };
 
 struct LineCoeffsPush {
@@ -132,6 +139,25 @@ HealPass::HealPass(const vk::Context& context, const TissueVolumeGpu& volume, co
     summary_ = vk::Buffer(context, kSummaryValues * sizeof(uint32_t),
                           VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
                           vk::MemoryUse::Readback);
+    // The dermis's depth slices (papillary and reticular lie next to each other), whose fibroblasts the summary
+    // keeps.
+    const TissueGrid& g = volume.grid();
+    int dermis_end = 0;
+    dermis_.first = g.nz;
+    for (int k = 0; k < g.nz; ++k)
+        if (kernel::heal_is_dermis(static_cast<int>(g.layer_at(k)))) {
+            dermis_.first = std::min(dermis_.first, k);
+            dermis_end = k + 1;
+        }
+    dermis_.second = std::max(dermis_end, dermis_.first);
+    for (int k = dermis_.first; k < dermis_.second; ++k)
+        if (!kernel::heal_is_dermis(static_cast<int>(g.layer_at(k))))
+            throw Error("heal pass: the grid's dermis is not one run of depth slices");
+    // Voxels per reaction invocation. A step that takes the summary makes up to six atomics per invocation, so a
+    // CPU driver reduces many voxels in registers first, as the summary pass does; and on lavapipe a workgroup
+    // has a cost of its own (one voxel an invocation made the reaction twice as slow; 32 and 128 ran alike). A
+    // GPU wants many invocations: four voxels each there (not measured on one yet).
+    react_voxels_per_invocation_ = context.info().type == "CPU" ? uint32_t(kSummaryVoxelsPerInvocation) : 4u;
 
     // Voxel passes: fields 0..9, layer table 10, parameters 11 (a uniform buffer: lavapipe then loads them once
     // per workgroup instead of once per invocation, which cost more than the reaction's math), summary 12, fields
@@ -164,7 +190,7 @@ HealPass::HealPass(const vk::Context& context, const TissueVolumeGpu& volume, co
     line_coeffs_ = make_sim_pipeline(device, kLineCoeffsSpv, line_coeffs_layout_);
 
     const VkDescriptorPoolSize pool_sizes[] = {
-        {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, (kVoxelBindings - 1) + kDiffusingFields * 4},
+        {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, (kVoxelBindings - 1) + kDiffusingFields * 5},
         {VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1 + kDiffusingFields},
         {VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, kFieldCount + 2 + kDiffusingFields * 7}};
     pool_ = vk::make_descriptor_pool(device, 1 + kDiffusingFields, pool_sizes);
@@ -213,6 +239,7 @@ HealPass::HealPass(const vk::Context& context, const TissueVolumeGpu& volume, co
         storage(10, field);
         field_quads_[d] = vk::make_texel_view(device, field, VK_FORMAT_R32G32B32A32_SFLOAT);
         texels(11, field_quads_[d]);
+        storage(12, summary_);
     }
 }
 
@@ -221,14 +248,25 @@ void HealPass::set_params(const kernel::HealParams& params) {
     params_.flush();
 }
 
-void HealPass::record_step(VkCommandBuffer cmd, const HealStepPlan& plan) {
+void HealPass::record_step(VkCommandBuffer cmd, const HealStepPlan& plan) { record(cmd, plan, false); }
+
+void HealPass::record_step_with_summary(VkCommandBuffer cmd, const HealStepPlan& plan) { record(cmd, plan, true); }
+
+void HealPass::record(VkCommandBuffer cmd, const HealStepPlan& plan, bool summary) {
     if (!(plan.dt_s > 0) || !std::isfinite(plan.dt_s)) throw Error("heal pass: time step must be finite and > 0");
     if (!(plan.serum_surface >= 0 && plan.serum_surface <= 1))
         throw Error("heal pass: serum_surface must be within 0..1");
     const TissueGrid& g = volume_.grid();
-    const Dispatch2d voxels = dispatch_for(g.voxel_count(), kVoxelLocalSize);
-    const VoxelPush push{static_cast<uint32_t>(g.voxel_count()), static_cast<uint32_t>(g.nx * g.ny),
-                         voxels.row_invocations, static_cast<float>(plan.dt_s)};
+    const std::size_t invocations = (g.voxel_count() + react_voxels_per_invocation_ - 1) / react_voxels_per_invocation_;
+    const Dispatch2d voxels = dispatch_for(invocations, kVoxelLocalSize);
+    uint32_t summary_mask = 0;
+    if (summary) {
+        summary_mask = kSummaryTake | (plan.diffuse_fibroblasts ? 0 : kSummaryFibroblasts) |
+                       (plan.diffuse_serum ? 0 : kSummarySerum);
+        record_summary_clear(cmd);
+    }
+    const VoxelPush push{static_cast<uint32_t>(g.voxel_count()), static_cast<uint32_t>(g.nx * g.ny), 0,
+                         static_cast<float>(plan.dt_s), react_voxels_per_invocation_, summary_mask};
     // The signal before its line solves, for the reaction (both ends of the step); beside it the line solves'
     // elimination tables, which read only the parameters and the layer table.
     record_sim_barrier(cmd);
@@ -244,17 +282,18 @@ void HealPass::record_step(VkCommandBuffer cmd, const HealStepPlan& plan) {
         const uint32_t tables = kDiffusingFields * 3 * kernel::HEAL_LAYER_COUNT;
         vkCmdDispatch(cmd, (tables + kLineLocalSize - 1) / kLineLocalSize, 1, 1);
     }
-    if (plan.diffuse_signal) record_diffusion(cmd, kernel::HEAL_DIFFUSE_SIGNAL, plan);
+    if (plan.diffuse_signal) record_diffusion(cmd, kernel::HEAL_DIFFUSE_SIGNAL, plan, false);
     record_sim_barrier(cmd);
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, react_);
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, react_layout_, 0, 1, &voxel_set_, 0, nullptr);
     vkCmdPushConstants(cmd, react_layout_, VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(push), &push);
     vkCmdDispatch(cmd, voxels.groups_x, voxels.groups_y, 1);
-    if (plan.diffuse_fibroblasts) record_diffusion(cmd, kernel::HEAL_DIFFUSE_FIBROBLASTS, plan);
-    if (plan.diffuse_serum) record_diffusion(cmd, kernel::HEAL_DIFFUSE_SERUM, plan);
+    if (plan.diffuse_fibroblasts) record_diffusion(cmd, kernel::HEAL_DIFFUSE_FIBROBLASTS, plan, summary);
+    if (plan.diffuse_serum) record_diffusion(cmd, kernel::HEAL_DIFFUSE_SERUM, plan, summary);
+    if (summary) vk::buffer_barrier(cmd, summary_, vk::access::ComputeReadWrite, vk::access::HostRead);
 }
 
-void HealPass::record_diffusion(VkCommandBuffer cmd, int field, const HealStepPlan& plan) {
+void HealPass::record_diffusion(VkCommandBuffer cmd, int field, const HealStepPlan& plan, bool summary) {
     const TissueGrid& g = volume_.grid();
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, diffuse_);
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, diffuse_layout_, 0, 1, &line_sets_[field], 0,
@@ -272,27 +311,35 @@ void HealPass::record_diffusion(VkCommandBuffer cmd, int field, const HealStepPl
         for (int sweep = 0; sweep < 2; ++sweep) {
             // Each sweep reads what the one before it (or the reaction) wrote; the forward sweep reuses the scratch.
             record_sim_barrier(cmd);
-            const LinePush push{g.nx, g.ny, g.nz, axis, field, static_cast<float>(plan.dt_s), h[axis],
+            LinePush push{g.nx, g.ny, g.nz, axis, field, static_cast<float>(plan.dt_s), h[axis],
                                 axis == 2 ? plan.serum_surface : 0.0f, longest_line(g), groups * kLineLocalSize,
-                                per_invocation, sweep, quads};
+                                per_invocation, sweep, quads, 0, 0};
+            if (summary && axis == 2 && sweep == 1) {  // the field's last write in the step
+                push.summary_from = field == kernel::HEAL_DIFFUSE_FIBROBLASTS ? dermis_.first : 0;
+                push.summary_to = field == kernel::HEAL_DIFFUSE_FIBROBLASTS ? dermis_.second : g.nz;
+            }
             vkCmdPushConstants(cmd, diffuse_layout_, VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(push), &push);
             vkCmdDispatch(cmd, groups, rows[axis], 1);
         }
     }
 }
 
-void HealPass::record_summary(VkCommandBuffer cmd) {
-    const TissueGrid& g = volume_.grid();
-    // The fields' last writes come first. The host reads the previous result only after waiting for its
-    // submission, before this one is submitted, so the clear needs no barrier against it.
+// The host reads a result only after waiting for its submission, before the next is submitted; the barrier is
+// for a step or summary recorded earlier in the same command buffer.
+void HealPass::record_summary_clear(VkCommandBuffer cmd) {
     record_sim_barrier(cmd);
     vkCmdFillBuffer(cmd, summary_, 0, VK_WHOLE_SIZE, 0u);
     vk::buffer_barrier(cmd, summary_, vk::access::TransferWrite, vk::access::ComputeReadWrite);
+}
+
+void HealPass::record_summary(VkCommandBuffer cmd) {
+    const TissueGrid& g = volume_.grid();
+    record_summary_clear(cmd);  // after the fields' last writes, too
     // Enough invocations to fill a GPU, each reducing ~kSummaryVoxelsPerInvocation voxels.
     const uint32_t groups = static_cast<uint32_t>(std::clamp<std::size_t>(
         g.voxel_count() / (kSummaryLocalSize * kSummaryVoxelsPerInvocation), 1, 65535));
     const VoxelPush push{static_cast<uint32_t>(g.voxel_count()), static_cast<uint32_t>(g.nx * g.ny),
-                         groups * kSummaryLocalSize, 0.0f};
+                         groups * kSummaryLocalSize, 0.0f, 0, 0};
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, summary_pipeline_);
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, summary_layout_, 0, 1, &voxel_set_, 0, nullptr);
     vkCmdPushConstants(cmd, summary_layout_, VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(push), &push);

@@ -2,12 +2,14 @@
 // The GPU twin of engine/sim/heal_step.cpp, in its order: one heal step on a TissueVolumeGpu. The line solves'
 // elimination tables (heal_line_coeffs.comp); the signal's implicit line solves along x, y and depth, its
 // release and decay included (heal_diffuse.comp, a few grid lines per invocation, the y and depth lines four
-// neighbours at a time as vec4s, Thomas algorithm as heal_line_solve.cpp); the reaction (heal_react.comp, one
-// invocation per voxel); the other diffusing fields' line solves; and the step chooser's state summary
-// (heal_summary.comp, a max-reduction) so a timeline can run without reading the volume back. Deterministic: no
-// atomics on floats, every line solved by one invocation in a fixed order.
+// neighbours at a time as vec4s, Thomas algorithm as heal_line_solve.cpp); the reaction (heal_react.comp); the
+// other diffusing fields' line solves; and the step chooser's state summary (a max-reduction, taken by the step
+// itself or by heal_summary.comp) so a timeline can run without reading the volume back. Deterministic: no
+// atomics on floats (the summary's maxima are exact whatever the order), every line solved by one invocation in
+// a fixed order.
 #include <array>
 #include <cstddef>
+#include <utility>
 #include <vulkan/vulkan.h>
 #include "engine/sim/heal_kernel.hpp"
 #include "engine/sim/heal_step.hpp"
@@ -30,8 +32,11 @@ public:
     // Error for a non-finite or non-positive dt or a serum_surface outside 0..1. Advances nothing on the CPU:
     // the caller keeps time.
     void record_step(VkCommandBuffer cmd, const HealStepPlan& plan);
-    // Records the state summary into this pass's host-visible result; read it with read_summary() once the
-    // command buffer has finished.
+    // The same step, which also takes the state summary of what it leaves (as record_summary would after it,
+    // at a few per cent of its cost): the reaction and the last line solves keep the maxima of what they write.
+    void record_step_with_summary(VkCommandBuffer cmd, const HealStepPlan& plan);
+    // Records the state summary of the volume as it is into this pass's host-visible result; read it with
+    // read_summary() once the command buffer has finished.
     void record_summary(VkCommandBuffer cmd);
     StateSummary read_summary() const;
 
@@ -45,7 +50,9 @@ public:
     static std::size_t summary_bytes_per_voxel();
 
 private:
-    void record_diffusion(VkCommandBuffer cmd, int field, const HealStepPlan& plan);
+    void record(VkCommandBuffer cmd, const HealStepPlan& plan, bool summary);
+    void record_diffusion(VkCommandBuffer cmd, int field, const HealStepPlan& plan, bool summary);
+    void record_summary_clear(VkCommandBuffer cmd);
 
     const vk::Context& context_;
     const TissueVolumeGpu& volume_;
@@ -63,6 +70,8 @@ private:
     vk::DescriptorPool pool_;
     VkDescriptorSet voxel_set_ = VK_NULL_HANDLE;
     std::array<VkDescriptorSet, 3> line_sets_{};  // per diffusing field (kernel::HEAL_DIFFUSE_*)
+    uint32_t react_voxels_per_invocation_ = 1;    // heal_react.comp: see the constructor
+    std::pair<int, int> dermis_{0, 0};            // the depth slices of the dermis, [first, second)
 };
 
 }  // namespace dermasim
