@@ -126,7 +126,7 @@ const char* kHelp = R"(dermasim bench - how fast the tissue heals on this machin
 Usage: dermasim bench [options]
   --quality Q     tissue grid: ci (default), medium, high
   --region R      body region (default cheek)
-  --steps N       timed GPU heal steps (default 20)
+  --steps N       GPU heal steps per timing (default 20): each kind of step is timed five times, medians
   --cpu-steps N   timed CPU-twin heal steps (default 3; 0 skips)
   --days D        length of the timed single-session run (default 180; 0 skips)
   --protocol N    time the Lotfi protocol through the GPU passes as simulate runs it: 1.5 mm roller, 16
@@ -188,7 +188,7 @@ int run_bench(const Argv& argv) {
     std::printf("step, GPU ms           reaction %.1f, line solves: signal %.1f, fibroblasts %.1f, serum %.1f\n",
                 r.reaction_ms, r.line_solve_ms[0], r.line_solve_ms[1], r.line_solve_ms[2]);
     std::printf("summary, GPU ms        %.2f = %.1f %% of a step (taken by the step; a pass of its own: %.2f ms)\n",
-                r.summary_ms, 100.0 * r.summary_ms / std::max(r.summary_step_ms, 1e-9), r.summary_pass_ms);
+                r.summary_ms, 100.0 * r.summary_ms * r.gpu_voxel_steps_per_s / double(r.voxels) / 1e3, r.summary_pass_ms);
     std::printf("bytes per voxel-step   %zu\n", r.bytes_per_voxel_step);
     std::printf("heal step traffic      %.2f GB/s = %.1f %% of measured copy bandwidth (%.2f GB/s)\n",
                 r.gpu_step_gb_s, 100.0 * r.fraction_of_copy, r.copy_gb_s);

@@ -110,47 +110,38 @@ HealBenchResult run_heal_bench(const vk::Context& context, const Catalog& catalo
         HealPass pass(context, volume, params.kernel);
         vk::OneShotCommands commands(context);
         commands.run([&](VkCommandBuffer cmd) { pass.record_step(cmd, plan); });  // warm-up
-        const auto start = Clock::now();
-        commands.run([&](VkCommandBuffer cmd) {
-            for (int n = 0; n < o.gpu_steps; ++n) pass.record_step(cmd, plan);
-        });
-        r.gpu_voxel_steps_per_s = double(r.voxels) * o.gpu_steps / std::max(seconds_since(start), 1e-9);
-        // Where a step's time goes: the reaction alone, then the reaction with one field's line solves; the
-        // difference is that field's three solves (and its share of the elimination table).
-        auto ms_per_step = [&](bool signal, bool fibroblasts, bool serum) {
-            HealStepPlan p = plan;
-            p.diffuse_signal = signal;
-            p.diffuse_fibroblasts = fibroblasts;
-            p.diffuse_serum = serum;
-            const auto t0 = Clock::now();
-            commands.run([&](VkCommandBuffer cmd) {
-                for (int n = 0; n < o.gpu_steps; ++n) pass.record_step(cmd, p);
-            });
-            return 1e3 * seconds_since(t0) / o.gpu_steps;
-        };
-        r.reaction_ms = ms_per_step(false, false, false);
-        r.line_solve_ms[0] = std::max(ms_per_step(true, false, false) - r.reaction_ms, 0.0);
-        r.line_solve_ms[1] = std::max(ms_per_step(false, true, false) - r.reaction_ms, 0.0);
-        r.line_solve_ms[2] = std::max(ms_per_step(false, false, true) - r.reaction_ms, 0.0);
-        // The summary a step takes of what it leaves: a step with it against one without, five times each,
-        // alternating, medians (the difference is small beside the noise of a shared machine).
-        auto step_ms = [&](bool summary) {
+        // GPU ms per step of `p` (gpu_steps of them in one submission), with the summary a step takes or not.
+        auto ms_per_step = [&](const HealStepPlan& p, bool summary) {
             const auto t0 = Clock::now();
             commands.run([&](VkCommandBuffer cmd) {
                 for (int n = 0; n < o.gpu_steps; ++n) {
-                    if (summary) pass.record_step_with_summary(cmd, plan);
-                    else pass.record_step(cmd, plan);
+                    if (summary) pass.record_step_with_summary(cmd, p);
+                    else pass.record_step(cmd, p);
                 }
             });
             return 1e3 * seconds_since(t0) / o.gpu_steps;
         };
-        std::vector<double> with, without;
-        for (int round = 0; round < 5; ++round) {
-            without.push_back(step_ms(false));
-            with.push_back(step_ms(true));
-        }
-        r.summary_ms = std::max(median(with) - median(without), 0.0);
-        r.summary_step_ms = median(without);
+        // Where a step's time goes: the reaction alone, then the reaction with one field's line solves (the
+        // difference is that field's three solves and its share of the elimination table); and what the summary
+        // adds to a step that takes it. Every kind of step is timed in each of five rounds, one after another, and
+        // each figure is a median: a shared machine's load changes from one second to the next.
+        auto only = [&](bool signal, bool fibroblasts, bool serum) {
+            HealStepPlan p = plan;
+            p.diffuse_signal = signal;
+            p.diffuse_fibroblasts = fibroblasts;
+            p.diffuse_serum = serum;
+            return p;
+        };
+        const HealStepPlan kinds[] = {plan, plan, only(false, false, false), only(true, false, false),
+                                      only(false, true, false), only(false, false, true)};
+        std::vector<double> ms[std::size(kinds)];
+        for (int round = 0; round < 5; ++round)
+            for (std::size_t k = 0; k < std::size(kinds); ++k) ms[k].push_back(ms_per_step(kinds[k], k == 1));
+        const double step_ms = median(ms[0]);
+        r.gpu_voxel_steps_per_s = double(r.voxels) / std::max(step_ms / 1e3, 1e-12);
+        r.summary_ms = std::max(median(ms[1]) - step_ms, 0.0);
+        r.reaction_ms = median(ms[2]);
+        for (int f = 0; f < 3; ++f) r.line_solve_ms[f] = std::max(median(ms[3 + f]) - r.reaction_ms, 0.0);
         const auto t0 = Clock::now();
         commands.run([&](VkCommandBuffer cmd) {
             for (int n = 0; n < o.gpu_steps; ++n) pass.record_summary(cmd);

@@ -16,7 +16,7 @@ struct Catalog;
 struct HealBenchOptions {
     Quality quality = Quality::Ci;
     std::string region = "cheek";
-    int gpu_steps = 20;          // timed steps, recorded in one command buffer (after one warm-up step)
+    int gpu_steps = 20;          // steps per timing, recorded in one command buffer (after one warm-up step)
     int cpu_steps = 3;           // timed steps of the CPU twin (0: skip)
     std::size_t copy_mib = 64;   // buffer size for the copy-bandwidth probe
     int copy_repeats = 8;
@@ -40,10 +40,9 @@ struct HealBenchResult {
     // GPU ms per step: the reaction, and each diffusing field's line solves (signal, fibroblasts, serum).
     double reaction_ms = 0;
     double line_solve_ms[3] = {0, 0, 0};
-    // GPU ms the step chooser's max-summary adds to a step that takes it (as GpuStepper's steps do), the step
-    // without it (medians of five, alternating), and the summary as a pass of its own (after a stamp).
+    // GPU ms the step chooser's max-summary adds to a step that takes it (as GpuStepper's steps do), and the
+    // summary as a pass of its own (after a stamp).
     double summary_ms = 0;
-    double summary_step_ms = 0;
     double summary_pass_ms = 0;
     std::size_t bytes_per_voxel_step = 0;  // counted from the GPU passes' loads and stores
     double gpu_step_gb_s = 0;              // bytes_per_voxel_step x voxel-steps/s

@@ -271,9 +271,8 @@ TEST_F(HealPassTest, BenchReportsConsistentFigures) {
     EXPECT_DOUBLE_EQ(phases.at("reaction").get<double>(), r.reaction_ms);
     EXPECT_DOUBLE_EQ(phases.at("serum_line_solves").get<double>(), r.line_solve_ms[2]);
     // The summary a step takes is a difference of two timings, within the noise of a shared machine (>= 0);
-    // the step it is compared with, and the summary pass of its own, were timed.
+    // the summary pass of its own was timed.
     EXPECT_GE(r.summary_ms, 0);
-    EXPECT_GT(r.summary_step_ms, 0);
     EXPECT_GT(r.summary_pass_ms, 0);
     EXPECT_DOUBLE_EQ(phases.at("summary").get<double>(), r.summary_ms);
     EXPECT_DOUBLE_EQ(phases.at("summary_pass").get<double>(), r.summary_pass_ms);
