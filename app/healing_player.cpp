@@ -34,6 +34,8 @@ void HealingPlayer::start(const RegionProfile& region, const PunctureList& punct
     {
         std::lock_guard lock(mutex_);
         snapshots_.clear();
+        expanded_from_.reset();
+        expanded_.reset();
         openness_.clear();
         curves_.clear();
         metrics_.reset();
@@ -77,7 +79,7 @@ void HealingPlayer::run(TreatmentRequest request, PunctureList punctures) {
         openness_.emplace_back(day, open0 > 0 ? open / open0 : 0.0);
         curves_.push_back(sample);
         if (keep_every_sample_ || day + 1e-9 >= next_keep) {
-            snapshots_.emplace_back(day, std::make_shared<TissueState>(state));
+            snapshots_.emplace_back(day, std::make_shared<const CompactTissue>(state, params.kernel));
             next_keep = next_keep_day(day);
         }
         sampled_days_ = day;
@@ -131,10 +133,15 @@ bool HealingPlayer::failed(std::string* why) const {
 
 std::shared_ptr<const TissueState> HealingPlayer::snapshot_at(double day) const {
     std::lock_guard lock(mutex_);
-    std::shared_ptr<const TissueState> best;
+    std::shared_ptr<const CompactTissue> best;
     for (const auto& [d, s] : snapshots_)
         if (d <= day + 1e-9) best = s;
-    return best;
+    if (!best) return nullptr;
+    if (best != expanded_from_) {  // about 6 ms on the CI grid, an allocation included
+        expanded_ = std::make_shared<const TissueState>(best->expand());
+        expanded_from_ = best;
+    }
+    return expanded_;
 }
 
 std::vector<HealingSample> HealingPlayer::curves() const {

@@ -11,6 +11,7 @@
 #include <thread>
 #include <vector>
 
+#include "engine/sim/compact_tissue.hpp"
 #include "engine/sim/healing_metrics.hpp"
 #include "engine/sim/tissue_state.hpp"
 #include "engine/sim/treatment_sim.hpp"
@@ -57,7 +58,9 @@ public:
     double total_days() const { return total_days_; }
     bool failed(std::string* why) const;
 
-    // The latest snapshot at or before day (null before the first one arrives).
+    // The latest snapshot at or before day (null before the first one arrives). Snapshots are kept in half
+    // precision (CompactTissue); the one asked for last is kept expanded, so asking again for it, as every
+    // frame does, returns the same state at the same address.
     std::shared_ptr<const TissueState> snapshot_at(double day) const;
     // Curves computed so far (copied under the lock).
     std::vector<HealingSample> curves() const;
@@ -82,7 +85,9 @@ private:
     bool started_ = false;
     double total_days_ = 0;
     mutable std::mutex mutex_;
-    std::vector<std::pair<double, std::shared_ptr<const TissueState>>> snapshots_;  // (day, state), ascending
+    std::vector<std::pair<double, std::shared_ptr<const CompactTissue>>> snapshots_;  // (day, state), ascending
+    mutable std::shared_ptr<const CompactTissue> expanded_from_;  // the snapshot_at cache: which, and
+    mutable std::shared_ptr<const TissueState> expanded_;         // its state
     std::vector<std::pair<double, double>> openness_;                               // (day, open fraction)
     std::vector<HealingSample> curves_;
     std::optional<HealingMetrics> metrics_;

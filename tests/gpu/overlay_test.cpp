@@ -12,6 +12,7 @@
 #include "engine/render/offscreen.hpp"
 #include "engine/render/skin_block_pass.hpp"
 #include "engine/sim/baseline.hpp"
+#include "engine/sim/compact_tissue.hpp"
 #include "engine/sim/heal_params.hpp"
 #include "engine/skin/region_profile.hpp"
 #include "tests/gpu/golden.hpp"
@@ -204,6 +205,20 @@ TEST_F(OverlayRender, CollagenMatchesGolden) {
 TEST_F(OverlayRender, InflammationMatchesGolden) {
     RgbaImage image = render_offscreen(gpu(), test::source_catalog(), view_with(treated_cheek(), Overlay::Inflammation, true), kSize);
     EXPECT_EQ(check_golden("overlay_inflammation", image), "");
+}
+
+// The time-lapse keeps its snapshots in half precision (CompactTissue). Drawn, they must look as the float state
+// does: the treated spot's gains fall off smoothly through every decade of each overlay's logarithmic scale.
+TEST_F(OverlayRender, HalfPrecisionSnapshotsDrawAsTheFloatState) {
+    const auto floats = treated_cheek();
+    const auto halves =
+        std::make_shared<const TissueState>(CompactTissue(*floats, test::source_catalog().heal.kernel).expand());
+    for (Overlay overlay : {Overlay::Collagen, Overlay::Inflammation, Overlay::None}) {
+        RgbaImage a = render_offscreen(gpu(), test::source_catalog(), view_with(floats, overlay, true), kSize);
+        RgbaImage b = render_offscreen(gpu(), test::source_catalog(), view_with(halves, overlay, true), kSize);
+        const ImageDiff d = compare_images(a, b, 1);
+        EXPECT_EQ(d.fraction_off, 0.0) << overlay_name(overlay) << ": pixels off by more than 1/255";
+    }
 }
 
 TEST(OverlayPacking, CollagenIsChangeFromEachLayersBaseline) {
