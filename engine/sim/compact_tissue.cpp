@@ -27,21 +27,25 @@ __attribute__((target("f16c,avx"))) void from_half_f16c(const std::uint16_t* in,
         _mm256_storeu_ps(out + i, _mm256_cvtph_ps(_mm_loadu_si128(reinterpret_cast<const __m128i*>(in + i))));
     for (; i < n; ++i) out[i] = glm::unpackHalf1x16(in[i]);
 }
-const bool kF16c = __builtin_cpu_supports("f16c") && __builtin_cpu_supports("avx");
-#else
-const bool kF16c = false;
+bool has_f16c() {
+    static const bool has = [] {
+        __builtin_cpu_init();  // this may run before the constructors that would have done it
+        return __builtin_cpu_supports("f16c") && __builtin_cpu_supports("avx");
+    }();
+    return has;
+}
 #endif
 
 void to_half(const float* in, std::uint16_t* out, std::size_t n) {
 #if defined(__x86_64__)
-    if (kF16c) return to_half_f16c(in, out, n);
+    if (has_f16c()) return to_half_f16c(in, out, n);
 #endif
     for (std::size_t i = 0; i < n; ++i) out[i] = glm::packHalf1x16(in[i]);
 }
 
 void from_half(const std::uint16_t* in, float* out, std::size_t n) {
 #if defined(__x86_64__)
-    if (kF16c) return from_half_f16c(in, out, n);
+    if (has_f16c()) return from_half_f16c(in, out, n);
 #endif
     for (std::size_t i = 0; i < n; ++i) out[i] = glm::unpackHalf1x16(in[i]);
 }
