@@ -4,6 +4,7 @@
 #include "engine/core/error.hpp"
 #include "engine/sim/baseline.hpp"
 #if defined(__x86_64__)
+#include <cpuid.h>
 #include <immintrin.h>
 #endif
 
@@ -30,7 +31,8 @@ __attribute__((target("f16c,avx"))) void from_half_f16c(const std::uint16_t* in,
 bool has_f16c() {
     static const bool has = [] {
         __builtin_cpu_init();  // this may run before the constructors that would have done it
-        return __builtin_cpu_supports("f16c") && __builtin_cpu_supports("avx");
+        unsigned a = 0, b = 0, c = 0, d = 0;  // clang 14 knows no "f16c" for __builtin_cpu_supports: CPUID
+        return __builtin_cpu_supports("avx") && __get_cpuid(1, &a, &b, &c, &d) != 0 && (c & bit_F16C) != 0;
     }();
     return has;
 }
