@@ -42,6 +42,7 @@ layout(set = 0, binding = 9) uniform samplerBuffer blood;           // with the 
 layout(std430, set = 0, binding = 10) writeonly buffer FieldQuads { vec4 u4[]; };  // the field, four voxels a store
 layout(set = 0, binding = 11) uniform samplerBuffer field_before4;  // the field as field_before, four voxels a texel
 layout(std430, set = 0, binding = 12) buffer Summary { uint summary_bits[6]; };  // StateSummary order
+#include "sim/heal_summary.glsl"
 
 layout(push_constant) uniform Push {
     int nx, ny, nz;
@@ -232,10 +233,7 @@ void main() {
             best = max(best, per_voxel ? back_per_voxel(n) : back_from_table(n));
         }
     }
-    // The activation is the excess over rest relative to the room above it, rising with the density, so its
-    // largest value is that of the largest density. Only values > 0 count: the bits of negative numbers and of
-    // -0.0 would win every comparison.
-    bool fibroblasts = pc.field == HEAL_DIFFUSE_FIBROBLASTS;
-    float value = fibroblasts ? (best - params.fibroblast_rest) / (1.0f - params.fibroblast_rest) : best;
-    if (value > 0.0f) atomicMax(summary_bits[fibroblasts ? 4 : 5], floatBitsToUint(value));
+    // The activation rises with the density, so its largest value is that of the largest density.
+    if (pc.field == HEAL_DIFFUSE_FIBROBLASTS) publish_maximum(4, summary_activation(best, params));
+    else publish_maximum(5, best);
 }
