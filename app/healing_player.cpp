@@ -75,13 +75,16 @@ void HealingPlayer::run(TreatmentRequest request, PunctureList punctures) {
         double open = open_channel_volume_mm3(state);
         open0 = std::max(open0, open);
         HealingSample sample = sample_healing(state, params);
+        // Compacted before the lock is taken: the window's frames take it too.
+        std::shared_ptr<const CompactTissue> snapshot;
+        if (keep_every_sample_ || day + 1e-9 >= next_keep) {
+            snapshot = std::make_shared<const CompactTissue>(state, params.kernel);
+            next_keep = next_keep_day(day);
+        }
         std::lock_guard lock(mutex_);
         openness_.emplace_back(day, open0 > 0 ? open / open0 : 0.0);
         curves_.push_back(sample);
-        if (keep_every_sample_ || day + 1e-9 >= next_keep) {
-            snapshots_.emplace_back(day, std::make_shared<const CompactTissue>(state, params.kernel));
-            next_keep = next_keep_day(day);
-        }
+        if (snapshot) snapshots_.emplace_back(day, std::move(snapshot));
         sampled_days_ = day;
         progressed_.notify_all();
     };
@@ -118,6 +121,12 @@ void HealingPlayer::forget_before(double day) {
     for (size_t i = 0; i < snapshots_.size(); ++i)
         if (snapshots_[i].first <= day + 1e-9) keep_from = i;
     snapshots_.erase(snapshots_.begin(), snapshots_.begin() + std::ptrdiff_t(keep_from));
+    bool shown_kept = false;  // the expanded snapshot goes with its compact one
+    for (const auto& [d, snapshot] : snapshots_) shown_kept = shown_kept || snapshot == expanded_from_;
+    if (!shown_kept) {
+        expanded_from_.reset();
+        expanded_.reset();
+    }
 }
 
 std::optional<HealingMetrics> HealingPlayer::metrics() const {
@@ -132,13 +141,19 @@ bool HealingPlayer::failed(std::string* why) const {
 }
 
 std::shared_ptr<const TissueState> HealingPlayer::snapshot_at(double day) const {
-    std::lock_guard lock(mutex_);
     std::shared_ptr<const CompactTissue> best;
-    for (const auto& [d, s] : snapshots_)
-        if (d <= day + 1e-9) best = s;
-    if (!best) return nullptr;
-    if (best != expanded_from_) {  // about 6 ms on the CI grid, an allocation included
-        expanded_ = std::make_shared<const TissueState>(best->expand());
+    {
+        std::lock_guard lock(mutex_);
+        for (const auto& [d, s] : snapshots_)
+            if (d <= day + 1e-9) best = s;
+        if (!best) return nullptr;
+        if (best == expanded_from_) return expanded_;
+    }
+    // About 6 ms on the CI grid, an allocation included: outside the lock, which the simulation takes per sample.
+    auto expanded = std::make_shared<const TissueState>(best->expand());
+    std::lock_guard lock(mutex_);
+    if (best != expanded_from_) {
+        expanded_ = std::move(expanded);
         expanded_from_ = best;
     }
     return expanded_;

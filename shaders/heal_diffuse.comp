@@ -66,7 +66,7 @@ float keep(float best, ivec2 kept, int s, float value) {
     return s >= kept.x && s < kept.y && value > best ? value : best;
 }
 float keep4(float best, ivec2 kept, int s, vec4 value) {
-    return keep(best, kept, s, max(max(value.x, value.y), max(value.z, value.w)));
+    return keep(keep(keep(keep(best, kept, s, value.x), kept, s, value.y), kept, s, value.z), kept, s, value.w);
 }
 
 uint line_first, line_stride;

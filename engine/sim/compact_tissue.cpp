@@ -13,20 +13,21 @@ namespace {
 
 // float <-> binary16 for a run of values. x86-64 CPUs since 2012 convert eight at a time (F16C): a snapshot of the
 // CI grid, 2.8 M values, then takes about a millisecond each way, which the window's frame can afford when the
-// time-lapse moves to the next snapshot. Elsewhere glm converts one at a time.
+// time-lapse moves to the next snapshot. Elsewhere glm converts one at a time; it rounds ties up, not to even,
+// so a value exactly halfway between two halves may keep the other one (within the same bound).
 #if defined(__x86_64__)
 __attribute__((target("f16c,avx"))) void to_half_f16c(const float* in, std::uint16_t* out, std::size_t n) {
     std::size_t i = 0;
     for (; i + 8 <= n; i += 8)
         _mm_storeu_si128(reinterpret_cast<__m128i*>(out + i),
                          _mm256_cvtps_ph(_mm256_loadu_ps(in + i), _MM_FROUND_TO_NEAREST_INT));
-    for (; i < n; ++i) out[i] = glm::packHalf1x16(in[i]);
+    for (; i < n; ++i) out[i] = _cvtss_sh(in[i], _MM_FROUND_TO_NEAREST_INT);
 }
 __attribute__((target("f16c,avx"))) void from_half_f16c(const std::uint16_t* in, float* out, std::size_t n) {
     std::size_t i = 0;
     for (; i + 8 <= n; i += 8)
         _mm256_storeu_ps(out + i, _mm256_cvtph_ps(_mm_loadu_si128(reinterpret_cast<const __m128i*>(in + i))));
-    for (; i < n; ++i) out[i] = glm::unpackHalf1x16(in[i]);
+    for (; i < n; ++i) out[i] = _cvtsh_ss(in[i]);
 }
 bool has_f16c() {
     static const bool has = [] {

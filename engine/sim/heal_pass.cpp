@@ -136,9 +136,14 @@ HealPass::HealPass(const vk::Context& context, const TissueVolumeGpu& volume, co
                                 VK_BUFFER_USAGE_TRANSFER_DST_BIT | VK_BUFFER_USAGE_UNIFORM_TEXEL_BUFFER_BIT,
                                 vk::MemoryUse::Device);
     signal_before_texels_ = vk::make_texel_view(device, signal_before_, VK_FORMAT_R32_SFLOAT);
+    // The maxima are taken with atomics in device memory (on a discrete GPU, host memory would put every atomic
+    // across the bus) and copied to host memory for reading.
     summary_ = vk::Buffer(context, kSummaryValues * sizeof(uint32_t),
-                          VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
-                          vk::MemoryUse::Readback);
+                          VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT |
+                              VK_BUFFER_USAGE_TRANSFER_SRC_BIT,
+                          vk::MemoryUse::Device);
+    summary_readback_ = vk::Buffer(context, kSummaryValues * sizeof(uint32_t), VK_BUFFER_USAGE_TRANSFER_DST_BIT,
+                                   vk::MemoryUse::Readback);
     // The dermis's depth slices (papillary and reticular lie next to each other), whose fibroblasts the summary
     // keeps.
     const TissueGrid& g = volume.grid();
@@ -151,8 +156,7 @@ HealPass::HealPass(const vk::Context& context, const TissueVolumeGpu& volume, co
         }
     dermis_.second = std::max(dermis_end, dermis_.first);
     for (int k = dermis_.first; k < dermis_.second; ++k)
-        if (!kernel::heal_is_dermis(static_cast<int>(g.layer_at(k))))
-            throw Error("heal pass: the grid's dermis is not one run of depth slices");
+        dermis_in_one_run_ = dermis_in_one_run_ && kernel::heal_is_dermis(static_cast<int>(g.layer_at(k)));
     // Voxels per reaction invocation. A step that takes the summary makes up to six atomics per invocation, so a
     // CPU driver reduces many voxels in registers first, as the summary pass does; and on lavapipe a workgroup
     // has a cost of its own (one voxel an invocation made the reaction twice as slow; 32 and 128 ran alike). A
@@ -261,6 +265,9 @@ void HealPass::record(VkCommandBuffer cmd, const HealStepPlan& plan, bool summar
     const Dispatch2d voxels = dispatch_for(invocations, kVoxelLocalSize);
     uint32_t summary_mask = 0;
     if (summary) {
+        if (!dermis_in_one_run_)  // every grid make_tissue_grid builds is; a hand-made one may not be
+            throw Error("heal pass: a step cannot take the summary of a grid whose dermis is not one run of "
+                        "depth slices; use record_summary");
         summary_mask = kSummaryTake | (plan.diffuse_fibroblasts ? 0 : kSummaryFibroblasts) |
                        (plan.diffuse_serum ? 0 : kSummarySerum);
         record_summary_clear(cmd);
@@ -290,7 +297,7 @@ void HealPass::record(VkCommandBuffer cmd, const HealStepPlan& plan, bool summar
     vkCmdDispatch(cmd, voxels.groups_x, voxels.groups_y, 1);
     if (plan.diffuse_fibroblasts) record_diffusion(cmd, kernel::HEAL_DIFFUSE_FIBROBLASTS, plan, summary);
     if (plan.diffuse_serum) record_diffusion(cmd, kernel::HEAL_DIFFUSE_SERUM, plan, summary);
-    if (summary) vk::buffer_barrier(cmd, summary_, vk::access::ComputeReadWrite, vk::access::HostRead);
+    if (summary) record_summary_readback(cmd);
 }
 
 void HealPass::record_diffusion(VkCommandBuffer cmd, int field, const HealStepPlan& plan, bool summary) {
@@ -344,13 +351,20 @@ void HealPass::record_summary(VkCommandBuffer cmd) {
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, summary_layout_, 0, 1, &voxel_set_, 0, nullptr);
     vkCmdPushConstants(cmd, summary_layout_, VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(push), &push);
     vkCmdDispatch(cmd, groups, 1, 1);
-    vk::buffer_barrier(cmd, summary_, vk::access::ComputeReadWrite, vk::access::HostRead);
+    record_summary_readback(cmd);
+}
+
+void HealPass::record_summary_readback(VkCommandBuffer cmd) {
+    vk::buffer_barrier(cmd, summary_, vk::access::ComputeReadWrite, vk::access::TransferRead);
+    const VkBufferCopy all{0, 0, kSummaryValues * sizeof(uint32_t)};
+    vkCmdCopyBuffer(cmd, summary_, summary_readback_, 1, &all);
+    vk::buffer_barrier(cmd, summary_readback_, vk::access::TransferWrite, vk::access::HostRead);
 }
 
 StateSummary HealPass::read_summary() const {
-    summary_.invalidate();
+    summary_readback_.invalidate();
     float v[kSummaryValues];
-    std::memcpy(v, summary_.mapped(), sizeof(v));
+    std::memcpy(v, summary_readback_.mapped(), sizeof(v));
     StateSummary s;
     s.open = v[0];
     s.blood = v[1];

@@ -53,6 +53,7 @@ private:
     void record(VkCommandBuffer cmd, const HealStepPlan& plan, bool summary);
     void record_diffusion(VkCommandBuffer cmd, int field, const HealStepPlan& plan, bool summary);
     void record_summary_clear(VkCommandBuffer cmd);
+    void record_summary_readback(VkCommandBuffer cmd);
 
     const vk::Context& context_;
     const TissueVolumeGpu& volume_;
@@ -63,7 +64,8 @@ private:
     vk::Buffer signal_before_;  // the signal field before the step's signal line solves (the reaction reads it)
     vk::BufferView signal_before_texels_;
     std::array<vk::BufferView, 3> field_quads_;  // each diffusing field as vec4 texels (lines solved four at a time)
-    vk::Buffer summary_;   // host-visible uint[6]: float bits of the StateSummary maxima
+    vk::Buffer summary_;   // uint[6]: float bits of the StateSummary maxima, taken with atomics
+    vk::Buffer summary_readback_;  // the same, copied to host memory
     vk::DescriptorSetLayout voxel_set_layout_, line_set_layout_;
     vk::PipelineLayout react_layout_, summary_layout_, diffuse_layout_, line_coeffs_layout_;
     vk::Pipeline react_, summary_pipeline_, diffuse_, line_coeffs_;
@@ -72,6 +74,7 @@ private:
     std::array<VkDescriptorSet, 3> line_sets_{};  // per diffusing field (kernel::HEAL_DIFFUSE_*)
     uint32_t react_voxels_per_invocation_ = 1;    // heal_react.comp: see the constructor
     std::pair<int, int> dermis_{0, 0};            // the depth slices of the dermis, [first, second)
+    bool dermis_in_one_run_ = true;               // what a step that takes the summary needs
 };
 
 }  // namespace dermasim

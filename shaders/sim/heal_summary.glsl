@@ -19,8 +19,11 @@ SummaryMaxima no_maxima() { return SummaryMaxima(vec4(0.0f), vec2(0.0f)); }
 SummaryMaxima keep_voxel(SummaryMaxima m, float open, float blood, float signal_, float erythema, float activation,
                          float serum, HealParams p) {
     float inv_ref = 1.0f / p.injury_reference;
-    m.a = max(m.a, vec4(open * inv_ref, blood * inv_ref, signal_, erythema));
-    m.b = max(m.b, vec2(activation, serum));
+    vec4 a = vec4(open * inv_ref, blood * inv_ref, signal_, erythema);
+    vec2 b = vec2(activation, serum);
+    // Select, not max(): max() of a NaN is undefined in GLSL; a NaN here is passed over, as std::max passes it.
+    m.a = mix(m.a, a, greaterThan(a, m.a));
+    m.b = mix(m.b, b, greaterThan(b, m.b));
     return m;
 }
 

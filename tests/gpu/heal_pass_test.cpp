@@ -198,6 +198,10 @@ TEST_F(HealPassTest, StepTakesTheSummaryOfWhatItLeaves) {
     for (TissueState* s : {&ci, &narrow}) {
         s->field(Field::Fibroblasts)[s->grid.index(3, 4, 40)] = 0.9f;
         s->field(Field::Serum)[s->grid.index(7, 1, 2)] = 0.25f;
+        // Denser still in the epidermis, where the summary counts no fibroblasts: a maximum over the wrong depths
+        // would take it.
+        s->field(Field::Fibroblasts)[s->grid.index(5, 5, 1)] = 0.95f;
+        ASSERT_FALSE(kernel::heal_is_dermis(static_cast<int>(s->grid.layer_at(1))));
     }
     for (const TissueState* s : {&ci, &narrow}) {
         for (int variant = 0; variant < 4; ++variant) {
