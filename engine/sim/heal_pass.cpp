@@ -404,6 +404,5 @@ std::size_t HealPass::bytes_per_voxel(const HealStepPlan& plan) {
     return bytes;
 }
 
-std::size_t HealPass::summary_bytes_per_voxel() { return kSummaryValues * sizeof(float); }
 
 }  // namespace dermasim

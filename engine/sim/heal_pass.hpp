@@ -44,10 +44,9 @@ public:
     void run_step(const HealStepPlan& plan);
     StateSummary summarize();
 
-    // Bytes the step reads and writes per voxel for this plan (fields, scratch; tables are negligible), and
-    // those of one summary. Counted from the shaders' loads and stores.
+    // Bytes the step reads and writes per voxel for this plan (fields, scratch; tables are negligible). Counted
+    // from the shaders' loads and stores.
     static std::size_t bytes_per_voxel(const HealStepPlan& plan);
-    static std::size_t summary_bytes_per_voxel();
 
 private:
     void record(VkCommandBuffer cmd, const HealStepPlan& plan, bool summary);
