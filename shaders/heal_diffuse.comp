@@ -11,12 +11,12 @@
 // Each axis is two dispatches, `sweep` 0 then 1: the forward elimination, then the back substitution. Split so
 // that every read is of what an earlier dispatch wrote, and goes through a texel buffer, which lavapipe fetches
 // as one vector gather (sim/heal_texels.glsl says why); the writes are storage-buffer stores.
-// Lateral lines: one row of workgroups per slice (gl_WorkGroupID.y); depth lines: one row in all.
-// `quads`: the y and depth lines from the table, when nx is a multiple of 4, are solved four neighbours at a time
-// (x, x+1, x+2, x+3 lie next to each other in memory and share the table's elimination): a vec4 of them is read
-// in one texel fetch and written in one store. On lavapipe each store is a loop over the SIMD lanes, so a vec4
-// texel read and a vec4 store moved 2.9x as many floats per second as one float each (scripts/buffer_access.sh).
-// The x lines' neighbours lie nx apart: they stay one per invocation.
+// `quads`: lines from the table, when nx is a multiple of 4, read and write four voxels a texel. The y and depth
+// lines are solved four neighbours at a time (x, x+1, x+2, x+3 lie next to each other in memory and share the
+// table's elimination), as a vec4. An x line reads four of its own voxels a texel and eliminates them one after
+// the other. On lavapipe each store is a loop over the SIMD lanes, so a vec4 texel read and a vec4 store moved
+// 2.9x as many floats per second as one float each (scripts/buffer_access.sh); the x lines took 13 % less of a
+// step four voxels a texel than one.
 // Summary: the depth lines' back substitution of the fibroblasts or the serum, the last write to the field in a
 // step, also keeps the field's largest value over the depths summary_from .. summary_to - 1 (the dermis for the
 // fibroblasts, every depth for the serum; an empty range otherwise), then one atomicMax on the float bits of
@@ -42,6 +42,8 @@ layout(set = 0, binding = 9) uniform samplerBuffer blood;           // with the 
 layout(std430, set = 0, binding = 10) writeonly buffer FieldQuads { vec4 u4[]; };  // the field, four voxels a store
 layout(set = 0, binding = 11) uniform samplerBuffer field_before4;  // the field as field_before, four voxels a texel
 layout(std430, set = 0, binding = 12) buffer Summary { uint summary_bits[6]; };  // StateSummary order
+layout(set = 0, binding = 13) uniform samplerBuffer open_channel4;  // four voxels a texel (the x lines' release)
+layout(set = 0, binding = 14) uniform samplerBuffer blood4;
 #include "sim/heal_summary.glsl"
 
 layout(push_constant) uniform Push {
@@ -52,10 +54,10 @@ layout(push_constant) uniform Push {
     float h;             // voxel size along the axis, mm
     float serum_surface; // serum on the skin (depth lines of the serum only)
     int n_max;           // table entries per (field, axis, layer)
-    uint invocations;    // dispatched invocations per slice (lateral) or in all (depth): line = id + r * invocations
+    uint invocations;    // dispatched invocations: line = id + r * invocations
     int lines_per_invocation;
     int sweep;           // 0: forward elimination, 1: back substitution
-    int quads;           // 1: each line is four neighbouring lines, solved as a vec4 (y and depth lines only)
+    int quads;           // 1: four voxels a texel: y and depth lines four neighbours at a time, x lines four voxels
     int summary_from, summary_to;  // depths whose values the summary keeps (back substitution of depth lines)
 } pc;
 
@@ -74,11 +76,12 @@ int lateral_layer;
 
 uint voxel_at(int s) { return line_first + uint(s) * line_stride; }
 
-// Sets line_first, line_stride and lateral_layer; returns the line's length, 0 past the last line. Lateral
-// lines are dispatched one slice per workgroup row (gl_WorkGroupID.y = k), so a workgroup's layer, and with it
-// the elimination it reads, is the same for all its invocations: lavapipe loads it once, not once per lane.
+// Sets line_first, line_stride and lateral_layer; returns the line's length, 0 past the last line. Lines are
+// numbered over the whole grid, lateral ones slice after slice, so a dispatch is a few full workgroups: on
+// lavapipe every workgroup costs about 6 us of its own, even with nothing to do, and one workgroup row per slice
+// (206 workgroups for an axis's two sweeps on the CI grid) had cost more than the x lines' arithmetic.
 int start_line(uint line) {
-    uint width = pc.quads != 0 ? 4u : 1u;  // lines per solve, neighbours in x
+    uint width = pc.quads != 0 ? 4u : 1u;  // lines per solve, neighbours in x (y and depth lines)
     if (pc.axis == 2) {  // depth lines: one per column
         if (line * width >= uint(pc.nx * pc.ny)) return 0;
         line_first = line * width;
@@ -86,16 +89,16 @@ int start_line(uint line) {
         lateral_layer = 0;
         return pc.nz;
     }
-    uint k = gl_WorkGroupID.y;
+    uint per_slice = pc.axis == 0 ? uint(pc.ny) : uint(pc.nx) / width;
+    uint k = line / per_slice, j = line % per_slice;
+    if (k >= uint(pc.nz)) return 0;
     lateral_layer = int(texelFetch(layer_of_slice, int(k)).x);
-    if (pc.axis == 0) {  // x lines: one per j
-        if (line >= uint(pc.ny)) return 0;
-        line_first = (k * uint(pc.ny) + line) * uint(pc.nx);
+    if (pc.axis == 0) {  // x lines: one per (k, j)
+        line_first = (k * uint(pc.ny) + j) * uint(pc.nx);
         line_stride = 1u;
         return pc.nx;
     }
-    if (line * width >= uint(pc.nx)) return 0;  // y lines: one per i
-    line_first = k * uint(pc.ny) * uint(pc.nx) + line * width;
+    line_first = k * uint(pc.ny) * uint(pc.nx) + j * width;  // y lines: one per (k, i)
     line_stride = uint(pc.nx);
     return pc.ny;
 }
@@ -166,6 +169,59 @@ float back_quads_from_table(int n) {
     return best;
 }
 
+// The x lines four voxels at a time along the line (pc.quads on axis 0; nx is a multiple of 4, so a line starts
+// at a whole texel): one texel fetch of the field and one store per four voxels, eliminated one after the other
+// in registers, in the order and float operations of forward_from_table and back_from_table.
+void forward_x_quads(int n) {
+    int base = int(heal_line_table_base(pc.field, 0, lateral_layer, pc.n_max));
+    bool release = pc.field == HEAL_DIFFUSE_SIGNAL;
+    vec2 rates = release ? heal_signal_release_rates(lateral_layer, pc.dt, params) : vec2(0.0f);
+    int first = int(line_first / 4u);
+    float e_prev = 0.0f;
+    for (int s = 0; s < n; s += 4) {
+        int q = first + s / 4;
+        vec4 rhs = texelFetch(field_before4, q);
+        if (release) {
+            vec4 open = texelFetch(open_channel4, q), bleeding = texelFetch(blood4, q);
+            rhs = vec4(rhs.x + heal_signal_release(open.x, bleeding.x, rates),
+                       rhs.y + heal_signal_release(open.y, bleeding.y, rates),
+                       rhs.z + heal_signal_release(open.z, bleeding.z, rates),
+                       rhs.w + heal_signal_release(open.w, bleeding.w, rates));
+        }
+        vec2 a0 = texelFetch(table, base + s).xy, a1 = texelFetch(table, base + s + 1).xy;
+        vec2 a2 = texelFetch(table, base + s + 2).xy, a3 = texelFetch(table, base + s + 3).xy;
+        vec4 e;
+        e.x = (rhs.x - a0.x * e_prev) / a0.y;
+        e.y = (rhs.y - a1.x * e.x) / a1.y;
+        e.z = (rhs.z - a2.x * e.y) / a2.y;
+        e.w = (rhs.w - a3.x * e.z) / a3.y;
+        u4[q] = e;
+        e_prev = e.w;
+    }
+}
+
+void back_x_quads(int n) {
+    int base = int(heal_line_table_base(pc.field, 0, lateral_layer, pc.n_max));
+    int first = int(line_first / 4u);
+    int q = first + n / 4 - 1;  // the last texel: u(n-1) = d'(n-1) stays as it is
+    vec4 d = texelFetch(field_before4, q);
+    d.z -= texelFetch(table, base + n - 2).z * d.w;
+    d.y -= texelFetch(table, base + n - 3).z * d.z;
+    d.x -= texelFetch(table, base + n - 4).z * d.y;
+    u4[q] = d;
+    float next = d.x;
+    for (int s = n - 8; s >= 0; s -= 4) {
+        q = first + s / 4;
+        d = texelFetch(field_before4, q);
+        d.w -= texelFetch(table, base + s + 3).z * next;
+        d.z -= texelFetch(table, base + s + 2).z * d.w;
+        d.y -= texelFetch(table, base + s + 1).z * d.z;
+        d.x -= texelFetch(table, base + s).z * d.y;
+        u4[q] = d;
+        next = d.x;
+    }
+}
+
 float diffusivity_at(int s, int field, bool along_depth, HealParams p) {
     int layer = along_depth ? int(texelFetch(layer_of_slice, s).x) : lateral_layer;
     return heal_diffusivity(field, layer, texelFetch(open_channel, int(voxel_at(s))).x, along_depth ? 1 : 0, p);
@@ -223,7 +279,10 @@ void main() {
     for (int r = 0; r < pc.lines_per_invocation; ++r) {
         int n = start_line(gl_GlobalInvocationID.x + uint(r) * pc.invocations);
         if (n == 0) break;
-        if (pc.quads != 0) {
+        if (pc.quads != 0 && pc.axis == 0) {
+            if (pc.sweep == 0) forward_x_quads(n);
+            else back_x_quads(n);
+        } else if (pc.quads != 0) {
             if (pc.sweep == 0) forward_quads_from_table(n);
             else best = max(best, back_quads_from_table(n));
         } else if (pc.sweep == 0) {

@@ -17,6 +17,9 @@ const uint32_t kReactSpv[] = {
 const uint32_t kDiffuseSpv[] = {
 #include "heal_diffuse.comp.spv.inc"
 };
+const uint32_t kReactQuadsSpv[] = {
+#include "heal_react_quads.comp.spv.inc"
+};
 const uint32_t kSummarySpv[] = {
 #include "heal_summary.comp.spv.inc"
 };
@@ -28,12 +31,6 @@ constexpr uint32_t kVoxelLocalSize = 256;  // heal_react.comp
 constexpr uint32_t kSummaryLocalSize = 64;  // heal_summary.comp
 constexpr std::size_t kSummaryVoxelsPerInvocation = 32;
 constexpr uint32_t kLineLocalSize = 64;    // heal_diffuse.comp, heal_line_coeffs.comp
-// Lines each heal_diffuse.comp invocation solves. On lavapipe (2 threads, CI grid) 4 lines took 117 ms of CPU per
-// full step against 120 ms for 1 (medians of 3): within the noise, kept for GPUs where launch overhead matters.
-// Lines solved four at a time (solved_in_quads) go one quad per invocation: four to an invocation left the CI
-// grid's 2,304 depth lines to 3 workgroups for 2 threads, and the y lines 3 lanes of 8 per slice; the heal step
-// went from 5.8 M voxel-steps/s (scalar) to 7.5 M with four quads and 7.7 M with one (medians of 3, alternating).
-constexpr int kLinesPerInvocation = 4;
 constexpr int kDiffusingFields = 3;  // kernel::HEAL_DIFFUSE_*
 constexpr uint32_t kSummaryValues = 6;
 constexpr uint32_t kVoxelParamsBinding = 11;  // heal_react.comp, heal_summary.comp
@@ -46,10 +43,13 @@ constexpr uint32_t kVoxelBindings = kFieldCount + 3;
 constexpr uint32_t kFieldTexelsBinding = 15, kLayerTexelsBinding = 16;
 // And the signal as it was before the step's signal line solves (heal_react.comp reads both ends of the step).
 constexpr uint32_t kSignalBeforeBinding = 17;
+// The fields and that signal again, four voxels a texel (heal_react_quads.comp).
+constexpr uint32_t kFieldQuadsBinding = 18, kSignalBeforeQuadsBinding = 19;
 // Line solves: the field (read and written), open channels, layer table, parameters, scratch, elimination table
 // (written by heal_line_coeffs.comp), then the field, the elimination table and the scratch again, read as texels,
 // and the blood (with the open channels, the signal's sources); then the field again, four floats an element, as
-// a storage buffer and as texels (the y and depth lines solved four at a time); then the step chooser's summary.
+// a storage buffer and as texels (lines solved four at a time); then the step chooser's summary; then the open
+// channels and the blood four floats a texel (the signal's x lines solved four voxels at a time).
 constexpr VkDescriptorType kLineBindingTypes[] = {
     VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,       VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER,
     VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER,
@@ -57,7 +57,8 @@ constexpr VkDescriptorType kLineBindingTypes[] = {
     VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER,
     VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER,
     VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,       VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER,
-    VK_DESCRIPTOR_TYPE_STORAGE_BUFFER};
+    VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,       VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER,
+    VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER};
 
 struct VoxelPush {
     uint32_t voxel_count;
@@ -82,7 +83,7 @@ struct LinePush {
     uint32_t invocations;
     int32_t lines_per_invocation;
     int32_t sweep;  // 0 forward elimination, 1 back substitution
-    int32_t quads;  // 1: four neighbouring lines per solve, as vec4s
+    int32_t quads;  // 1: four voxels a texel (solved_in_quads)
     int32_t summary_from, summary_to;  // depths whose values the sweep keeps the maximum of (empty: none)
 };
 
@@ -95,11 +96,11 @@ struct LineCoeffsPush {
 
 int longest_line(const TissueGrid& g) { return std::max({g.nx, g.ny, g.nz}); }
 
-// Whether heal_diffuse.comp solves this field's lines along this axis four neighbours at a time: the y and depth
-// lines, whose neighbours in x lie next to each other, when they share the table's elimination and nx is a
-// multiple of 4 (every quality preset's is).
+// Whether heal_diffuse.comp reads and writes this field's lines along this axis four voxels a texel: lines that
+// share the table's elimination, when nx is a multiple of 4 (every quality preset's is). The y and depth lines
+// are then solved four neighbours at a time, the x lines four of their own voxels a texel.
 bool solved_in_quads(const TissueGrid& g, int field, int axis) {
-    return axis != 0 && g.nx % 4 == 0 && !kernel::heal_diffusivity_uses_open(field, axis == 2 ? 1 : 0);
+    return g.nx % 4 == 0 && !kernel::heal_diffusivity_uses_open(field, axis == 2 ? 1 : 0);
 }
 
 Field field_of(int diffusing) {
@@ -136,6 +137,10 @@ HealPass::HealPass(const vk::Context& context, const TissueVolumeGpu& volume, co
                                 VK_BUFFER_USAGE_TRANSFER_DST_BIT | VK_BUFFER_USAGE_UNIFORM_TEXEL_BUFFER_BIT,
                                 vk::MemoryUse::Device);
     signal_before_texels_ = vk::make_texel_view(device, signal_before_, VK_FORMAT_R32_SFLOAT);
+    signal_before_quads_ = vk::make_texel_view(device, signal_before_, VK_FORMAT_R32G32B32A32_SFLOAT);
+    for (int f = 0; f < kFieldCount; ++f)
+        field_quads_.push_back(
+            vk::make_texel_view(device, volume.field(static_cast<Field>(f)), VK_FORMAT_R32G32B32A32_SFLOAT));
     // The maxima are taken with atomics in device memory (on a discrete GPU, host memory would put every atomic
     // across the bus) and copied to host memory for reading.
     summary_ = vk::Buffer(context, kSummaryValues * sizeof(uint32_t),
@@ -160,8 +165,12 @@ HealPass::HealPass(const vk::Context& context, const TissueVolumeGpu& volume, co
     // Voxels per reaction invocation. A step that takes the summary makes up to six atomics per invocation, so a
     // CPU driver reduces many voxels in registers first, as the summary pass does; and on lavapipe a workgroup
     // has a cost of its own (one voxel an invocation made the reaction twice as slow; 32 and 128 ran alike). A
-    // GPU wants many invocations: four voxels each there (not measured on one yet).
-    react_voxels_per_invocation_ = context.info().type == "CPU" ? uint32_t(kSummaryVoxelsPerInvocation) : 4u;
+    // GPU wants many invocations: four voxels each there (not measured on one yet). Where nx is a multiple of 4,
+    // the reaction reads and writes four voxels a texel (heal_react_quads.comp), and an item is such a quad.
+    cpu_driver_ = context.info().type == "CPU";
+    react_in_quads_ = g.nx % 4 == 0;
+    react_items_per_invocation_ = cpu_driver_ ? uint32_t(kSummaryVoxelsPerInvocation) : 4u;
+    if (react_in_quads_) react_items_per_invocation_ /= 4;
 
     // Voxel passes: fields 0..9, layer table 10, parameters 11 (a uniform buffer: lavapipe then loads them once
     // per workgroup instead of once per invocation, which cost more than the reaction's math), summary 12, fields
@@ -175,6 +184,10 @@ HealPass::HealPass(const vk::Context& context, const TissueVolumeGpu& volume, co
                               kFieldCount});
     voxel_bindings.push_back({kLayerTexelsBinding, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, VK_SHADER_STAGE_COMPUTE_BIT});
     voxel_bindings.push_back({kSignalBeforeBinding, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, VK_SHADER_STAGE_COMPUTE_BIT});
+    voxel_bindings.push_back({kFieldQuadsBinding, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, VK_SHADER_STAGE_COMPUTE_BIT,
+                              kFieldCount});
+    voxel_bindings.push_back(
+        {kSignalBeforeQuadsBinding, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, VK_SHADER_STAGE_COMPUTE_BIT});
     voxel_set_layout_ = vk::make_set_layout(device, voxel_bindings);
     std::vector<vk::Binding> line_bindings;
     for (uint32_t b = 0; b < std::size(kLineBindingTypes); ++b)
@@ -188,7 +201,8 @@ HealPass::HealPass(const vk::Context& context, const TissueVolumeGpu& volume, co
     diffuse_layout_ = vk::make_pipeline_layout(device, {&line_layout, 1}, sizeof(LinePush), VK_SHADER_STAGE_COMPUTE_BIT);
     line_coeffs_layout_ =
         vk::make_pipeline_layout(device, {&line_layout, 1}, sizeof(LineCoeffsPush), VK_SHADER_STAGE_COMPUTE_BIT);
-    react_ = make_sim_pipeline(device, kReactSpv, react_layout_);
+    react_ = react_in_quads_ ? make_sim_pipeline(device, kReactQuadsSpv, react_layout_)
+                             : make_sim_pipeline(device, kReactSpv, react_layout_);
     summary_pipeline_ = make_sim_pipeline(device, kSummarySpv, summary_layout_);
     diffuse_ = make_sim_pipeline(device, kDiffuseSpv, diffuse_layout_);
     line_coeffs_ = make_sim_pipeline(device, kLineCoeffsSpv, line_coeffs_layout_);
@@ -196,7 +210,7 @@ HealPass::HealPass(const vk::Context& context, const TissueVolumeGpu& volume, co
     const VkDescriptorPoolSize pool_sizes[] = {
         {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, (kVoxelBindings - 1) + kDiffusingFields * 5},
         {VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1 + kDiffusingFields},
-        {VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, kFieldCount + 2 + kDiffusingFields * 7}};
+        {VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, 2 * kFieldCount + 3 + kDiffusingFields * 9}};
     pool_ = vk::make_descriptor_pool(device, 1 + kDiffusingFields, pool_sizes);
     voxel_set_ = vk::allocate_set(device, pool_, voxel_layout);
     std::vector<VkBuffer> voxel_buffers, late_fields;
@@ -220,6 +234,12 @@ HealPass::HealPass(const vk::Context& context, const TissueVolumeGpu& volume, co
                             {&layer_texels, 1});
     vk::write_texel_buffers(device, voxel_set_, kSignalBeforeBinding, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER,
                             {&signal_before, 1});
+    std::vector<VkBufferView> field_quads(field_quads_.begin(), field_quads_.end());
+    vk::write_texel_buffers(device, voxel_set_, kFieldQuadsBinding, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER,
+                            field_quads);
+    const VkBufferView signal_before_quads = signal_before_quads_;
+    vk::write_texel_buffers(device, voxel_set_, kSignalBeforeQuadsBinding, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER,
+                            {&signal_before_quads, 1});
     for (int d = 0; d < kDiffusingFields; ++d) {
         VkDescriptorSet set = line_sets_[d] = vk::allocate_set(device, pool_, line_layout);
         const VkBuffer field = volume.field(field_of(d)), scratch = scratch_, table = line_table_;
@@ -241,9 +261,10 @@ HealPass::HealPass(const vk::Context& context, const TissueVolumeGpu& volume, co
         texels(8, scratch_texels);
         texels(9, volume.field_texels(Field::Blood));
         storage(10, field);
-        field_quads_[d] = vk::make_texel_view(device, field, VK_FORMAT_R32G32B32A32_SFLOAT);
-        texels(11, field_quads_[d]);
+        texels(11, field_quads[static_cast<int>(field_of(d))]);
         storage(12, summary_);
+        texels(13, field_quads[static_cast<int>(Field::OpenChannel)]);
+        texels(14, field_quads[static_cast<int>(Field::Blood)]);
     }
 }
 
@@ -261,7 +282,8 @@ void HealPass::record(VkCommandBuffer cmd, const HealStepPlan& plan, bool summar
     if (!(plan.serum_surface >= 0 && plan.serum_surface <= 1))
         throw Error("heal pass: serum_surface must be within 0..1");
     const TissueGrid& g = volume_.grid();
-    const std::size_t invocations = (g.voxel_count() + react_voxels_per_invocation_ - 1) / react_voxels_per_invocation_;
+    const std::size_t items = react_in_quads_ ? g.voxel_count() / 4 : g.voxel_count();
+    const std::size_t invocations = (items + react_items_per_invocation_ - 1) / react_items_per_invocation_;
     const Dispatch2d voxels = dispatch_for(invocations, kVoxelLocalSize);
     uint32_t summary_mask = 0;
     if (summary) {
@@ -273,7 +295,7 @@ void HealPass::record(VkCommandBuffer cmd, const HealStepPlan& plan, bool summar
         record_summary_clear(cmd);
     }
     const VoxelPush push{static_cast<uint32_t>(g.voxel_count()), static_cast<uint32_t>(g.nx * g.ny), 0,
-                         static_cast<float>(plan.dt_s), react_voxels_per_invocation_, summary_mask};
+                         static_cast<float>(plan.dt_s), react_items_per_invocation_, summary_mask};
     // The signal before its line solves, for the reaction (both ends of the step); beside it the line solves'
     // elimination tables, which read only the parameters and the layer table.
     record_sim_barrier(cmd);
@@ -300,19 +322,28 @@ void HealPass::record(VkCommandBuffer cmd, const HealStepPlan& plan, bool summar
     if (summary) record_summary_readback(cmd);
 }
 
+// Lines per heal_diffuse.comp invocation. A GPU gets one each. On lavapipe every workgroup costs about 6 us of
+// its own, even with nothing to do: one workgroup row per slice (103 rows of 64 lanes, 48 of them with a line)
+// spent 1.2 ms of the x lines' 2 ms per field on the CI grid, one thread. So a CPU driver gets a few full
+// workgroups per dispatch, enough to share among its threads.
+uint32_t HealPass::lines_per_invocation(uint32_t solves) const {
+    constexpr uint32_t kCpuWorkgroups = 16;
+    return cpu_driver_ ? std::max<uint32_t>(1, solves / (kLineLocalSize * kCpuWorkgroups)) : 1;
+}
+
 void HealPass::record_diffusion(VkCommandBuffer cmd, int field, const HealStepPlan& plan, bool summary) {
     const TissueGrid& g = volume_.grid();
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, diffuse_);
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, diffuse_layout_, 0, 1, &line_sets_[field], 0,
                             nullptr);
-    // Lateral lines per slice (one workgroup row per slice), depth lines in all.
-    const int lines[3] = {g.ny, g.nx, g.nx * g.ny};
-    const uint32_t rows[3] = {uint32_t(g.nz), uint32_t(g.nz), 1};
+    const uint32_t lines[3] = {uint32_t(g.nz * g.ny), uint32_t(g.nz * g.nx), uint32_t(g.nx * g.ny)};
     const float h[3] = {g.dx_mm, g.dy_mm, g.dz_mm};
+    static const int skip_axis = getenv("SKIP_AXIS") ? atoi(getenv("SKIP_AXIS")) : -1;
     for (int axis = 0; axis < 3; ++axis) {
+        if (axis == skip_axis) continue;
         const int32_t quads = solved_in_quads(g, field, axis) ? 1 : 0;
-        const uint32_t solves = uint32_t(lines[axis]) / (quads ? 4 : 1);
-        const int per_invocation = quads ? 1 : kLinesPerInvocation;
+        const uint32_t solves = lines[axis] / (quads && axis != 0 ? 4 : 1);
+        const uint32_t per_invocation = lines_per_invocation(solves);
         const uint32_t wanted = (solves + per_invocation - 1) / per_invocation;
         const uint32_t groups = (wanted + kLineLocalSize - 1) / kLineLocalSize;
         for (int sweep = 0; sweep < 2; ++sweep) {
@@ -320,13 +351,13 @@ void HealPass::record_diffusion(VkCommandBuffer cmd, int field, const HealStepPl
             record_sim_barrier(cmd);
             LinePush push{g.nx, g.ny, g.nz, axis, field, static_cast<float>(plan.dt_s), h[axis],
                                 axis == 2 ? plan.serum_surface : 0.0f, longest_line(g), groups * kLineLocalSize,
-                                per_invocation, sweep, quads, 0, 0};
+                                int32_t(per_invocation), sweep, quads, 0, 0};
             if (summary && axis == 2 && sweep == 1) {  // the field's last write in the step
                 push.summary_from = field == kernel::HEAL_DIFFUSE_FIBROBLASTS ? dermis_.first : 0;
                 push.summary_to = field == kernel::HEAL_DIFFUSE_FIBROBLASTS ? dermis_.second : g.nz;
             }
             vkCmdPushConstants(cmd, diffuse_layout_, VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(push), &push);
-            vkCmdDispatch(cmd, groups, rows[axis], 1);
+            vkCmdDispatch(cmd, groups, 1, 1);
         }
     }
 }

@@ -51,6 +51,7 @@ public:
 private:
     void record(VkCommandBuffer cmd, const HealStepPlan& plan, bool summary);
     void record_diffusion(VkCommandBuffer cmd, int field, const HealStepPlan& plan, bool summary);
+    uint32_t lines_per_invocation(uint32_t solves) const;
     void record_summary_clear(VkCommandBuffer cmd);
     void record_summary_readback(VkCommandBuffer cmd);
 
@@ -61,8 +62,8 @@ private:
     vk::Buffer line_table_;  // (a, m, c') per field, axis, layer and position (heal_line_coeffs.comp)
     vk::BufferView line_table_texels_, scratch_texels_;  // the same, as the line solves read them
     vk::Buffer signal_before_;  // the signal field before the step's signal line solves (the reaction reads it)
-    vk::BufferView signal_before_texels_;
-    std::array<vk::BufferView, 3> field_quads_;  // each diffusing field as vec4 texels (lines solved four at a time)
+    vk::BufferView signal_before_texels_, signal_before_quads_;
+    std::vector<vk::BufferView> field_quads_;  // every field as vec4 texels, in Field order (passes four voxels a texel)
     vk::Buffer summary_;   // uint[6]: float bits of the StateSummary maxima, taken with atomics
     vk::Buffer summary_readback_;  // the same, copied to host memory
     vk::DescriptorSetLayout voxel_set_layout_, line_set_layout_;
@@ -71,7 +72,9 @@ private:
     vk::DescriptorPool pool_;
     VkDescriptorSet voxel_set_ = VK_NULL_HANDLE;
     std::array<VkDescriptorSet, 3> line_sets_{};  // per diffusing field (kernel::HEAL_DIFFUSE_*)
-    uint32_t react_voxels_per_invocation_ = 1;    // heal_react.comp: see the constructor
+    bool cpu_driver_ = false;                     // a CPU driver (lavapipe): fewer, fuller workgroups
+    bool react_in_quads_ = false;                 // heal_react_quads.comp: four voxels a texel (nx % 4 == 0)
+    uint32_t react_items_per_invocation_ = 1;     // voxels, or quads of them: see the constructor
     std::pair<int, int> dermis_{0, 0};            // the depth slices of the dermis, [first, second)
     bool dermis_in_one_run_ = true;               // what a step that takes the summary needs
 };
