@@ -15,7 +15,7 @@ namespace {
 // a treatment course reaches (Lotfi 2013: +53 % papillary collagen after five sessions).
 const OverlayStyle kStyles[] = {
     {"", 0, {}},
-    {"Collagen: new matrix (log scale)",
+    {"Collagen: new matrix (log scale; olive = both)",
      2,
      {{{"collagen III", "new young collagen, laid down first", "% more than untreated skin", 0.5f, 50.0f,
         {glm::vec3(1.00f, 0.78f, 0.40f), glm::vec3(0.98f, 0.50f, 0.08f), glm::vec3(0.80f, 0.24f, 0.02f)}},

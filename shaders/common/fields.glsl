@@ -50,6 +50,20 @@ vec3 overlay_ramp(int q, float t) {
     return t < 0.5 ? mix(lo, mid, t * 2.0) : mix(mid, hi, t * 2.0 - 1.0);
 }
 
+// Two quantities' colours where both are present, weighted by their strengths, keeping the colour as vivid as
+// its parts. A plain weighted mean of complementary colours is grey: where a treatment left young and mature
+// collagen side by side (+4.5 % and +3 % four weeks after a 1.5 mm roller), the orange and the teal averaged to a
+// grey wash that looked like no change at all. So the mean's distance from its own grey is raised back to the
+// parts' mean distance: orange and teal together read as olive, neither of them and plainly not untreated.
+vec3 blend_tints(vec3 a, float wa, vec3 b, float wb) {
+    const vec3 kLuma = vec3(0.299, 0.587, 0.114);
+    vec3 mean = (a * wa + b * wb) / (wa + wb);
+    float chroma_parts = (length(a - dot(a, kLuma)) * wa + length(b - dot(b, kLuma)) * wb) / (wa + wb);
+    vec3 grey = vec3(dot(mean, kLuma));
+    float chroma = length(mean - grey);
+    return clamp(grey + (mean - grey) * min(chroma_parts / max(chroma, 1e-4), 4.0), 0.0, 1.0);
+}
+
 // Tints a cut face's albedo with the overlay: each quantity's ramp colour, weighted by its strength when two
 // overlap; the tint fades in over the bottom half of the (logarithmic) scale.
 vec3 apply_overlay(vec3 albedo, vec2 patch_pos, float depth) {
@@ -59,7 +73,7 @@ vec3 apply_overlay(vec3 albedo, vec2 patch_pos, float depth) {
     if (count == 1) t.y = 0.0;
     float strength = max(t.x, t.y);
     if (strength <= 0.0) return albedo;
-    vec3 tint = (overlay_ramp(0, t.x) * t.x + overlay_ramp(1, t.y) * t.y) / (t.x + t.y);
+    vec3 tint = blend_tints(overlay_ramp(0, t.x), t.x, overlay_ramp(1, t.y), t.y);
     // The tint keeps the tissue's own light and dark (fibres, cells, the layer boundaries) and never covers
     // more than about two thirds of it, so the anatomy stays readable under the strongest overlay.
     float lum = dot(albedo, vec3(0.299, 0.587, 0.114));

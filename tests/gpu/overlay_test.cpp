@@ -140,6 +140,24 @@ TEST_F(OverlayRender, CollagenOverlayColoursTheCutWhereCollagenWasRaised) {
     EXPECT_LT(glm::length(mean_rgb(b, untouched) - mean_rgb(a, untouched)), 1.0f) << "untreated cut should not change";
 }
 
+// Four weeks after a roller, young and mature collagen lie side by side in every voxel. Their colours, orange
+// and teal, are complementary: averaged, they made a grey wash that took colour out of the cut, and the treated
+// dermis looked untreated. Where both are raised alike, the cut must be more colourful than untreated, not less.
+TEST_F(OverlayRender, CollagenWhereYoungAndMatureMeetKeepsItsColour) {
+    const kernel::HealParams params = test::source_catalog().heal.kernel;
+    auto tissue = std::make_shared<TissueState>(baseline_cheek());
+    raise(*tissue, Field::Collagen3, params.collagen3_reticular + 0.15f, 3.0f, 7.0f, 0.0f, 20.0f, false);
+    raise(*tissue, Field::Collagen1, params.collagen1_reticular + 0.15f, 3.0f, 7.0f, 0.0f, 20.0f, false);
+    SkinView with = view_with(tissue, Overlay::Collagen);
+    RgbaImage image = render_offscreen(gpu(), test::source_catalog(), with, kSize);
+    float d = reticular_mid();
+    auto saturation = [](glm::vec3 c) { return std::max({c.r, c.g, c.b}) - std::min({c.r, c.g, c.b}); };
+    float treated = saturation(mean_rgb(image, screen_of(with, on_cut(with, 5.0f, d))));
+    float untreated = saturation(mean_rgb(image, screen_of(with, on_cut(with, 10.0f, d))));
+    EXPECT_GT(treated, untreated + 20.0f) << "saturation " << treated << " where both were raised, " << untreated
+                                      << " untreated: young and mature collagen together should tint the cut, not grey it";
+}
+
 TEST_F(OverlayRender, NoOverlayWithTissueMatchesNoTissue) {
     // Without erythema the surface has nothing to show, and overlay None leaves the cut as it was.
     auto tissue = std::make_shared<TissueState>(baseline_cheek());
