@@ -4,7 +4,7 @@
 # 48 x 48 x 103 voxels, 3 substrates, timed at 1 and 2 OpenMP threads in alternating rounds; prints each run's
 # diffusing field-voxel updates per second and the medians. BioFVM is not part of DermaSim: check it out first,
 #   git clone https://github.com/MathCancer/BioFVM /tmp/BioFVM      (measured: 503d27c, version 1.0.4)
-#   scripts/biofvm.sh /tmp/BioFVM [ROUNDS=5] [STEPS=200]
+#   scripts/biofvm.sh /tmp/BioFVM             (ROUNDS=5 and STEPS=200 by default; set them in the environment)
 # PhysiCell's bundled copy works too (its BioFVM folder); it was slower here (see docs/PERFORMANCE.md).
 set -euo pipefail
 src=${1:?usage: scripts/biofvm.sh BIOFVM_SOURCE_FOLDER}

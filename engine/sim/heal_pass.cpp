@@ -96,11 +96,15 @@ struct LineCoeffsPush {
 
 int longest_line(const TissueGrid& g) { return std::max({g.nx, g.ny, g.nz}); }
 
+// Whether the passes can read and write four neighbouring voxels in x a texel: a row then starts at a whole
+// texel, and the four share a slice (so a layer).
+bool four_voxels_a_texel(const TissueGrid& g) { return g.nx % 4 == 0; }
+
 // Whether heal_diffuse.comp reads and writes this field's lines along this axis four voxels a texel: lines that
 // share the table's elimination, when nx is a multiple of 4 (every quality preset's is). The y and depth lines
 // are then solved four neighbours at a time, the x lines four of their own voxels a texel.
 bool solved_in_quads(const TissueGrid& g, int field, int axis) {
-    return g.nx % 4 == 0 && !kernel::heal_diffusivity_uses_open(field, axis == 2 ? 1 : 0);
+    return four_voxels_a_texel(g) && !kernel::heal_diffusivity_uses_open(field, axis == 2 ? 1 : 0);
 }
 
 Field field_of(int diffusing) {
@@ -168,7 +172,7 @@ HealPass::HealPass(const vk::Context& context, const TissueVolumeGpu& volume, co
     // GPU wants many invocations: four voxels each there (not measured on one yet). Where nx is a multiple of 4,
     // the reaction reads and writes four voxels a texel (heal_react_quads.comp), and an item is such a quad.
     cpu_driver_ = context.info().type == "CPU";
-    react_in_quads_ = g.nx % 4 == 0;
+    react_in_quads_ = four_voxels_a_texel(g);
     react_items_per_invocation_ = cpu_driver_ ? uint32_t(kSummaryVoxelsPerInvocation) : 4u;
     if (react_in_quads_) react_items_per_invocation_ /= 4;
 
@@ -323,7 +327,7 @@ void HealPass::record(VkCommandBuffer cmd, const HealStepPlan& plan, bool summar
 }
 
 // Lines per heal_diffuse.comp invocation. A GPU gets one each. On lavapipe every workgroup costs about 6 us of
-// its own, even with nothing to do: one workgroup row per slice (103 rows of 64 lanes, 48 of them with a line)
+// its own, even with nothing to do: one workgroup row per slice (103 rows of 64 lanes, 12 of them busy)
 // spent 1.2 ms of the x lines' 2 ms per field on the CI grid, one thread. So a CPU driver gets a few full
 // workgroups per dispatch, enough to share among its threads.
 uint32_t HealPass::lines_per_invocation(uint32_t solves) const {

@@ -55,8 +55,9 @@ vec3 overlay_ramp(int q, float t) {
 // collagen side by side (+4.5 % and +3 % four weeks after a 1.5 mm roller), the orange and the teal averaged to a
 // grey wash that looked like no change at all. So the mean's distance from its own grey is raised back to the
 // parts' mean distance: orange and teal together read as olive, neither of them and plainly not untreated.
+const vec3 kLuma = vec3(0.299, 0.587, 0.114);  // Rec. 601 luma weights
+
 vec3 blend_tints(vec3 a, float wa, vec3 b, float wb) {
-    const vec3 kLuma = vec3(0.299, 0.587, 0.114);
     vec3 mean = (a * wa + b * wb) / (wa + wb);
     float chroma_parts = (length(a - dot(a, kLuma)) * wa + length(b - dot(b, kLuma)) * wb) / (wa + wb);
     vec3 grey = vec3(dot(mean, kLuma));
@@ -76,7 +77,7 @@ vec3 apply_overlay(vec3 albedo, vec2 patch_pos, float depth) {
     vec3 tint = blend_tints(overlay_ramp(0, t.x), t.x, overlay_ramp(1, t.y), t.y);
     // The tint keeps the tissue's own light and dark (fibres, cells, the layer boundaries) and never covers
     // more than about two thirds of it, so the anatomy stays readable under the strongest overlay.
-    float lum = dot(albedo, vec3(0.299, 0.587, 0.114));
+    float lum = dot(albedo, kLuma);
     vec3 shaded = tint * (0.45 + 0.75 * lum);
     return mix(albedo, shaded, fields.opacity.x * 0.65 * smoothstep(0.0, 0.8, strength));
 }

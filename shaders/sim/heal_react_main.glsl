@@ -58,12 +58,11 @@ const uint SUMMARY_SERUM = 4u;        // the serum is final here
 // One voxel: its new state, and the maxima of what is final here, whether or not the summary is taken (a branch
 // costs more than the max).
 SummaryMaxima react_one(INOUT(VoxelState) s, float signal_at_start, int layer, SummaryMaxima m, HealParams p) {
-    VoxelState n = heal_react(s, signal_at_start, layer, pc.dt, p);
-    s = n;
+    s = heal_react(s, signal_at_start, layer, pc.dt, p);
     bool fibroblasts_final = (pc.summary_mask & SUMMARY_FIBROBLASTS) != 0u;
-    float activation = fibroblasts_final && heal_is_dermis(layer) ? summary_activation(n.fibroblasts, p) : 0.0f;
-    float serum_final = (pc.summary_mask & SUMMARY_SERUM) != 0u ? n.serum : 0.0f;
-    return keep_voxel(m, n.open, n.blood, n.signal, n.erythema, activation, serum_final, p);
+    float activation = fibroblasts_final && heal_is_dermis(layer) ? summary_activation(s.fibroblasts, p) : 0.0f;
+    float serum_final = (pc.summary_mask & SUMMARY_SERUM) != 0u ? s.serum : 0.0f;
+    return keep_voxel(m, s.open, s.blood, s.signal, s.erythema, activation, serum_final, p);
 }
 
 #ifdef HEAL_REACT_QUADS
@@ -100,13 +99,23 @@ SummaryMaxima react_component(inout QuadState q, int c, float at_start, int laye
     return m;
 }
 
+#endif
+
+// The fields of item i: a voxel, or a quad of them.
+#ifdef HEAL_REACT_QUADS
+#define ITEM_STATE QuadState
 #define READ(f) texelFetch(field_quads[f], int(i))
+#else
+#define ITEM_STATE VoxelState
+#define READ(f) read_field(f, i)
+#endif
 SummaryMaxima react_item(uint i, SummaryMaxima m, HealParams p) {
+    ITEM_STATE q = ITEM_STATE(READ(HEAL_FIELD_OPEN), READ(HEAL_FIELD_BLOOD), READ(HEAL_FIELD_SIGNAL),
+                              READ(HEAL_FIELD_ERYTHEMA), READ(HEAL_FIELD_FIBROBLASTS), READ(HEAL_FIELD_COLLAGEN3),
+                              READ(HEAL_FIELD_COLLAGEN1), READ(HEAL_FIELD_ELASTIN), READ(HEAL_FIELD_CAPILLARIES),
+                              READ(HEAL_FIELD_SERUM), READ(HEAL_FIELD_MACROPHAGES), READ(HEAL_FIELD_EPIDERMIS));
+#ifdef HEAL_REACT_QUADS
     int layer = layer_of_voxel(i * 4u, pc.slice_voxels);
-    QuadState q = QuadState(READ(HEAL_FIELD_OPEN), READ(HEAL_FIELD_BLOOD), READ(HEAL_FIELD_SIGNAL),
-                            READ(HEAL_FIELD_ERYTHEMA), READ(HEAL_FIELD_FIBROBLASTS), READ(HEAL_FIELD_COLLAGEN3),
-                            READ(HEAL_FIELD_COLLAGEN1), READ(HEAL_FIELD_ELASTIN), READ(HEAL_FIELD_CAPILLARIES),
-                            READ(HEAL_FIELD_SERUM), READ(HEAL_FIELD_MACROPHAGES), READ(HEAL_FIELD_EPIDERMIS));
     vec4 at_start = texelFetch(signal_before_quads, int(i));
     // Four calls, not a loop: a loop's component, chosen at run time, sent the quads to scratch memory and made
     // the reaction slower than one voxel at a time (8.3-9.3 against 7.3 ms).
@@ -114,24 +123,8 @@ SummaryMaxima react_item(uint i, SummaryMaxima m, HealParams p) {
     m = react_component(q, 1, at_start.y, layer, m, p);
     m = react_component(q, 2, at_start.z, layer, m, p);
     m = react_component(q, 3, at_start.w, layer, m, p);
-#undef READ
 #else
-SummaryMaxima react_item(uint i, SummaryMaxima m, HealParams p) {
-    int layer = layer_of_voxel(i, pc.slice_voxels);
-    VoxelState q;
-    q.open = read_field(HEAL_FIELD_OPEN, i);
-    q.blood = read_field(HEAL_FIELD_BLOOD, i);
-    q.signal = read_field(HEAL_FIELD_SIGNAL, i);
-    q.erythema = read_field(HEAL_FIELD_ERYTHEMA, i);
-    q.fibroblasts = read_field(HEAL_FIELD_FIBROBLASTS, i);
-    q.collagen3 = read_field(HEAL_FIELD_COLLAGEN3, i);
-    q.collagen1 = read_field(HEAL_FIELD_COLLAGEN1, i);
-    q.elastin = read_field(HEAL_FIELD_ELASTIN, i);
-    q.capillaries = read_field(HEAL_FIELD_CAPILLARIES, i);
-    q.serum = read_field(HEAL_FIELD_SERUM, i);
-    q.macrophages = read_field(HEAL_FIELD_MACROPHAGES, i);
-    q.epidermis = read_field(HEAL_FIELD_EPIDERMIS, i);
-    m = react_one(q, texelFetch(signal_before, int(i)).x, layer, m, p);
+    m = react_one(q, texelFetch(signal_before, int(i)).x, layer_of_voxel(i, pc.slice_voxels), m, p);
 #endif
     open_channel[i] = q.open;
     blood[i] = q.blood;
@@ -147,6 +140,8 @@ SummaryMaxima react_item(uint i, SummaryMaxima m, HealParams p) {
     epidermis[i] = q.epidermis;
     return m;
 }
+#undef READ
+#undef ITEM_STATE
 
 void main() {
     // A workgroup takes a block of voxels_per_invocation x 256 neighbouring items (voxels or quads), 256 at a
