@@ -6,14 +6,15 @@
 //     heal_line_coeffs.comp; the forward sweep keeps d' in the field itself, the back substitution overwrites
 //     it: two reads and two writes of the field per voxel, nothing else.
 //   - Lines whose diffusivity follows the open channels (the serum's depth lines) eliminate per voxel, keeping (c', d')
-//     in the scratch buffer and the diffusivities in a rolling window of three.
+//     in the scratch buffer and the diffusivities in a rolling window of three (four columns at a time with
+//     `quads`: the open channels, the field and the scratch move four voxels a texel).
 // Each invocation solves `lines_per_invocation` lines, neighbouring invocations neighbouring lines.
 // Each axis is two dispatches, `sweep` 0 then 1: the forward elimination, then the back substitution. Split so
 // that every read is of what an earlier dispatch wrote, and goes through a texel buffer, which lavapipe fetches
 // as one vector gather (sim/heal_texels.glsl says why); the writes are storage-buffer stores.
-// `quads`: lines from the table, when nx is a multiple of 4, read and write four voxels a texel. The y and depth
-// lines are solved four neighbours at a time (x, x+1, x+2, x+3 lie next to each other in memory and share the
-// table's elimination), as a vec4. An x line reads four of its own voxels a texel and eliminates them one after
+// `quads`: when nx is a multiple of 4, the lines read and write four voxels a texel. The y and depth
+// lines are solved four neighbours at a time (x, x+1, x+2, x+3 lie next to each other in memory, and lines from
+// the table share its elimination), as a vec4. An x line reads four of its own voxels a texel and eliminates them one after
 // the other. On lavapipe each store is a loop over the SIMD lanes, so a vec4 texel read and a vec4 store moved
 // 2.9x as many floats per second as one float each (scripts/buffer_access.sh); the x lines took 13 % less of a
 // step four voxels a texel than one.
@@ -44,6 +45,8 @@ layout(set = 0, binding = 11) uniform samplerBuffer field_before4;  // the field
 layout(std430, set = 0, binding = 12) buffer Summary { uint summary_bits[6]; };  // StateSummary order
 layout(set = 0, binding = 13) uniform samplerBuffer open_channel4;  // four voxels a texel (the x lines' release)
 layout(set = 0, binding = 14) uniform samplerBuffer blood4;
+layout(std430, set = 0, binding = 15) writeonly buffer ScratchQuads { vec4 scratch4[]; };  // c', then d', of a quad
+layout(set = 0, binding = 16) uniform samplerBuffer scratch_before4;  // the same, as the forward sweep left it
 #include "sim/heal_summary.glsl"
 
 layout(push_constant) uniform Push {
@@ -273,6 +276,74 @@ float back_per_voxel(int n) {
     return best;
 }
 
+// The same per-voxel elimination for four neighbouring columns at once (pc.quads; the serum's depth lines): a
+// texel fetch of the field and of the open channels, and two stores of the scratch (c' of the four, then d'),
+// per four voxels. The arithmetic stays one voxel at a time, through the scalar kernel, in the same order: four
+// calls with constant components, as in heal_react_main.glsl (a loop over the components put the vectors in
+// scratch memory on lavapipe).
+struct Column { float d_prev, d_cur, d_next, c_prev, e_prev; };
+
+// Row s of one column: eliminates it, keeps (c', d') and moves the column's window of diffusivities on by one.
+vec2 eliminate_column(INOUT(Column) col, int s, int n, float u_old, float open_surface, float d_after, bool surface,
+                      float h, float dt, HealParams p) {
+    float lo = s > 0 ? heal_face_diffusivity(col.d_prev, col.d_cur) : 0.0f;
+    float hi = s + 1 < n ? heal_face_diffusivity(col.d_cur, col.d_next) : 0.0f;
+    vec4 row = heal_line_row(lo, hi, h, dt, u_old);
+    if (s == 0 && surface) row = heal_serum_top_row(row, open_surface, pc.serum_surface, h, dt, p);
+    vec4 k = heal_eliminate(row, col.c_prev);
+    float e = (row.w - k.x * col.e_prev) / k.y;
+    col.c_prev = k.z;
+    col.e_prev = e;
+    col.d_prev = col.d_cur;
+    col.d_cur = col.d_next;
+    col.d_next = d_after;
+    return vec2(k.z, e);
+}
+
+vec4 diffusivities_at(int s, int field, HealParams p) {
+    int layer = int(texelFetch(layer_of_slice, s).x);
+    vec4 open = texelFetch(open_channel4, int(voxel_at(s) / 4u));
+    return vec4(heal_diffusivity(field, layer, open.x, 1, p), heal_diffusivity(field, layer, open.y, 1, p),
+                heal_diffusivity(field, layer, open.z, 1, p), heal_diffusivity(field, layer, open.w, 1, p));
+}
+
+void forward_quads_per_voxel(int n) {
+    HealParams p = params;
+    int field = pc.field;
+    float h = pc.h, dt = pc.dt;
+    bool surface = field == HEAL_DIFFUSE_SERUM;
+    vec4 d0 = diffusivities_at(0, field, p), d1 = n > 1 ? diffusivities_at(1, field, p) : vec4(0.0f);
+    Column cx = Column(0.0f, d0.x, d1.x, 0.0f, 0.0f), cy = Column(0.0f, d0.y, d1.y, 0.0f, 0.0f);
+    Column cz = Column(0.0f, d0.z, d1.z, 0.0f, 0.0f), cw = Column(0.0f, d0.w, d1.w, 0.0f, 0.0f);
+    vec4 open_surface = texelFetch(open_channel4, int(line_first / 4u));
+    for (int s = 0; s < n; ++s) {
+        uint q = voxel_at(s) / 4u;
+        vec4 u_old = texelFetch(field_before4, int(q));
+        vec4 after = s + 2 < n ? diffusivities_at(s + 2, field, p) : vec4(0.0f);
+        vec2 x = eliminate_column(cx, s, n, u_old.x, open_surface.x, after.x, surface, h, dt, p);
+        vec2 y = eliminate_column(cy, s, n, u_old.y, open_surface.y, after.y, surface, h, dt, p);
+        vec2 z = eliminate_column(cz, s, n, u_old.z, open_surface.z, after.z, surface, h, dt, p);
+        vec2 w = eliminate_column(cw, s, n, u_old.w, open_surface.w, after.w, surface, h, dt, p);
+        scratch4[2u * q] = vec4(x.x, y.x, z.x, w.x);
+        scratch4[2u * q + 1u] = vec4(x.y, y.y, z.y, w.y);
+    }
+}
+
+float back_quads_per_voxel(int n) {
+    uint q = voxel_at(n - 1) / 4u;
+    vec4 next = texelFetch(scratch_before4, int(2u * q + 1u));  // u(n-1) = d'(n-1)
+    u4[q] = next;
+    ivec2 kept = ivec2(pc.summary_from, pc.summary_to);
+    float best = keep4(0.0f, kept, n - 1, next);
+    for (int s = n - 2; s >= 0; --s) {
+        q = voxel_at(s) / 4u;
+        next = texelFetch(scratch_before4, int(2u * q + 1u)) - texelFetch(scratch_before4, int(2u * q)) * next;
+        u4[q] = next;
+        best = keep4(best, kept, s, next);
+    }
+    return best;
+}
+
 void main() {
     bool per_voxel = heal_diffusivity_uses_open(pc.field, pc.axis == 2 ? 1 : 0);
     float best = 0.0f;
@@ -283,8 +354,12 @@ void main() {
             if (pc.sweep == 0) forward_x_quads(n);
             else back_x_quads(n);
         } else if (pc.quads != 0) {
-            if (pc.sweep == 0) forward_quads_from_table(n);
-            else best = max(best, back_quads_from_table(n));
+            if (pc.sweep == 0) {
+                if (per_voxel) forward_quads_per_voxel(n);
+                else forward_quads_from_table(n);
+            } else {
+                best = max(best, per_voxel ? back_quads_per_voxel(n) : back_quads_from_table(n));
+            }
         } else if (pc.sweep == 0) {
             if (per_voxel) forward_per_voxel(n);
             else forward_from_table(n);

@@ -49,7 +49,8 @@ constexpr uint32_t kFieldQuadsBinding = 18, kSignalBeforeQuadsBinding = 19;
 // (written by heal_line_coeffs.comp), then the field, the elimination table and the scratch again, read as texels,
 // and the blood (with the open channels, the signal's sources); then the field again, four floats an element, as
 // a storage buffer and as texels (lines solved four at a time); then the step chooser's summary; then the open
-// channels and the blood four floats a texel (the signal's x lines solved four voxels at a time).
+// channels and the blood four floats a texel (the signal's x lines solved four voxels at a time); then the
+// scratch four floats an element, as a storage buffer and as texels (the serum's depth lines four at a time).
 constexpr VkDescriptorType kLineBindingTypes[] = {
     VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,       VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER,
     VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER,
@@ -58,6 +59,7 @@ constexpr VkDescriptorType kLineBindingTypes[] = {
     VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER,
     VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,       VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER,
     VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,       VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER,
+    VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,
     VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER};
 
 struct VoxelPush {
@@ -83,7 +85,7 @@ struct LinePush {
     uint32_t invocations;
     int32_t lines_per_invocation;
     int32_t sweep;  // 0 forward elimination, 1 back substitution
-    int32_t quads;  // 1: four voxels a texel (solved_in_quads)
+    int32_t quads;  // 1: four voxels a texel (four_voxels_a_texel)
     int32_t summary_from, summary_to;  // depths whose values the sweep keeps the maximum of (empty: none)
 };
 
@@ -99,13 +101,6 @@ int longest_line(const TissueGrid& g) { return std::max({g.nx, g.ny, g.nz}); }
 // Whether the passes can read and write four neighbouring voxels in x a texel: a row then starts at a whole
 // texel, and the four share a slice (so a layer).
 bool four_voxels_a_texel(const TissueGrid& g) { return g.nx % 4 == 0; }
-
-// Whether heal_diffuse.comp reads and writes this field's lines along this axis four voxels a texel: lines that
-// share the table's elimination, when nx is a multiple of 4 (every quality preset's is). The y and depth lines
-// are then solved four neighbours at a time, the x lines four of their own voxels a texel.
-bool solved_in_quads(const TissueGrid& g, int field, int axis) {
-    return four_voxels_a_texel(g) && !kernel::heal_diffusivity_uses_open(field, axis == 2 ? 1 : 0);
-}
 
 Field field_of(int diffusing) {
     switch (diffusing) {
@@ -131,6 +126,7 @@ HealPass::HealPass(const vk::Context& context, const TissueVolumeGpu& volume, co
                           VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_UNIFORM_TEXEL_BUFFER_BIT,
                           vk::MemoryUse::Device);
     scratch_texels_ = vk::make_texel_view(device, scratch_, VK_FORMAT_R32G32_SFLOAT);
+    scratch_quads_ = vk::make_texel_view(device, scratch_, VK_FORMAT_R32G32B32A32_SFLOAT);
     const std::size_t table_entries =
         std::size_t(kDiffusingFields) * 3 * kernel::HEAL_LAYER_COUNT * longest_line(volume.grid());
     line_table_ = vk::Buffer(context, table_entries * 4 * sizeof(float),
@@ -269,6 +265,8 @@ HealPass::HealPass(const vk::Context& context, const TissueVolumeGpu& volume, co
         storage(12, summary_);
         texels(13, field_quads[static_cast<int>(Field::OpenChannel)]);
         texels(14, field_quads[static_cast<int>(Field::Blood)]);
+        storage(15, scratch);
+        texels(16, scratch_quads_);
     }
 }
 
@@ -342,10 +340,8 @@ void HealPass::record_diffusion(VkCommandBuffer cmd, int field, const HealStepPl
                             nullptr);
     const uint32_t lines[3] = {uint32_t(g.nz * g.ny), uint32_t(g.nz * g.nx), uint32_t(g.nx * g.ny)};
     const float h[3] = {g.dx_mm, g.dy_mm, g.dz_mm};
-    static const int skip_axis = getenv("SKIP_AXIS") ? atoi(getenv("SKIP_AXIS")) : -1;
     for (int axis = 0; axis < 3; ++axis) {
-        if (axis == skip_axis) continue;
-        const int32_t quads = solved_in_quads(g, field, axis) ? 1 : 0;
+        const int32_t quads = four_voxels_a_texel(g) ? 1 : 0;  // y and depth lines four neighbours at a time
         const uint32_t solves = lines[axis] / (quads && axis != 0 ? 4 : 1);
         const uint32_t per_invocation = lines_per_invocation(solves);
         const uint32_t wanted = (solves + per_invocation - 1) / per_invocation;

@@ -60,7 +60,7 @@ private:
     vk::Buffer params_;    // host-visible HealParams (std430: all floats, same layout as C++)
     vk::Buffer scratch_;   // (c', d') per voxel for the lines that eliminate per voxel
     vk::Buffer line_table_;  // (a, m, c') per field, axis, layer and position (heal_line_coeffs.comp)
-    vk::BufferView line_table_texels_, scratch_texels_;  // the same, as the line solves read them
+    vk::BufferView line_table_texels_, scratch_texels_, scratch_quads_;  // the same, as the line solves read them
     vk::Buffer signal_before_;  // the signal field before the step's signal line solves (the reaction reads it)
     vk::BufferView signal_before_texels_, signal_before_quads_;
     std::vector<vk::BufferView> field_quads_;  // every field as vec4 texels, in Field order (passes four voxels a texel)
