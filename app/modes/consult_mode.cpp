@@ -132,6 +132,10 @@ void ConsultMode::scene(SkinView& view, glm::vec2 window) {
                 beside_magnified_cut();
                 break;
             }
+            case StoryScene::Repair:
+            case StoryScene::Treats:  // new collagen: plain fibres in the magnified cut, a faint tint on the block
+                beside_magnified_cut();
+                break;
             case StoryScene::NotCellulite: {
                 view.region = regions.find("thigh");
                 view.fat_shown_mm = float(view.region.layers[int(Layer::Hypodermis)].mm);

@@ -22,7 +22,10 @@ struct StoryStep {
     std::string_view title;
     std::string_view caption;
     StoryScene scene;
-    double day;        // of the client's simulated course to show; < 0: untreated skin
+    // The day of the client's simulated course to show; < 0: untreated skin. The window shows the latest snapshot
+    // at or before it, and the course keeps one every 3 h on day 0 (HealingPlayer): a step 2.4 h after the
+    // treatment showed the moment of treatment, before any serum had soaked in or any redness had risen.
+    double day;
     Overlay overlay;   // what the cut shows
 };
 
@@ -39,17 +42,18 @@ inline constexpr StoryStep kStory[] = {
      StoryScene::Channels, 0.0, Overlay::Channels},
     {"The body fills them with new collagen",
      "The body treats each channel as a tiny wound. Over the following weeks it lays down new collagen and elastin "
-     "(orange in the cut) and grows new tiny blood vessels, so the skin slowly becomes thicker and firmer.",
+     "(orange fibres in the close-up, teal once they mature) and grows new tiny blood vessels, so the skin slowly "
+     "becomes thicker and firmer.",
      StoryScene::Repair, 42.0, Overlay::Collagen},
     {"Serum goes deeper through the channels",
      "A serum put on right after treatment travels down the open channels (shown in the cut), much deeper than it "
      "could through intact skin, whose outer layer keeps most of it out.",
-     StoryScene::Serum, 0.1, Overlay::Serum},
+     StoryScene::Serum, 0.125, Overlay::Serum},
     {"What it feels like",
      "A numbing cream goes on first, usually for 30 to 60 minutes. During treatment you still feel pressure and "
      "movement. Afterwards the skin is red and tingly, like a sunburn; for most people this is gone within a day "
      "or two.",
-     StoryScene::Feeling, 0.05, Overlay::None},
+     StoryScene::Feeling, 0.125, Overlay::None},
     {"What it treats",
      "Micro-needling is used for uneven texture, fine lines, acne scars, stretch marks, marks left by pigmentation "
      "and enlarged pores. Results build slowly, over months, as new collagen forms.",

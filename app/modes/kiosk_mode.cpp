@@ -168,8 +168,10 @@ void KioskMode::attract_caption(std::string& title, std::string& hint) const {
     }
     const double day = stage_->timeline().day;
     if (day < 0.5) title = "The cut opens: the tiny channels, magnified on the right";
-    else if (day < 5.0) title = "The channels close within hours, and the body starts repairing";
-    else title = "Over weeks, new collagen builds up (orange in the cut)";
+    // New collagen III shows as orange fibres in the magnified cut from about the end of the first week (day 5
+    // of a 1 mm forehead session showed barely any, day 10 plenty); the caption waits for it.
+    else if (day < 7.0) title = "The channels close within hours, and the body starts repairing";
+    else title = "Over weeks, new collagen builds up (orange fibres on the right)";
 }
 
 void KioskMode::draw_banner(const std::string& title, const std::string& hint) const {

@@ -5,6 +5,7 @@
 #include "app/modes/consult_mode.hpp"
 #include "app/modes/kiosk_score.hpp"
 #include "app/modes/what_to_expect.hpp"
+#include "engine/sim/healing_metrics.hpp"
 #include "app_test_support.hpp"
 
 using namespace dermasim;
@@ -41,6 +42,35 @@ TEST(ConsultMode, EachStoryStepShowsItsScene) {
     EXPECT_EQ(view.region.id, "thigh");  // cellulite: the whole depth of the thigh's fat is shown
     EXPECT_NEAR(view.fat_shown_mm, view.region.layers[int(Layer::Hypodermis)].mm, 1e-4);
     EXPECT_FALSE(view.tissue);
+}
+
+// Each step that shows the client's course shows the moment it names, and that moment shows what its caption
+// says: a step 2.4 h after the treatment once showed the snapshot of the treatment itself (the course keeps one
+// every 3 h on day 0), so "serum goes deeper" showed no serum and "afterwards the skin is red" no redness.
+TEST(ConsultMode, StoryStepsShowTheMomentTheyName) {
+    test::AppRig rig({}, 0.1, "consult", "cheek");
+    ConsultMode& c = consult(rig);
+    const HealParameters& params = test::catalog().heal;
+    for (int i = 0; i < app::kStorySteps; ++i) {
+        const app::StoryStep& step = app::kStory[i];
+        if (step.day < 0 || step.day > 60) continue;  // untreated, or months in (too long a wait for a unit test)
+        SCOPED_TRACE(std::string(step.title));
+        c.go_to(i);
+        c.course().wait_until(step.day);
+        const SkinView view = rig.frame();
+        ASSERT_TRUE(view.tissue);
+        EXPECT_NEAR(view.tissue->time_s / 86400.0, step.day, 1e-6);
+        const HealingSample shown = sample_healing(*view.tissue, params);
+        switch (step.scene) {
+            case app::StoryScene::Serum: EXPECT_GT(shown.serum_depth_um, 200.0); break;
+            case app::StoryScene::Feeling: EXPECT_GT(shown.redness_max, params.control.erythema_visible); break;
+            case app::StoryScene::Repair:
+                EXPECT_GT(shown.collagen_pct_papillary, 0.5);  // the overlay's scale starts at +0.5 %
+                EXPECT_TRUE(view.micro.has_value());           // where the new fibres are plain to see
+                break;
+            default: break;
+        }
+    }
 }
 
 TEST(ConsultMode, ForThisClientSplitsBeforeAndAfterAtTheChosenWeek) {
