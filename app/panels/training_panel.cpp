@@ -307,12 +307,15 @@ TrainingIntent draw_feedback_panel(const LiveFeedback& f) {
     meter("Speed", f.down ? f.speed_mm_s : 0.0, 2.5 * f.good_speed.max, f.good_speed, " mm/s");
     ImGui::Separator();
     ImGui::Text("Directions (%d passes):", f.passes);
-    const bool h = f.directions[0] > 0, v = f.directions[2] > 0, d = f.directions[1] + f.directions[3] > 0;
-    ImGui::TextColored(h ? kGood : kMuted, "%s horizontal", h ? "[x]" : "[ ]");
+    const RequiredDirections done = required_directions(f.directions);
+    auto tick = [](bool is_done, const char* name) {
+        ImGui::TextColored(is_done ? kGood : kMuted, "%s %s", is_done ? "[x]" : "[ ]", name);
+    };
+    tick(done.horizontal, "horizontal");
     ImGui::SameLine();
-    ImGui::TextColored(v ? kGood : kMuted, "%s vertical", v ? "[x]" : "[ ]");
+    tick(done.vertical, "vertical");
     ImGui::SameLine();
-    ImGui::TextColored(d ? kGood : kMuted, "%s diagonal", d ? "[x]" : "[ ]");
+    tick(done.diagonal, "diagonal");
     ImGui::Separator();
     if (f.warnings.empty()) ImGui::TextColored(kGood, "No warning.");
     for (const auto& w : f.warnings) wrapped_coloured(kWarn, "! " + w.message);

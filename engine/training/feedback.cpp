@@ -62,9 +62,23 @@ std::array<int, 4> directions_done(const StrokeScript& script) {
     return done;
 }
 
-int required_directions_done(const std::array<int, 4>& done) {
-    return (done[int(PassDirection::Horizontal)] > 0) + (done[int(PassDirection::Vertical)] > 0) +
-           (done[int(PassDirection::Diagonal)] + done[int(PassDirection::AntiDiagonal)] > 0);
+RequiredDirections required_directions(const std::array<int, 4>& done) {
+    RequiredDirections r;
+    r.horizontal = done[int(PassDirection::Horizontal)] > 0;
+    r.vertical = done[int(PassDirection::Vertical)] > 0;
+    r.diagonal = done[int(PassDirection::Diagonal)] + done[int(PassDirection::AntiDiagonal)] > 0;
+    return r;
+}
+
+std::string RequiredDirections::missing() const {
+    std::vector<std::string> names;
+    if (!horizontal) names.push_back("horizontal");
+    if (!vertical) names.push_back("vertical");
+    if (!diagonal) names.push_back("diagonal");
+    std::string text;
+    for (size_t i = 0; i < names.size(); ++i)
+        text += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
+    return text;
 }
 
 bool dragged_without_lifting(const Stroke& stroke, DeviceKind device) {

@@ -41,9 +41,17 @@ enum class PassDirection { Horizontal, Vertical, Diagonal, AntiDiagonal };
 inline constexpr std::array<std::string_view, 4> kPassDirectionNames = {"horizontal", "vertical", "diagonal",
                                                                          "anti-diagonal"};
 std::optional<PassDirection> pass_direction(const Stroke& stroke);  // none: it hardly moved (< 2 mm)
-// Passes per direction; the protocol asks for horizontal, vertical and diagonal (either diagonal).
+// Passes per direction, indexed by PassDirection; the protocol asks for horizontal, vertical and diagonal
+// (either diagonal).
 std::array<int, 4> directions_done(const StrokeScript& script);
-int required_directions_done(const std::array<int, 4>& done);  // 0..3
+// The protocol's three directions, each done or not: what the live panel ticks and the score counts (the panel
+// once indexed the counts in another order and ticked "diagonal" for vertical passes).
+struct RequiredDirections {
+    bool horizontal = false, vertical = false, diagonal = false;
+    int count() const { return int(horizontal) + int(vertical) + int(diagonal); }
+    std::string missing() const;  // "vertical and diagonal"; empty when all three are done
+};
+RequiredDirections required_directions(const std::array<int, 4>& done);
 
 // A roller is lifted to change direction: a pass that turns back or sideways on the skin drags the needles
 // through it (tearing, REFERENCE.md §2). A pen glides freely and is never "dragged".

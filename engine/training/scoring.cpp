@@ -150,14 +150,15 @@ CriterionScore density(const TrainingOutcome& o, const CoverageGrid& g) {
 CriterionScore directions(const TrainingOutcome& o) {
     if (!treated(o)) return no_treatment("Roll horizontally, vertically and diagonally, lifting in between.");
     const auto done = directions_done(o.script);
-    const int n = required_directions_done(done);
+    const RequiredDirections required = required_directions(done);
+    const int n = required.count();
     CriterionScore c;
     c.score = 100.0 * n / 3.0;
     std::string which;
     for (int d = 0; d < 4; ++d)
         if (done[d]) which += (which.empty() ? "" : ", ") + format("%s %d", std::string(kPassDirectionNames[d]).c_str(), done[d]);
     c.measured = format("%d of 3 directions (strokes: %s)", n, which.empty() ? "none" : which.c_str());
-    c.tip = n < 3 ? "Add the missing directions: horizontal, vertical and diagonal passes cross-hatch the skin."
+    c.tip = n < 3 ? "Add " + required.missing() + " passes: horizontal, vertical and diagonal passes cross-hatch the skin."
                   : "All three directions.";
     return c;
 }

@@ -132,7 +132,19 @@ TEST(Feedback, DirectionsAndDragsFromTheStrokes) {
     EXPECT_FALSE(dragged_without_lifting(back_and_forth, DeviceKind::Pen));  // a pen glides freely
     StrokeScript s;
     s.strokes = {across, down};
-    EXPECT_EQ(required_directions_done(directions_done(s)), 2);
+    const RequiredDirections two = required_directions(directions_done(s));
+    EXPECT_TRUE(two.horizontal);
+    EXPECT_TRUE(two.vertical);
+    EXPECT_FALSE(two.diagonal);
+    EXPECT_EQ(two.count(), 2);
+    EXPECT_EQ(two.missing(), "diagonal");
+    s.strokes = {down, down};
+    const RequiredDirections one = required_directions(directions_done(s));
+    EXPECT_TRUE(one.vertical);
+    EXPECT_FALSE(one.diagonal);
+    EXPECT_EQ(one.missing(), "horizontal and diagonal");
+    s.strokes = {diagonal};
+    EXPECT_TRUE(required_directions(directions_done(s)).diagonal);
 }
 
 TEST(Feedback, WarningsNameWhatIsWrongInTheMoment) {
