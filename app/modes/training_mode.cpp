@@ -166,7 +166,7 @@ void TrainingMode::frame(const FrameInput& input, double dt_s, SkinView& view) {
             if (rolling) draw_feedback_panel(live_feedback());
             break;
         case Screen::Results: intent = draw_results_panel(*result_, status_); break;
-        case Screen::History: intent = draw_history_panel(history_, trainee_, history_error_); break;
+        case Screen::History: intent = draw_history_panel(history_, assets_.lessons, trainee_, history_error_); break;
     }
     // The mode bar: where the trainee is, and the way out.
     ImGuiIO& io = ImGui::GetIO();

@@ -370,19 +370,20 @@ TrainingIntent draw_results_panel(const ScoredSession& r, const std::string& sta
     return intent;
 }
 
-TrainingIntent draw_history_panel(const std::vector<HistoryEntry>& entries, const std::string& trainee,
-                                  const std::string& error) {
+TrainingIntent draw_history_panel(const std::vector<HistoryEntry>& entries, const std::vector<Lesson>& lessons,
+                                  const std::string& trainee, const std::string& error) {
     TrainingIntent intent;
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSize(ImVec2(std::min(760.0f, display.x - 40), std::min(560.0f, display.y - 40)), ImGuiCond_Always);
     ImGui::Begin("Training history", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
-    ImGui::Text("%s: %zu sessions", trainee.empty() ? "Everyone" : trainee.c_str(), entries.size());
+    ImGui::Text("%s: %zu session%s", trainee.empty() ? "Everyone" : trainee.c_str(), entries.size(),
+                entries.size() == 1 ? "" : "s");
     if (!error.empty()) wrapped_coloured(kWarn, error);
     if (!entries.empty()) score_plot(entries);
     if (ImGui::BeginTable("sessions", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY,
                           ImVec2(0, ImGui::GetContentRegionAvail().y - 34))) {
-        ImGui::TableSetupColumn("Finished");
+        ImGui::TableSetupColumn("Finished (UTC)");
         ImGui::TableSetupColumn("Lesson");
         ImGui::TableSetupColumn("Score");
         ImGui::TableSetupColumn("Result");
@@ -390,9 +391,14 @@ TrainingIntent draw_history_panel(const std::vector<HistoryEntry>& entries, cons
         for (auto it = entries.rbegin(); it != entries.rend(); ++it) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(it->finished_utc.c_str());
+            // "2026-12-01T08:47:09Z" reads as "2026-12-01 08:47"; the lesson by its title (its id if it is
+            // no longer installed).
+            std::string when = it->finished_utc.substr(0, 16);
+            if (when.size() > 10 && when[10] == 'T') when[10] = ' ';
+            ImGui::TextUnformatted(when.c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(it->lesson_id.c_str());
+            auto lesson = std::find_if(lessons.begin(), lessons.end(), [&](const Lesson& l) { return l.id == it->lesson_id; });
+            ImGui::TextUnformatted(lesson != lessons.end() ? lesson->title.c_str() : it->lesson_id.c_str());
             ImGui::TableNextColumn();
             ImGui::Text("%.0f", it->overall);
             ImGui::TableNextColumn();

@@ -49,7 +49,7 @@ TrainingIntent draw_flow_panel(const Lesson& lesson, FlowStep step, const Traini
                                const std::string& save_status);
 TrainingIntent draw_feedback_panel(const LiveFeedback& feedback);
 TrainingIntent draw_results_panel(const ScoredSession& result, const std::string& status);
-TrainingIntent draw_history_panel(const std::vector<HistoryEntry>& entries, const std::string& trainee,
-                                  const std::string& error);
+TrainingIntent draw_history_panel(const std::vector<HistoryEntry>& entries, const std::vector<Lesson>& lessons,
+                                  const std::string& trainee, const std::string& error);
 
 }  // namespace dermasim::app
