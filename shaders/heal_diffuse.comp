@@ -231,56 +231,8 @@ float diffusivity_at(int s, int field, bool along_depth, HealParams p) {
 }
 
 // Lines whose diffusivity follows the open channels (heal_diffusivity_uses_open); the serum's depth lines add
-// the surface flux to the top row. The push constants and parameters are read into locals first: lavapipe
-// reloads them after every store in a loop.
-void forward_per_voxel(int n) {
-    HealParams p = params;
-    int field = pc.field;
-    bool along_depth = pc.axis == 2;
-    float h = pc.h, dt = pc.dt;
-    bool surface = along_depth && field == HEAL_DIFFUSE_SERUM;
-    float d_prev = 0.0f;
-    float d_cur = diffusivity_at(0, field, along_depth, p);
-    float d_next = n > 1 ? diffusivity_at(1, field, along_depth, p) : 0.0f;
-    float c_prev = 0.0f, e_prev = 0.0f;  // c'(s-1), d'(s-1)
-    for (int s = 0; s < n; ++s) {
-        uint v = voxel_at(s);
-        float lo = s > 0 ? heal_face_diffusivity(d_prev, d_cur) : 0.0f;
-        float hi = s + 1 < n ? heal_face_diffusivity(d_cur, d_next) : 0.0f;
-        vec4 row = heal_line_row(lo, hi, h, dt, field_at(v));
-        if (s == 0 && surface)
-            row = heal_serum_top_row(row, texelFetch(open_channel, int(line_first)).x, pc.serum_surface, h, dt, p);
-        vec4 k = heal_eliminate(row, c_prev);
-        float e = (row.w - k.x * e_prev) / k.y;
-        scratch[v] = vec2(k.z, e);
-        c_prev = k.z;
-        e_prev = e;
-        d_prev = d_cur;
-        d_cur = d_next;
-        d_next = s + 2 < n ? diffusivity_at(s + 2, field, along_depth, p) : 0.0f;
-    }
-}
-
-float back_per_voxel(int n) {
-    float next = texelFetch(scratch_before, int(voxel_at(n - 1))).y;  // u(n-1) = d'(n-1)
-    u[voxel_at(n - 1)] = next;
-    ivec2 kept = ivec2(pc.summary_from, pc.summary_to);
-    float best = keep(0.0f, kept, n - 1, next);
-    for (int s = n - 2; s >= 0; --s) {
-        uint v = voxel_at(s);
-        vec2 ce = texelFetch(scratch_before, int(v)).xy;
-        next = ce.y - ce.x * next;
-        u[v] = next;
-        best = keep(best, kept, s, next);
-    }
-    return best;
-}
-
-// The same per-voxel elimination for four neighbouring columns at once (pc.quads; the serum's depth lines): a
-// texel fetch of the field and of the open channels, and two stores of the scratch (c' of the four, then d'),
-// per four voxels. The arithmetic stays one voxel at a time, through the scalar kernel, in the same order: four
-// calls with constant components, as in heal_react_main.glsl (a loop over the components put the vectors in
-// scratch memory on lavapipe).
+// the surface flux to the top row. One line's elimination state: its rolling window of three diffusivities and
+// the last (c', d').
 struct Column { float d_prev, d_cur, d_next, c_prev, e_prev; };
 
 // Row s of one column: eliminates it, keeps (c', d') and moves the column's window of diffusivities on by one.
@@ -300,6 +252,41 @@ vec2 eliminate_column(INOUT(Column) col, int s, int n, float u_old, float open_s
     return vec2(k.z, e);
 }
 
+void forward_per_voxel(int n) {
+    HealParams p = params;  // locals: lavapipe reloads parameters and push constants after every store in a loop
+    int field = pc.field;
+    bool along_depth = pc.axis == 2;
+    float h = pc.h, dt = pc.dt;
+    bool surface = along_depth && field == HEAL_DIFFUSE_SERUM;
+    float open_surface = texelFetch(open_channel, int(line_first)).x;
+    Column col = Column(0.0f, diffusivity_at(0, field, along_depth, p),
+                        n > 1 ? diffusivity_at(1, field, along_depth, p) : 0.0f, 0.0f, 0.0f);
+    for (int s = 0; s < n; ++s) {
+        uint v = voxel_at(s);
+        float after = s + 2 < n ? diffusivity_at(s + 2, field, along_depth, p) : 0.0f;
+        scratch[v] = eliminate_column(col, s, n, field_at(v), open_surface, after, surface, h, dt, p);
+    }
+}
+
+float back_per_voxel(int n) {
+    float next = texelFetch(scratch_before, int(voxel_at(n - 1))).y;  // u(n-1) = d'(n-1)
+    u[voxel_at(n - 1)] = next;
+    ivec2 kept = ivec2(pc.summary_from, pc.summary_to);
+    float best = keep(0.0f, kept, n - 1, next);
+    for (int s = n - 2; s >= 0; --s) {
+        uint v = voxel_at(s);
+        vec2 ce = texelFetch(scratch_before, int(v)).xy;
+        next = ce.y - ce.x * next;
+        u[v] = next;
+        best = keep(best, kept, s, next);
+    }
+    return best;
+}
+
+// The same elimination for four neighbouring columns at once (pc.quads; the serum's depth lines): a texel fetch
+// of the field and of the open channels, and two stores of the scratch (c' of the four, then d'), per four
+// voxels. The arithmetic stays one voxel at a time, in the same order: four calls with constant components, as
+// in heal_react_main.glsl (a loop over the components put the vectors in scratch memory on lavapipe).
 vec4 diffusivities_at(int s, int field, HealParams p) {
     int layer = int(texelFetch(layer_of_slice, s).x);
     vec4 open = texelFetch(open_channel4, int(voxel_at(s) / 4u));
