@@ -144,8 +144,9 @@ Usage: dermasim bench [options]
   --json FILE     also write the figures as JSON (written atomically)
 Frame times are medians of whole offscreen frames (record, draw, read back), so a window's are a little lower.
 Reports voxel-steps and diffusing field-voxel updates per second, where a GPU step's time goes (the reaction
-and each field's line solves) and what the step chooser's summary adds to it, bytes moved per voxel per step, the
-device's measured copy bandwidth and the fraction of it the heal step reaches, and the wall time of the runs.
+and each field's line solves), what the step chooser's summary adds to it, what the observers' tally costs,
+bytes moved per voxel per step, the device's measured copy bandwidth and the fraction of it the heal step
+reaches, and the wall time of the runs.
 Shared machines are noisy: compare ratios.
 )";
 }  // namespace
@@ -189,6 +190,8 @@ int run_bench(const Argv& argv) {
                 r.reaction_ms, r.line_solve_ms[0], r.line_solve_ms[1], r.line_solve_ms[2]);
     std::printf("summary, GPU ms        %.2f = %.1f %% of a step (taken by the step; a pass of its own: %.2f ms)\n",
                 r.summary_ms, 100.0 * r.summary_ms * r.gpu_voxel_steps_per_s / double(r.voxels) / 1e3, r.summary_pass_ms);
+    std::printf("tally, GPU ms          %.2f = %.1f %% of a step (every step's, a pass of its own; at a sample, every figure: %.2f ms)\n",
+                r.tally_ms, 100.0 * r.tally_ms * r.gpu_voxel_steps_per_s / double(r.voxels) / 1e3, r.full_tally_ms);
     std::printf("bytes per voxel-step   %zu\n", r.bytes_per_voxel_step);
     std::printf("heal step traffic      %.2f GB/s = %.1f %% of measured copy bandwidth (%.2f GB/s)\n",
                 r.gpu_step_gb_s, 100.0 * r.fraction_of_copy, r.copy_gb_s);

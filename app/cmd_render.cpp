@@ -81,11 +81,13 @@ void simulate_comparison(const vk::Context& context, const Catalog& catalog, con
     treatment.interval_days = c.interval_days;
     treatment.days = c.day - (c.sessions - 1) * c.interval_days;
     treatment.sample_hours = headless_sample_hours(treatment.days);
-    double open_most = 0;
     TreatmentObserver observer;
-    observer.sample = [&](const TissueState& state) { open_most = std::max(open_most, open_channel_volume_mm3(state)); };
     observer.punctures = [&](const PunctureList& list) { request.follow_work(list, size); };
     TreatmentResult result = run_treatment(catalog, treatment, observer, c.cpu ? nullptr : &context);
+    // The most the channels stood open at a curve sample (the samples' figures, not their states: on the GPU a
+    // state at a sample is a read of the whole volume).
+    double open_most = 0;
+    for (const HealingSample& sample : result.healing->curves) open_most = std::max(open_most, sample.open_channels_mm3);
     SkinView& view = request.view;
     view.micro.reset();  // the magnified inset is not split; the block is
     request.frame(size);

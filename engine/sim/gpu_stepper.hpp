@@ -1,9 +1,10 @@
 #pragma once
-// The timeline's tissue on the GPU: stamp and heal passes over a TissueVolumeGpu. The CPU copy of the state is
-// refreshed only when an observer asks for it.
+// The timeline's tissue on the GPU: stamp, heal and tally passes over a TissueVolumeGpu. Each step also takes
+// the tally its observers need; the CPU copy of the state is refreshed only when an observer asks for it.
 #include <functional>
 #include "engine/sim/heal_pass.hpp"
 #include "engine/sim/stamp_pass.hpp"
+#include "engine/sim/tally_pass.hpp"
 #include "engine/sim/timeline.hpp"
 #include "engine/sim/tissue_volume_gpu.hpp"
 
@@ -19,7 +20,8 @@ public:
     void step(const kernel::HealParams& params, const HealStepPlan& plan) override;
     void stamp(int session) override;
     const TissueState& state() override;
-    const TissueState& step_state() override;
+    TissueTally tally(bool full) override;
+    const TissueGrid& grid() const override { return volume_.grid(); }
     double time_s() const override { return time_s_; }
     void set_time_s(double t) override { time_s_ = t; }
 
@@ -29,12 +31,15 @@ private:
     TissueVolumeGpu volume_;
     StampPass stamp_;
     HealPass heal_;
+    TallyPass tally_;
     SessionPunctures punctures_;
     kernel::HealParams params_;
     TissueState cpu_;
     bool cpu_stale_ = false;
     StateSummary summary_;        // of the volume as it is now, when summary_fresh_
     bool summary_fresh_ = false;
+    TissueTally step_tally_;      // the partial tally the last step took, when step_tally_fresh_
+    bool step_tally_fresh_ = false;
     double time_s_ = 0;
 };
 

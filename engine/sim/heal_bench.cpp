@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <functional>
 #include <vector>
 #include "engine/core/catalog.hpp"
 #include "engine/core/error.hpp"
@@ -10,6 +11,7 @@
 #include "engine/sim/channel_stamp.hpp"
 #include "engine/sim/gpu_stepper.hpp"
 #include "engine/sim/heal_pass.hpp"
+#include "engine/sim/tally_pass.hpp"
 #include "engine/sim/heal_params.hpp"
 #include "engine/sim/heal_time_step.hpp"
 #include "engine/sim/stamp_pass.hpp"
@@ -108,6 +110,7 @@ HealBenchResult run_heal_bench(const vk::Context& context, const Catalog& catalo
         TissueVolumeGpu volume(context, grid);
         volume.upload(treated);
         HealPass pass(context, volume, params.kernel);
+        TallyPass tally(context, volume);
         vk::OneShotCommands commands(context);
         commands.run([&](VkCommandBuffer cmd) { pass.record_step(cmd, plan); });  // warm-up
         // GPU ms per step of `p` (gpu_steps of them in one submission), with the summary a step takes or not.
@@ -142,11 +145,19 @@ HealBenchResult run_heal_bench(const vk::Context& context, const Catalog& catalo
         r.summary_ms = std::max(median(ms[1]) - step_ms, 0.0);
         r.reaction_ms = median(ms[2]);
         for (int f = 0; f < 3; ++f) r.line_solve_ms[f] = std::max(median(ms[3 + f]) - r.reaction_ms, 0.0);
-        const auto t0 = Clock::now();
-        commands.run([&](VkCommandBuffer cmd) {
-            for (int n = 0; n < o.gpu_steps; ++n) pass.record_summary(cmd);
-        });
-        r.summary_pass_ms = 1e3 * seconds_since(t0) / o.gpu_steps;
+        // The passes of their own: the summary (after a stamp); the tally every step takes, and the full one a
+        // sample takes. The tally is timed as a pass, not as what it adds to a step: that difference of two
+        // medians swung from 0 to 18 % of a step from one run to the next, more than the tally itself.
+        auto ms_per_pass = [&](const std::function<void(VkCommandBuffer)>& record) {
+            const auto t0 = Clock::now();
+            commands.run([&](VkCommandBuffer cmd) {
+                for (int n = 0; n < o.gpu_steps; ++n) record(cmd);
+            });
+            return 1e3 * seconds_since(t0) / o.gpu_steps;
+        };
+        r.summary_pass_ms = ms_per_pass([&](VkCommandBuffer cmd) { pass.record_summary(cmd); });
+        r.tally_ms = ms_per_pass([&](VkCommandBuffer cmd) { tally.record(cmd, false); });
+        r.full_tally_ms = ms_per_pass([&](VkCommandBuffer cmd) { tally.record(cmd, true); });
         r.diffusing_fields = int(plan.diffuse_signal) + int(plan.diffuse_fibroblasts) + int(plan.diffuse_serum);
         r.gpu_field_voxel_updates_per_s = r.gpu_voxel_steps_per_s * r.diffusing_fields;
     }
@@ -220,7 +231,9 @@ nlohmann::json to_json(const HealBenchResult& r) {
                 {"fibroblast_line_solves", r.line_solve_ms[1]},
                 {"serum_line_solves", r.line_solve_ms[2]},
                 {"summary", r.summary_ms},
-                {"summary_pass", r.summary_pass_ms}}},
+                {"summary_pass", r.summary_pass_ms},
+                {"tally", r.tally_ms},
+                {"full_tally_pass", r.full_tally_ms}}},
               {"gpu_gb_s", r.gpu_step_gb_s}}},
             {"copy_bandwidth_gb_s", r.copy_gb_s},
             {"fraction_of_copy_bandwidth", r.fraction_of_copy},

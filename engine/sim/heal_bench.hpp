@@ -44,6 +44,10 @@ struct HealBenchResult {
     // summary as a pass of its own (after a stamp).
     double summary_ms = 0;
     double summary_pass_ms = 0;
+    // GPU ms of the tally every step takes for the timeline's observers (GpuStepper records it behind the step),
+    // and of the full tally a sample takes; each timed as a pass of its own.
+    double tally_ms = 0;
+    double full_tally_ms = 0;
     std::size_t bytes_per_voxel_step = 0;  // counted from the GPU passes' loads and stores
     double gpu_step_gb_s = 0;              // bytes_per_voxel_step x voxel-steps/s
     double copy_gb_s = 0;                  // vkCmdCopyBuffer, bytes read + bytes written per second

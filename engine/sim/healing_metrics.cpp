@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <initializer_list>
 #include <sstream>
 #include "engine/sim/baseline.hpp"
+#include "engine/sim/tissue_tally.hpp"
 
 namespace dermasim {
 namespace {
@@ -13,50 +13,36 @@ constexpr double kHour = 3600.0, kDay = 86400.0;
 
 double pct(double value, double base) { return base > 0 ? 100.0 * (value - base) / base : 0.0; }
 
-// Sums of a field over the slices of one layer, and of its baseline over the same voxels.
+// Sums of the tallied fields over the slices of one layer, and of their baselines over the same voxels.
 struct LayerSums {
-    double c1 = 0, c3 = 0, el = 0, cap = 0, fib = 0;
+    double c1 = 0, c3 = 0, el = 0, cap = 0, fib = 0, mac = 0, ery = 0, epi = 0;
     double c1_0 = 0, c3_0 = 0, el_0 = 0, cap_0 = 0, fib_0 = 0;
+    std::size_t voxels = 0;
     void add(const LayerSums& o) {
-        c1 += o.c1, c3 += o.c3, el += o.el, cap += o.cap, fib += o.fib;
+        c1 += o.c1, c3 += o.c3, el += o.el, cap += o.cap, fib += o.fib, mac += o.mac, ery += o.ery, epi += o.epi;
         c1_0 += o.c1_0, c3_0 += o.c3_0, el_0 += o.el_0, cap_0 += o.cap_0, fib_0 += o.fib_0;
+        voxels += o.voxels;
     }
 };
 
-LayerSums layer_sums(const TissueState& s, Layer layer, const kernel::HealParams& p, std::size_t* voxels) {
+LayerSums layer_sums(const TissueTally& t, const TissueGrid& g, Layer layer, const kernel::HealParams& p) {
     LayerSums out;
-    const TissueGrid& g = s.grid;
     const std::size_t slice = std::size_t(g.nx) * g.ny;
     const kernel::VoxelState b = baseline_of(layer, p);
     for (int k = 0; k < g.nz; ++k) {
         if (g.layer_at(k) != layer) continue;
-        for (std::size_t n = k * slice; n < (k + 1) * slice; ++n) {
-            out.c1 += s.field(Field::Collagen1)[n];
-            out.c3 += s.field(Field::Collagen3)[n];
-            out.el += s.field(Field::Elastin)[n];
-            out.cap += s.field(Field::Capillaries)[n];
-            out.fib += s.field(Field::Fibroblasts)[n];
-        }
+        out.c1 += t.at(k, Tallied::Collagen1), out.c3 += t.at(k, Tallied::Collagen3);
+        out.el += t.at(k, Tallied::Elastin), out.cap += t.at(k, Tallied::Capillaries);
+        out.fib += t.at(k, Tallied::Fibroblasts), out.mac += t.at(k, Tallied::Macrophages);
+        out.ery += t.at(k, Tallied::Erythema), out.epi += t.at(k, Tallied::Epidermis);
         out.c1_0 += b.collagen1 * slice, out.c3_0 += b.collagen3 * slice, out.el_0 += b.elastin * slice;
         out.cap_0 += b.capillaries * slice, out.fib_0 += b.fibroblasts * slice;
-        *voxels += slice;
+        out.voxels += slice;
     }
     return out;
 }
 
-// The mean of a field over every voxel of the given layers.
-double field_mean(const TissueState& s, Field field, std::initializer_list<Layer> layers) {
-    const TissueGrid& g = s.grid;
-    const std::size_t slice = std::size_t(g.nx) * g.ny;
-    double sum = 0;
-    std::size_t count = 0;
-    for (int k = 0; k < g.nz; ++k) {
-        if (std::find(layers.begin(), layers.end(), g.layer_at(k)) == layers.end()) continue;
-        for (std::size_t n = k * slice; n < (k + 1) * slice; ++n) sum += s.field(field)[n];
-        count += slice;
-    }
-    return count ? sum / count : 0.0;
-}
+double mean(double sum, std::size_t count) { return count ? sum / double(count) : 0.0; }
 
 // Linear interpolation of the time where a falling quantity crosses `level` between two samples.
 double crossing(double t0, double v0, double t1, double v1, double level) {
@@ -71,56 +57,27 @@ double open_channel_volume_mm3(const TissueState& s) {
     return sum * s.grid.dx_mm * s.grid.dy_mm * s.grid.dz_mm;
 }
 
-double surface_erythema(const TissueState& s) {
-    return field_mean(s, Field::Erythema, {Layer::PapillaryDermis});
-}
-
-double reddest_column(const TissueState& s) {
-    const TissueGrid& g = s.grid;
-    const std::size_t slice = std::size_t(g.nx) * g.ny;
-    std::vector<double> columns(slice, 0.0);
-    int slices = 0;
-    for (int k = 0; k < g.nz; ++k) {
-        if (g.layer_at(k) != Layer::PapillaryDermis) continue;
-        const float* e = s.field(Field::Erythema).data() + k * slice;
-        for (std::size_t n = 0; n < slice; ++n) columns[n] += e[n];
-        ++slices;
-    }
-    return slices ? *std::max_element(columns.begin(), columns.end()) / slices : 0.0;
-}
-
-double mean_dermal_macrophages(const TissueState& s) {
-    return field_mean(s, Field::Macrophages, {Layer::PapillaryDermis, Layer::ReticularDermis});
-}
-
-double epidermal_thickening(const TissueState& s) {
-    // Every column has the same papillary slices, so the mean over them is the mean over columns.
-    return field_mean(s, Field::Epidermis, {Layer::PapillaryDermis});
-}
-
-double serum_depth_um(const TissueState& s, double threshold) {
-    const TissueGrid& g = s.grid;
-    const std::size_t slice = std::size_t(g.nx) * g.ny;
-    for (int k = g.nz - 1; k >= 0; --k) {
-        const auto first = s.field(Field::Serum).begin() + k * slice;
-        if (*std::max_element(first, first + slice) >= threshold) return (k + 0.5) * g.dz_mm * 1000.0;
-    }
-    return 0.0;
-}
-
-HealingSample sample_healing(const TissueState& s, const HealParameters& params) {
+HealingSample healing_figures(const TissueTally& t, const TissueGrid& g, const HealParameters& params) {
     HealingSample h;
-    h.day = s.time_s / kDay;
-    h.open_channels_mm3 = open_channel_volume_mm3(s);
-    h.erythema = surface_erythema(s);
-    h.redness_max = reddest_column(s);
-    h.macrophages = mean_dermal_macrophages(s);
-    std::size_t pap_voxels = 0, ret_voxels = 0;
-    const LayerSums pap = layer_sums(s, Layer::PapillaryDermis, params.kernel, &pap_voxels);
-    LayerSums all = layer_sums(s, Layer::ReticularDermis, params.kernel, &ret_voxels);
+    h.day = t.time_s / kDay;
+    double open = 0;
+    for (int k = 0; k < g.nz; ++k) open += t.at(k, Tallied::Open);
+    h.open_channels_mm3 = open * g.dx_mm * g.dy_mm * g.dz_mm;
+    const LayerSums pap = layer_sums(t, g, Layer::PapillaryDermis, params.kernel);
+    LayerSums all = layer_sums(t, g, Layer::ReticularDermis, params.kernel);
     all.add(pap);
-    const std::size_t dermis_voxels = pap_voxels + ret_voxels;
-    h.fibroblasts = dermis_voxels ? all.fib / dermis_voxels : 0.0;
+    // What shows at the surface is the papillary dermis; every column has the same papillary slices.
+    h.erythema = mean(pap.ery, pap.voxels);
+    h.redness_max = mean(t.reddest_column, pap.voxels / (std::size_t(g.nx) * g.ny));
+    h.serum_depth_um = 0;
+    for (int k = g.nz - 1; k >= 0; --k)
+        if (t.at(k, Tallied::Serum) >= params.control.serum_depth_threshold) {
+            h.serum_depth_um = (k + 0.5) * g.dz_mm * 1000.0;
+            break;
+        }
+    if (!t.full) return h;  // what a step's tally has
+    h.macrophages = mean(all.mac, all.voxels);
+    h.fibroblasts = mean(all.fib, all.voxels);
     h.fibroblasts_fold = all.fib_0 > 0 ? all.fib / all.fib_0 : 0.0;
     h.collagen_I_pct = pct(all.c1, all.c1_0);
     h.collagen_III_pct = pct(all.c3, all.c3_0);
@@ -131,46 +88,48 @@ HealingSample sample_healing(const TissueState& s, const HealParameters& params)
     h.elastin_pct = pct(all.el, all.el_0);
     h.elastin_pct_papillary = pct(pap.el, pap.el_0);
     h.capillaries_pct_papillary = pct(pap.cap, pap.cap_0);
-    h.serum_depth_um = serum_depth_um(s, params.control.serum_depth_threshold);
-    h.epidermis_pct = 100.0 * epidermal_thickening(s);
+    h.epidermis_pct = 100.0 * mean(pap.epi, pap.voxels);
     return h;
+}
+
+HealingSample sample_healing(const TissueState& s, const HealParameters& params) {
+    return healing_figures(tally_tissue(s, true), s.grid, params);
 }
 
 HealingRecorder::HealingRecorder(const HealParameters& params) : params_(params) {}
 
-void HealingRecorder::on_session(const TissueState& s, int) {
+void HealingRecorder::on_session(const HealingSample& s, int) {
     if (!metrics_.sessions.empty()) close_session();
     metrics_.sessions.push_back({});
-    metrics_.sessions.back().start_day = s.time_s / kDay;
-    session_start_s_ = t_prev_ = s.time_s;
-    open0_ = open_prev_ = open_channel_volume_mm3(s);
+    metrics_.sessions.back().start_day = s.day;
+    session_start_s_ = t_prev_ = s.day * kDay;
+    open0_ = open_prev_ = s.open_channels_mm3;
     if (open0_ == 0) metrics_.sessions.back().channel_closure_h = 0;
-    erythema_.assign(1, {0.0, surface_erythema(s)});
-    redness_prev_ = reddest_column(s);
+    erythema_.assign(1, {0.0, s.erythema});
+    redness_prev_ = s.redness_max;
     if (redness_prev_ < params_.control.erythema_visible) metrics_.sessions.back().redness_visible_h = 0;
 }
 
-void HealingRecorder::on_step(const TissueState& s, const HealStepPlan& plan) {
+void HealingRecorder::on_step(const HealingSample& s, const HealStepPlan& plan) {
     if (metrics_.sessions.empty()) return;
     SessionMetrics& m = metrics_.sessions.back();
-    const double h = (s.time_s - session_start_s_) / kHour;
-    const double open = open_channel_volume_mm3(s);
+    const double t = s.day * kDay, h = (t - session_start_s_) / kHour;
+    const double open = s.open_channels_mm3;
     if (m.channel_closure_h < 0 && open <= 0.1 * open0_)
         m.channel_closure_h = crossing((t_prev_ - session_start_s_) / kHour, open_prev_, h, open, 0.1 * open0_);
     open_prev_ = open;
-    t_prev_ = s.time_s;
-    erythema_.push_back({h, surface_erythema(s)});
+    t_prev_ = t;
+    erythema_.push_back({h, s.erythema});
     // Redness is visible until the reddest column falls below the threshold (after it has risen above it).
-    const double visible = params_.control.erythema_visible, redness = reddest_column(s);
+    const double visible = params_.control.erythema_visible, redness = s.redness_max;
     if (redness >= visible) m.redness_visible_h = -1;
     else if (redness_prev_ >= visible)
         m.redness_visible_h = crossing(erythema_[erythema_.size() - 2].first, redness_prev_, h, redness, visible);
     redness_prev_ = redness;
-    if (plan.diffuse_serum)
-        m.serum_max_depth_um = std::max(m.serum_max_depth_um, serum_depth_um(s, params_.control.serum_depth_threshold));
+    if (plan.diffuse_serum) m.serum_max_depth_um = std::max(m.serum_max_depth_um, s.serum_depth_um);
 }
 
-void HealingRecorder::on_sample(const TissueState& s) { metrics_.curves.push_back(sample_healing(s, params_)); }
+void HealingRecorder::on_sample(const HealingSample& s, const TissueState*) { metrics_.curves.push_back(s); }
 
 void HealingRecorder::close_session() {
     SessionMetrics& m = metrics_.sessions.back();

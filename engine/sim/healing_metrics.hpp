@@ -6,30 +6,12 @@
 #include <vector>
 #include <nlohmann/json.hpp>
 #include "engine/sim/heal_params.hpp"
+#include "engine/sim/healing_sample.hpp"
 #include "engine/sim/timeline.hpp"
+#include "engine/sim/tissue_tally.hpp"
 
 namespace dermasim {
 
-struct HealingSample {
-    double day = 0;
-    double open_channels_mm3 = 0;    // open-channel volume
-    double erythema = 0;             // mean erythema of the papillary dermis (what shows at the surface), 0..1
-    double redness_max = 0;          // the reddest skin column's vasodilation, 0..1 (visible above erythema_visible)
-    double macrophages = 0;          // mean macrophage density in the dermis, relative to the cap
-    double fibroblasts = 0;          // mean fibroblast density in the dermis, relative to the cap
-    double fibroblasts_fold = 0;     // the same relative to the resting density
-    double collagen_I_pct = 0;       // dermis (papillary + reticular)
-    double collagen_III_pct = 0;
-    double collagen_pct = 0;         // I + III
-    double collagen_I_pct_papillary = 0;
-    double collagen_III_pct_papillary = 0;
-    double collagen_pct_papillary = 0;
-    double elastin_pct = 0;
-    double elastin_pct_papillary = 0;
-    double capillaries_pct_papillary = 0;
-    double serum_depth_um = 0;       // centre depth of the deepest slice holding serum >= the threshold
-    double epidermis_pct = 0;        // viable epidermis thicker than untreated, patch mean (Lotfi 2013: +50 %)
-};
 
 struct SessionMetrics {
     double start_day = 0;
@@ -52,9 +34,9 @@ struct HealingMetrics {
 class HealingRecorder : public TimelineObserver {
 public:
     explicit HealingRecorder(const HealParameters& params);
-    void on_session(const TissueState& state, int session) override;
-    void on_step(const TissueState& state, const HealStepPlan& plan) override;
-    void on_sample(const TissueState& state) override;
+    void on_session(const HealingSample& figures, int session) override;
+    void on_step(const HealingSample& figures, const HealStepPlan& plan) override;
+    void on_sample(const HealingSample& figures, const TissueState* state) override;
     const HealingMetrics& finish();
     const HealingMetrics& metrics() const { return metrics_; }
 
@@ -67,16 +49,12 @@ private:
     double redness_prev_ = 0;                          // reddest column at the previous step
 };
 
-// One sample of the state (used by the recorder; handy on its own).
+// The figures of a tally (engine/sim/tissue_tally.hpp) of a state of `grid`. A tally that is not full gives
+// only day, open_channels_mm3, erythema, redness_max and serum_depth_um; the rest stay 0.
+HealingSample healing_figures(const TissueTally& tally, const TissueGrid& grid, const HealParameters& params);
+// Every figure of one state.
 HealingSample sample_healing(const TissueState& state, const HealParameters& params);
 double open_channel_volume_mm3(const TissueState& state);
-double surface_erythema(const TissueState& state);
-// The largest vasodilation of any skin column (mean over its papillary dermis): what the eye picks out.
-double reddest_column(const TissueState& state);
-double mean_dermal_macrophages(const TissueState& state);
-// Mean thickening of the viable epidermis over the patch's columns (0.5 = +50 %).
-double epidermal_thickening(const TissueState& state);
-double serum_depth_um(const TissueState& state, double threshold);
 
 nlohmann::json to_json(const HealingMetrics& metrics);
 std::string to_csv(const std::vector<HealingSample>& curves);  // header line + one line per sample

@@ -4,6 +4,7 @@
 #include <cmath>
 #include "engine/core/error.hpp"
 #include "engine/sim/heal_time_step.hpp"
+#include "engine/sim/healing_metrics.hpp"
 
 namespace dermasim {
 namespace {
@@ -77,6 +78,8 @@ public:
         check_tissue_state(state_);
     }
     const TissueState& state() override { return state_; }
+    TissueTally tally(bool full) override { return tally_tissue(state_, full); }
+    const TissueGrid& grid() const override { return state_.grid; }
     double time_s() const override { return state_.time_s; }
     void set_time_s(double t) override { state_.time_s = t; }
 
@@ -108,7 +111,10 @@ TimelineStats run_timeline(TissueStepper& tissue, const HealParameters& params, 
     double serum_until = -1;
     double prev_dt = 0;
     TimelineStats stats;
+    const bool want_states = observer && observer->wants_sample_states();
     TissueState before, between;  // kept across steps: no allocation per sample
+    TissueTally tally_before, tally_between;
+    auto figures = [&](const TissueTally& t) { return healing_figures(t, tissue.grid(), params); };
 
     while (true) {
         while (next_session < options.session_times_s.size() &&
@@ -118,17 +124,18 @@ TimelineStats run_timeline(TissueStepper& tissue, const HealParameters& params, 
             // A fresh injury starts again from a short step: the signal rises within minutes of the stamp, a
             // stiff start that one backward-Euler step of dt_channels would cut to two thirds (docs/MODEL.md).
             prev_dt = c.dt_session_start_s / c.dt_growth;
-            if (observer) observer->on_session(tissue.state(), static_cast<int>(next_session));
+            if (observer) observer->on_session(figures(tissue.tally(false)), static_cast<int>(next_session));
             ++next_session;
         }
-        if (next_sample <= tissue.time_s() + eps) {
-            if (observer) observer->on_sample(tissue.state());
+        if (observer && next_sample <= tissue.time_s() + eps) {
+            observer->on_sample(figures(tissue.tally(true)), want_states ? &tissue.state() : nullptr);
             next_sample += options.sample_interval_s;
         }
         if (tissue.time_s() >= options.end_time_s - eps) break;
 
-        // Samples do not stop the steps: one that falls inside a step is interpolated from the states on either
-        // side (a forced step would cost as much as any other, and ~1 in 2 steps of a protocol was one).
+        // Samples do not stop the steps: one that falls inside a step is interpolated from the tallies (and
+        // states) on either side (a forced step would cost as much as any other, and ~1 in 2 steps of a protocol
+        // was one).
         double next_event = options.end_time_s;
         if (next_session < options.session_times_s.size())
             next_event = std::min(next_event, options.session_times_s[next_session]);
@@ -141,18 +148,24 @@ TimelineStats run_timeline(TissueStepper& tissue, const HealParameters& params, 
         plan.dt_s = std::min(natural_dt, next_event - tissue.time_s());
         const double step_end = tissue.time_s() + plan.dt_s;
         const bool sample_inside = observer && next_sample < step_end - eps;
-        if (sample_inside) before = tissue.state();
+        if (sample_inside) {
+            tally_before = tissue.tally(true);
+            if (want_states) before = tissue.state();
+        }
         tissue.step(kp, plan);
         if (std::abs(tissue.time_s() - next_event) < eps) tissue.set_time_s(next_event);  // land exactly on events
-        for (; sample_inside && next_sample < tissue.time_s() - eps; next_sample += options.sample_interval_s) {
-            interpolate(before, tissue.state(), next_sample, between);
-            observer->on_sample(between);
-        }
         prev_dt = natural_dt;
         stats.min_dt_s = stats.steps == 0 ? plan.dt_s : std::min(stats.min_dt_s, plan.dt_s);
         stats.max_dt_s = std::max(stats.max_dt_s, plan.dt_s);
         ++stats.steps;
-        if (observer) observer->on_step(tissue.step_state(), plan);
+        if (!observer) continue;
+        const TissueTally after = tissue.tally(sample_inside);
+        for (; sample_inside && next_sample < tissue.time_s() - eps; next_sample += options.sample_interval_s) {
+            interpolate(tally_before, after, next_sample, tally_between);
+            if (want_states) interpolate(before, tissue.state(), next_sample, between);
+            observer->on_sample(figures(tally_between), want_states ? &between : nullptr);
+        }
+        observer->on_step(figures(after), plan);
     }
     return stats;
 }

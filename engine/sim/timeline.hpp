@@ -7,7 +7,9 @@
 #include "engine/sim/heal_params.hpp"
 #include "engine/sim/heal_step.hpp"
 #include "engine/sim/heal_time_step.hpp"
+#include "engine/sim/healing_sample.hpp"
 #include "engine/sim/tissue_state.hpp"
+#include "engine/sim/tissue_tally.hpp"
 
 namespace dermasim {
 
@@ -19,7 +21,8 @@ struct TimelineOptions {
     std::vector<double> session_times_s;  // ascending, >= 0, < end_time_s
     double end_time_s = 0;                // > 0
     double sample_interval_s = 0;         // > 0: samples at 0, interval, 2*interval, ... end; a sample inside a
-                                          // step is interpolated linearly between the states around it
+                                          // step is interpolated linearly between the tallies (and states)
+                                          // around it
     bool occluded = false;                // skin covered after each session (channels close more slowly)
     bool apply_serum = false;             // serum on the skin for control.serum_contact_s after each session
 };
@@ -27,15 +30,19 @@ struct TimelineOptions {
 // Sessions 0..count-1, `interval_s` apart, starting at 0; end = last session + follow_up_s.
 TimelineOptions monthly_protocol(int count, double interval_s, double follow_up_s, double sample_interval_s);
 
-// What the timeline tells its observers. All calls happen in time order.
+// What the timeline tells its observers: the healing figures (engine/sim/healing_metrics.hpp) and, to observers
+// that ask for it, the state at each sample. All calls happen in time order.
 class TimelineObserver {
 public:
     virtual ~TimelineObserver() = default;
-    virtual void on_session(const TissueState& /*after_stamp*/, int /*session*/) {}
-    // after_step: only OpenChannel, Erythema and Serum are guaranteed current (TissueStepper::step_state).
-    virtual void on_step(const TissueState& /*after_step*/, const HealStepPlan& /*plan*/) {}
-    // At each sample time: the state itself where a step ends there, else interpolated (see TimelineOptions).
-    virtual void on_sample(const TissueState& /*state*/) {}
+    virtual void on_session(const HealingSample& /*after_stamp*/, int /*session*/) {}
+    // after_step: only day, open_channels_mm3, erythema, redness_max and serum_depth_um (a step's tally).
+    virtual void on_step(const HealingSample& /*after_step*/, const HealStepPlan& /*plan*/) {}
+    // At each sample time, every figure: of the state itself where a step ends there, else interpolated between
+    // the tallies on either side (see TimelineOptions). `state` is the state at that time (likewise interpolated)
+    // for an observer that wants_sample_states(), else null: on the GPU it costs a read of the whole volume.
+    virtual void on_sample(const HealingSample& /*figures*/, const TissueState* /*state*/) {}
+    virtual bool wants_sample_states() const { return false; }
 };
 
 // Stamps the punctures of one session into the state (OpenChannel, Blood). Called at each session time.
@@ -49,11 +56,12 @@ public:
     virtual StateSummary summarize(const kernel::HealParams& params) = 0;
     virtual void step(const kernel::HealParams& params, const HealStepPlan& plan) = 0;  // advances time_s by dt
     virtual void stamp(int session) = 0;
-    // The state as of now, for observers and checks (the GPU stepper downloads it when it is stale).
+    // The state as of now, for observers that want it and for checks (the GPU stepper downloads it when stale).
     virtual const TissueState& state() = 0;
-    // For per-step observers: only OpenChannel, Erythema and Serum are guaranteed current (the rest may lag
-    // until the next state()). Downloading everything after every GPU step cost more than the step itself.
-    virtual const TissueState& step_state() { return state(); }
+    // The tally of the state as of now (engine/sim/tissue_tally.hpp): every field's when `full`, else the few a
+    // step's observers need. Downloading even three fields after every GPU step cost more than the step itself.
+    virtual TissueTally tally(bool full) = 0;
+    virtual const TissueGrid& grid() const = 0;
     virtual double time_s() const = 0;
     virtual void set_time_s(double t) = 0;
 };

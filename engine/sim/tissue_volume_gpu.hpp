@@ -57,7 +57,7 @@ public:
     // Copies every field back (submits and waits); the state's grid becomes this volume's grid, its time_s
     // is left alone.
     void download(TissueState& state) const;
-    // Only these fields (the others in `state` are left as they were): per-step observers need few.
+    // Only these fields (the others in `state` are left as they were).
     void download(TissueState& state, std::span<const Field> fields) const;
 
 private:

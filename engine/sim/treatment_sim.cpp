@@ -30,15 +30,16 @@ class Observer : public TimelineObserver {
 public:
     Observer(HealingRecorder& recorder, const TreatmentObserver& outer, double end_s)
         : recorder_(recorder), outer_(outer), end_s_(end_s) {}
-    void on_session(const TissueState& s, int session) override { recorder_.on_session(s, session); }
-    void on_step(const TissueState& s, const HealStepPlan& plan) override {
+    void on_session(const HealingSample& s, int session) override { recorder_.on_session(s, session); }
+    void on_step(const HealingSample& s, const HealStepPlan& plan) override {
         recorder_.on_step(s, plan);
-        if (outer_.progress) outer_.progress(std::min(1.0, s.time_s / end_s_));
+        if (outer_.progress) outer_.progress(std::min(1.0, s.day * kDay / end_s_));
     }
-    void on_sample(const TissueState& s) override {
-        recorder_.on_sample(s);
-        if (outer_.sample) outer_.sample(s);
+    void on_sample(const HealingSample& s, const TissueState* state) override {
+        recorder_.on_sample(s, state);
+        if (outer_.sample) outer_.sample(*state);
     }
+    bool wants_sample_states() const override { return bool(outer_.sample); }
 
 private:
     HealingRecorder& recorder_;

@@ -20,16 +20,16 @@ TEST(HealMetrics, RednessIsVisibleUntilTheReddestColumnFallsBelowTheThreshold) {
             if (s.grid.layer_at(k) == Layer::PapillaryDermis) s.at(Field::Erythema, 1, 0, k) = e;
     };
     HealingRecorder rec(p);
-    rec.on_session(s, 0);
+    rec.on_session(sample_healing(s, p), 0);
     EXPECT_EQ(rec.metrics().sessions[0].redness_visible_h, 0) << "not red yet: nothing to wait for";
     HealStepPlan plan;
     const float redness[] = {0.5f, 0.5f, 0.05f, 0.0f};
     for (int step = 0; step < 4; ++step) {
         redden(redness[step]);
         s.time_s = (step + 1) * 3600.0;
-        rec.on_step(s, plan);
+        rec.on_step(sample_healing(s, p), plan);
     }
-    EXPECT_NEAR(reddest_column(s), 0.0, 1e-9);
+    EXPECT_NEAR(sample_healing(s, p).redness_max, 0.0, 1e-9);
     const HealingMetrics& m = rec.finish();
     // Falls from 0.5 at 2 h to 0.05 at 3 h: crosses 0.1 at 2 + 0.4 / 0.45 h.
     EXPECT_NEAR(m.redness_visible_h, 2.0 + 0.4 / 0.45, 1e-6);
@@ -42,12 +42,12 @@ TEST(HealMetrics, ClosureTimeIsWhenNinetyPercentOfTheOpenVolumeHasClosed) {
     TissueState s = make_baseline_state(heal_test::make_test_grid(2, 2), p.kernel);
     heal_test::stamp_channel(s, 0, 0, 0.5f, 0.5f);
     HealingRecorder rec(p);
-    rec.on_session(s, 0);
+    rec.on_session(sample_healing(s, p), 0);
     HealStepPlan plan;
     for (int h = 1; h <= 6; ++h) {
         for (float& v : s.field(Field::OpenChannel)) v *= 0.5f;
         s.time_s = h * 3600.0;
-        rec.on_step(s, plan);
+        rec.on_step(sample_healing(s, p), plan);
     }
     const HealingMetrics& m = rec.finish();
     // Linear interpolation between 3 h (12.5 % open) and 4 h (6.25 %): 3.4 h.

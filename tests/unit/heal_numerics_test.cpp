@@ -6,6 +6,7 @@
 #include <numeric>
 #include "engine/core/error.hpp"
 #include "engine/sim/heal_line_solve.hpp"
+#include "engine/sim/healing_metrics.hpp"
 #include "engine/sim/heal_time_step.hpp"
 #include "engine/sim/timeline.hpp"
 #include "heal_test_helpers.hpp"
@@ -196,8 +197,8 @@ TEST(HealNumerics, EverySessionStartsFromTheShortFirstStepAndDoubles) {
     const HealParameters p = test::source_catalog().heal;
     struct Steps : TimelineObserver {
         std::vector<double> dt;
-        void on_step(const TissueState&, const HealStepPlan& plan) override { dt.push_back(plan.dt_s); }
-        void on_session(const TissueState&, int) override { starts.push_back(dt.size()); }
+        void on_step(const HealingSample&, const HealStepPlan& plan) override { dt.push_back(plan.dt_s); }
+        void on_session(const HealingSample&, int) override { starts.push_back(dt.size()); }
         std::vector<std::size_t> starts;
     } steps;
     TissueState s = make_baseline_state(heal_test::make_test_grid(2, 2), p.kernel);
@@ -219,10 +220,23 @@ TEST(HealNumerics, EverySessionStartsFromTheShortFirstStepAndDoubles) {
 TEST(HealNumerics, SamplesInsideStepsAreInterpolatedNotForced) {
     const HealParameters p = test::source_catalog().heal;
     struct Recorder : TimelineObserver {
-        std::vector<double> sample_t, sample_c3, step_t;
+        explicit Recorder(const HealParameters& p) : params(p) {}
+        const HealParameters& params;
+        std::vector<double> sample_t, sample_c3, step_day;
         double collagen3(const TissueState& s) { return total(s, Field::Collagen3); }
-        void on_sample(const TissueState& s) override { sample_t.push_back(s.time_s), sample_c3.push_back(collagen3(s)); }
-        void on_step(const TissueState& s, const HealStepPlan&) override { step_t.push_back(s.time_s); }
+        void on_sample(const HealingSample& f, const TissueState* s) override {
+            sample_t.push_back(s->time_s), sample_c3.push_back(collagen3(*s));
+            // The figures come from the tallies on either side, the state from the states: the same, where a
+            // figure is linear in the state, but for the interpolated state's rounding to float (a relative
+            // 6e-8 of the collagen, which the % change from a baseline near 1 scales by 100).
+            const HealingSample of_state = sample_healing(*s, params);
+            EXPECT_EQ(f.day, of_state.day);
+            EXPECT_NEAR(f.collagen_III_pct, of_state.collagen_III_pct, 1e-5);
+            EXPECT_NEAR(f.open_channels_mm3, of_state.open_channels_mm3, 1e-12 + 1e-6 * of_state.open_channels_mm3);
+            EXPECT_NEAR(f.erythema, of_state.erythema, 1e-6 * std::max(1.0, of_state.erythema));
+        }
+        bool wants_sample_states() const override { return true; }
+        void on_step(const HealingSample& f, const HealStepPlan&) override { step_day.push_back(f.day); }
     };
     auto run = [&](double sample_interval_s, Recorder& recorder) {
         TissueState s = make_baseline_state(heal_test::make_test_grid(2, 2), p.kernel);
@@ -233,7 +247,7 @@ TEST(HealNumerics, SamplesInsideStepsAreInterpolatedNotForced) {
         const TimelineStats st = run_timeline(s, p, o, nullptr, &recorder);
         return std::make_pair(st.steps, s);
     };
-    Recorder hourly, daily;
+    Recorder hourly(p), daily(p);
     const auto [hourly_steps, hourly_end] = run(3600.0, hourly);
     const auto [daily_steps, daily_end] = run(kDay, daily);
     EXPECT_EQ(hourly_steps, daily_steps);
@@ -243,7 +257,7 @@ TEST(HealNumerics, SamplesInsideStepsAreInterpolatedNotForced) {
     // Late on, steps are a day or more: most hourly samples fall inside one.
     std::size_t inside = 0;
     for (std::size_t i = 1; i + 1 < hourly.sample_t.size(); ++i) {
-        const bool on_step = std::binary_search(hourly.step_t.begin(), hourly.step_t.end(), hourly.sample_t[i]);
+        const bool on_step = std::binary_search(hourly.step_day.begin(), hourly.step_day.end(), hourly.sample_t[i] / kDay);
         inside += !on_step;
     }
     EXPECT_GT(inside, hourly.sample_t.size() / 2) << "samples should not make steps land on them";
