@@ -21,7 +21,8 @@ void check_output_file(const std::string& flag, const std::string& path) {
 
 void check_frames_folder(const std::string& folder, double frames, const std::string& hint) {
     std::error_code ec;
-    if (!fs::is_directory(folder, ec)) throw Error("--frames '" + folder + "' is not an existing folder");
+    if (!fs::is_directory(folder, ec))
+        throw Error("--frames '" + folder + "' is not an existing folder: create it first (mkdir -p '" + folder + "')");
     if (frames > double(kMaxFrames))
         throw Error("the run would write " + std::to_string(long(frames)) + " frames (at most " +
                     std::to_string(kMaxFrames) + "): " + hint);

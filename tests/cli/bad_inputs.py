@@ -251,6 +251,8 @@ case("simulate 350 400 frames", sim + ["--days", "3650", "--every", "0.25", "--f
      ["350400 frames (at most 20000)"])
 case("replay 350 400 frames", ["replay", os.path.join(DATA, "session_forehead.json"), "--days", "3650", "--every",
                                "0.25", "--frames", FRAMES], ["frames (at most 20000)"])
+case("simulate --frames a missing folder", sim + ["--days", "1", "--frames", os.path.join(OUT, "missing")],
+     ["--frames", "missing", "not an existing folder", "mkdir -p"])
 case("simulate --report on a full disk", ["simulate", "--region", "cheek", "--quality", "ci", "--cpu", "--report",
                                          "/dev/full"], ["/dev/full", "No space left on device"])
 
