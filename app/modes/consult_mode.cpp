@@ -191,9 +191,10 @@ void ConsultMode::frame(const FrameInput& input, double dt_s, SkinView& view) {
         const StoryStep& s = kStory[step_];
         std::string text(s.caption);
         if (s.day >= 0 && course_.computed_days() < s.day) {
+            // A share, not two moments: "month 4 of month 4" read as done while the last days were still coming.
             char wait[128];
-            std::snprintf(wait, sizeof wait, "\n\n(This picture is still being worked out: %s of %s so far.)",
-                          when_words(course_.computed_days()).c_str(), when_words(s.day).c_str());
+            std::snprintf(wait, sizeof wait, "\n\n(Still being worked out: %d %% done.)",
+                          std::min(int(100.0 * course_.computed_days() / s.day), 99));
             text += wait;
         }
         draw_caption(std::string(s.title), text);

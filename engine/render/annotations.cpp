@@ -91,7 +91,15 @@ void draw_layer_labels(ImDrawList* list, const Projector& project, const SkinVie
     }
     seen_lo = std::max(seen_lo, 0.0f);
     seen_hi = std::min(seen_hi, 0.8f * project.extent.width);
-    const float goal = seen_lo < seen_hi ? seen_lo + 0.62f * (seen_hi - seen_lo) : 0.55f * project.extent.width;
+    float goal = seen_lo < seen_hi ? seen_lo + 0.62f * (seen_hi - seen_lo) : 0.55f * project.extent.width;
+    // Beside a magnified inset the labels end before it: they would otherwise cover its left edge.
+    if (view.micro) {
+        float widest = 0;
+        for (int i = 0; i < kLayerCount; ++i)
+            widest = std::max(widest, text_size(std::string(layer_name(static_cast<Layer>(i))).c_str()).x);
+        const float inset_left = view.micro->rect.x * float(project.extent.width);
+        goal = std::max(std::min(goal, inset_left - 4.0f * g_text_px - widest - 16.0f), seen_lo);
+    }
     float best_x = left_x + 0.3f * view.width_mm, best_err = 1e9f;
     for (int i = 0; i <= 40; ++i) {
         float x = left_x + view.width_mm * (0.03f + 0.94f * i / 40.0f);
