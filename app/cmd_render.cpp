@@ -87,7 +87,9 @@ void simulate_comparison(const vk::Context& context, const Catalog& catalog, con
     // The most the channels stood open at a curve sample (the samples' figures, not their states: on the GPU a
     // state at a sample is a read of the whole volume).
     double open_most = 0;
-    for (const HealingSample& sample : result.healing->curves) open_most = std::max(open_most, sample.open_channels_mm3);
+    if (result.healing)
+        for (const HealingSample& sample : result.healing->curves)
+            open_most = std::max(open_most, sample.open_channels_mm3);
     SkinView& view = request.view;
     view.micro.reset();  // the magnified inset is not split; the block is
     request.frame(size);

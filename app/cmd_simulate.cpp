@@ -157,8 +157,8 @@ int run_simulate(const Argv& argv) {
     auto punctures = std::make_shared<PunctureList>();
     double open_at_session = 0;
     if (making_frames) {
-        observer.sample = [&](const TissueState& state) {
-            double open = open_channel_volume_mm3(state);
+        observer.sample = [&](const HealingSample& figures, const TissueState& state) {
+            const double open = figures.open_channels_mm3;
             open_at_session = std::max(open_at_session, open);
             if (state.time_s + 1e-6 < next_frame_s) return;
             next_frame_s += every_h * 3600.0;

@@ -70,11 +70,9 @@ void HealingPlayer::run(TreatmentRequest request, PunctureList punctures) {
         progressed_.notify_all();
         if (cancel_) throw Cancelled{};
     };
-    observer.sample = [&](const TissueState& state) {
-        double day = state.time_s / 86400.0;
-        double open = open_channel_volume_mm3(state);
+    observer.sample = [&](const HealingSample& sample, const TissueState& state) {
+        const double day = sample.day, open = sample.open_channels_mm3;
         open0 = std::max(open0, open);
-        HealingSample sample = sample_healing(state, params);
         // Compacted before the lock is taken: the window's frames take it too.
         std::shared_ptr<const CompactTissue> snapshot;
         if (keep_every_sample_ || day + 1e-9 >= next_keep) {

@@ -267,6 +267,9 @@ void SandboxMode::handle_scene_input(const FrameInput& input, double dt_s) {
             treatment_.move(*on_skin, now - *session_origin_s_);
         }
     } else if (treatment_.down()) {
+        // The pass reaches where the button came up. When frames are slower than the hand (lavapipe under load),
+        // the press and the release can come a frame apart, and the way between them is the whole pass.
+        if (on_skin) treatment_.move(*on_skin, now - *session_origin_s_);
         treatment_.lift();
     }
     if (on_skin && !treatment_.down()) treatment_.hover(*on_skin);

@@ -8,8 +8,8 @@ namespace dermasim {
 GpuStepper::GpuStepper(const vk::Context& context, const TissueState& initial, const kernel::HealParams& params,
                        SessionPunctures punctures)
     : context_(context), volume_(context, initial.grid), stamp_(context, volume_), heal_(context, volume_, params),
-      tally_(context, volume_),
-      punctures_(std::move(punctures)), params_(params), cpu_(initial), time_s_(initial.time_s) {
+      tally_pass_(context, volume_), punctures_(std::move(punctures)), params_(params), cpu_(initial),
+      time_s_(initial.time_s) {
     volume_.upload(initial);
 }
 
@@ -37,12 +37,12 @@ void GpuStepper::step(const kernel::HealParams& params, const HealStepPlan& plan
     // So is the tally of what the step leaves, for the timeline's per-step observers.
     vk::OneShotCommands(context_).run([&](VkCommandBuffer cmd) {
         heal_.record_step_with_summary(cmd, plan);
-        tally_.record(cmd, false);
+        tally_pass_.record(cmd, false);
     });
     summary_ = heal_.read_summary();
     summary_fresh_ = true;
-    step_tally_ = tally_.read();
-    step_tally_fresh_ = true;
+    tally_now_ = tally_pass_.read();
+    tally_fresh_ = true;
     time_s_ += plan.dt_s;
     cpu_stale_ = true;
 }
@@ -51,7 +51,7 @@ void GpuStepper::stamp(int session) {
     stamp_.run(punctures_(session));
     cpu_stale_ = true;
     summary_fresh_ = false;
-    step_tally_fresh_ = false;
+    tally_fresh_ = false;
 }
 
 const TissueState& GpuStepper::state() {
@@ -64,9 +64,12 @@ const TissueState& GpuStepper::state() {
 }
 
 TissueTally GpuStepper::tally(bool full) {
-    TissueTally t = !full && step_tally_fresh_ ? step_tally_ : tally_.run(full);
-    t.time_s = time_s_;
-    return t;
+    if (!tally_fresh_ || (full && !tally_now_.full)) {
+        tally_now_ = tally_pass_.run(full);
+        tally_fresh_ = true;
+    }
+    tally_now_.time_s = time_s_;
+    return tally_now_;
 }
 
 }  // namespace dermasim

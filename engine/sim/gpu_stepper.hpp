@@ -31,15 +31,17 @@ private:
     TissueVolumeGpu volume_;
     StampPass stamp_;
     HealPass heal_;
-    TallyPass tally_;
+    TallyPass tally_pass_;
     SessionPunctures punctures_;
     kernel::HealParams params_;
     TissueState cpu_;
     bool cpu_stale_ = false;
     StateSummary summary_;        // of the volume as it is now, when summary_fresh_
     bool summary_fresh_ = false;
-    TissueTally step_tally_;      // the partial tally the last step took, when step_tally_fresh_
-    bool step_tally_fresh_ = false;
+    // The tally of the volume as it is now, when tally_fresh_: the partial one the last step took, or a full one
+    // taken since (a step that holds a sample wants the full tally the step before it ended with).
+    TissueTally tally_now_;
+    bool tally_fresh_ = false;
     double time_s_ = 0;
 };
 

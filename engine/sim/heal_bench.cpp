@@ -10,11 +10,11 @@
 #include "engine/sim/baseline.hpp"
 #include "engine/sim/channel_stamp.hpp"
 #include "engine/sim/gpu_stepper.hpp"
-#include "engine/sim/heal_pass.hpp"
-#include "engine/sim/tally_pass.hpp"
 #include "engine/sim/heal_params.hpp"
+#include "engine/sim/heal_pass.hpp"
 #include "engine/sim/heal_time_step.hpp"
 #include "engine/sim/stamp_pass.hpp"
+#include "engine/sim/tally_pass.hpp"
 #include "engine/sim/timeline.hpp"
 #include "engine/sim/treatment_sim.hpp"
 #include "engine/sim/tissue_volume_gpu.hpp"
@@ -232,7 +232,7 @@ nlohmann::json to_json(const HealBenchResult& r) {
                 {"serum_line_solves", r.line_solve_ms[2]},
                 {"summary", r.summary_ms},
                 {"summary_pass", r.summary_pass_ms},
-                {"tally", r.tally_ms},
+                {"tally_pass", r.tally_ms},
                 {"full_tally_pass", r.full_tally_ms}}},
               {"gpu_gb_s", r.gpu_step_gb_s}}},
             {"copy_bandwidth_gb_s", r.copy_gb_s},

@@ -138,9 +138,6 @@ HealPass::HealPass(const vk::Context& context, const TissueVolumeGpu& volume, co
                                 vk::MemoryUse::Device);
     signal_before_texels_ = vk::make_texel_view(device, signal_before_, VK_FORMAT_R32_SFLOAT);
     signal_before_quads_ = vk::make_texel_view(device, signal_before_, VK_FORMAT_R32G32B32A32_SFLOAT);
-    for (int f = 0; f < kFieldCount; ++f)
-        field_quads_.push_back(
-            vk::make_texel_view(device, volume.field(static_cast<Field>(f)), VK_FORMAT_R32G32B32A32_SFLOAT));
     // The maxima are taken with atomics in device memory (on a discrete GPU, host memory would put every atomic
     // across the bus) and copied to host memory for reading.
     summary_ = vk::Buffer(context, kSummaryValues * sizeof(uint32_t),
@@ -224,19 +221,16 @@ HealPass::HealPass(const vk::Context& context, const TissueVolumeGpu& volume, co
     vk::write_buffers(device, voxel_set_, kVoxelParamsBinding + 1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER,
                       {&summary_buffer, 1});
     vk::write_buffers(device, voxel_set_, kVoxelParamsBinding + 2, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, late_fields);
-    std::vector<VkBufferView> field_texels;
-    for (int f = 0; f < kFieldCount; ++f) field_texels.push_back(volume.field_texels(static_cast<Field>(f)));
     vk::write_texel_buffers(device, voxel_set_, kFieldTexelsBinding, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER,
-                            field_texels);
+                            volume.every_field_texels());
     const VkBufferView layer_texels = volume.layer_texels(), table_texels = line_table_texels_,
                        scratch_texels = scratch_texels_, signal_before = signal_before_texels_;
     vk::write_texel_buffers(device, voxel_set_, kLayerTexelsBinding, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER,
                             {&layer_texels, 1});
     vk::write_texel_buffers(device, voxel_set_, kSignalBeforeBinding, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER,
                             {&signal_before, 1});
-    std::vector<VkBufferView> field_quads(field_quads_.begin(), field_quads_.end());
     vk::write_texel_buffers(device, voxel_set_, kFieldQuadsBinding, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER,
-                            field_quads);
+                            volume.every_field_quads());
     const VkBufferView signal_before_quads = signal_before_quads_;
     vk::write_texel_buffers(device, voxel_set_, kSignalBeforeQuadsBinding, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER,
                             {&signal_before_quads, 1});
@@ -261,10 +255,10 @@ HealPass::HealPass(const vk::Context& context, const TissueVolumeGpu& volume, co
         texels(8, scratch_texels);
         texels(9, volume.field_texels(Field::Blood));
         storage(10, field);
-        texels(11, field_quads[static_cast<int>(field_of(d))]);
+        texels(11, volume.field_quads(field_of(d)));
         storage(12, summary_);
-        texels(13, field_quads[static_cast<int>(Field::OpenChannel)]);
-        texels(14, field_quads[static_cast<int>(Field::Blood)]);
+        texels(13, volume.field_quads(Field::OpenChannel));
+        texels(14, volume.field_quads(Field::Blood));
         storage(15, scratch);
         texels(16, scratch_quads_);
     }

@@ -63,7 +63,6 @@ private:
     vk::BufferView line_table_texels_, scratch_texels_, scratch_quads_;  // the same, as the line solves read them
     vk::Buffer signal_before_;  // the signal field before the step's signal line solves (the reaction reads it)
     vk::BufferView signal_before_texels_, signal_before_quads_;
-    std::vector<vk::BufferView> field_quads_;  // every field as vec4 texels, in Field order (passes four voxels a texel)
     vk::Buffer summary_;   // uint[6]: float bits of the StateSummary maxima, taken with atomics
     vk::Buffer summary_readback_;  // the same, copied to host memory
     vk::DescriptorSetLayout voxel_set_layout_, line_set_layout_;

@@ -68,8 +68,8 @@ HealingSample healing_figures(const TissueTally& t, const TissueGrid& g, const H
     all.add(pap);
     // What shows at the surface is the papillary dermis; every column has the same papillary slices.
     h.erythema = mean(pap.ery, pap.voxels);
-    h.redness_max = mean(t.reddest_column, pap.voxels / (std::size_t(g.nx) * g.ny));
-    h.serum_depth_um = 0;
+    const std::size_t papillary_slices = pap.voxels / (std::size_t(g.nx) * g.ny);
+    h.redness_max = mean(t.reddest_column, papillary_slices);
     for (int k = g.nz - 1; k >= 0; --k)
         if (t.at(k, Tallied::Serum) >= params.control.serum_depth_threshold) {
             h.serum_depth_um = (k + 0.5) * g.dz_mm * 1000.0;

@@ -9,10 +9,20 @@
 
 namespace dermasim {
 
+// How the work is split: each depth slice into `segments` (every segments-th voxel, or quad, of the slice), and
+// the columns into `column_runs` (likewise). The host adds up the parts.
+struct TallyLayout {
+    uint32_t segments = 1, column_runs = 16;
+    // A CPU driver (lavapipe) wants a few full workgroups, each invocation summing a whole slice (a workgroup has
+    // a cost of its own there); a GPU wants many invocations (16 and 256: not measured on one yet).
+    static TallyLayout for_device(const vk::Context& context);
+};
+
 class TallyPass {
 public:
     // Binds to `volume` for its lifetime. Throws Error for a grid whose papillary dermis is not one run of slices.
     TallyPass(const vk::Context& context, const TissueVolumeGpu& volume);
+    TallyPass(const vk::Context& context, const TissueVolumeGpu& volume, TallyLayout layout);
 
     // Records the tally of the volume as it is, after any simulation pass recorded before, into this pass's
     // host-visible result; read() it once the command buffer has finished.
@@ -26,13 +36,13 @@ private:
     const vk::Context& context_;
     const TissueVolumeGpu& volume_;
     bool quads_ = false;                // heal_tally_quads.comp: slices a multiple of 4 voxels
-    uint32_t slice_items_ = 0, segments_ = 1, segment_items_ = 0, column_runs_ = 1, column_run_items_ = 0;
+    uint32_t slice_items_ = 0;
+    TallyLayout layout_;
     std::pair<int, int> papillary_{0, 0};
     bool full_ = false;                 // what was recorded last
-    std::vector<vk::BufferView> field_quads_;
     vk::Buffer partials_, readback_;
     vk::DescriptorSetLayout set_layout_;
-    vk::PipelineLayout layout_;
+    vk::PipelineLayout pipeline_layout_;
     vk::Pipeline pipeline_;
     vk::DescriptorPool pool_;
     VkDescriptorSet set_ = VK_NULL_HANDLE;

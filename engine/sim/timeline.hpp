@@ -35,8 +35,10 @@ TimelineOptions monthly_protocol(int count, double interval_s, double follow_up_
 class TimelineObserver {
 public:
     virtual ~TimelineObserver() = default;
+    // after_stamp: at least the figures of a step's tally (see on_step).
     virtual void on_session(const HealingSample& /*after_stamp*/, int /*session*/) {}
-    // after_step: only day, open_channels_mm3, erythema, redness_max and serum_depth_um (a step's tally).
+    // after_step: day, open_channels_mm3, erythema, redness_max and serum_depth_um (a step's tally); the others
+    // may be there or 0.
     virtual void on_step(const HealingSample& /*after_step*/, const HealStepPlan& /*plan*/) {}
     // At each sample time, every figure: of the state itself where a step ends there, else interpolated between
     // the tallies on either side (see TimelineOptions). `state` is the state at that time (likewise interpolated)
@@ -58,8 +60,9 @@ public:
     virtual void stamp(int session) = 0;
     // The state as of now, for observers that want it and for checks (the GPU stepper downloads it when stale).
     virtual const TissueState& state() = 0;
-    // The tally of the state as of now (engine/sim/tissue_tally.hpp): every field's when `full`, else the few a
-    // step's observers need. Downloading even three fields after every GPU step cost more than the step itself.
+    // The tally of the state as of now (engine/sim/tissue_tally.hpp): every field's when `full`, else at least
+    // the few a step's observers need. Downloading even three fields after every GPU step cost more than the
+    // step itself.
     virtual TissueTally tally(bool full) = 0;
     virtual const TissueGrid& grid() const = 0;
     virtual double time_s() const = 0;

@@ -22,6 +22,7 @@ TissueTally tally_tissue(const TissueState& s, bool full) {
         Field::Elastin,     Field::Capillaries, Field::Fibroblasts, Field::Macrophages, Field::Epidermis};
     const TissueGrid& g = s.grid;
     const std::size_t slice = std::size_t(g.nx) * g.ny;
+    const auto [first, last] = papillary_slices(g);
     TissueTally t;
     t.time_s = s.time_s;
     t.full = full;
@@ -29,16 +30,20 @@ TissueTally tally_tissue(const TissueState& s, bool full) {
     const int tallied = full ? kTalliedCount : kTalliedEveryStep;
     for (int k = 0; k < g.nz; ++k) {
         const bool dermis = kernel::heal_is_dermis(static_cast<int>(g.layer_at(k)));
+        const bool papillary = k >= first && k < last;
         for (int f = 0; f < tallied; ++f) {
             const Tallied what = static_cast<Tallied>(f);
-            if (!dermis && what != Tallied::Open && what != Tallied::Serum) continue;
+            // Redness, capillaries and the epidermis show at the surface: the figures take them from the
+            // papillary dermis alone.
+            const bool surface =
+                what == Tallied::Erythema || what == Tallied::Capillaries || what == Tallied::Epidermis;
+            if (what != Tallied::Open && what != Tallied::Serum && !(surface ? papillary : dermis)) continue;
             const float* v = s.field(kFieldOf[f]).data() + k * slice;
             double& out = t.slices[std::size_t(k) * kTalliedCount + f];
             if (what == Tallied::Serum) out = std::max(0.0f, *std::max_element(v, v + slice));  // as the GPU's
             else for (std::size_t n = 0; n < slice; ++n) out += v[n];
         }
     }
-    const auto [first, last] = papillary_slices(g);
     std::vector<double> columns(slice, 0.0);
     for (int k = first; k < last; ++k) {
         const float* e = s.field(Field::Erythema).data() + k * slice;

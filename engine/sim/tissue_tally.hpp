@@ -12,14 +12,14 @@ namespace dermasim {
 enum class Tallied : int {
     Open,          // every slice: sum of the open-channel fraction
     Serum,         // every slice: the largest serum concentration (the serum's depth is where it falls below)
-    Erythema,      // dermis slices (0 elsewhere) from here on: sums
-    Collagen1,     // ... the rest are tallied only when `full`
+    Erythema,      // from here on sums: papillary slices (0 elsewhere), the surface's redness
+    Collagen1,     // ... the rest are tallied only when `full`; dermis slices
     Collagen3,
     Elastin,
-    Capillaries,
+    Capillaries,   // papillary slices
     Fibroblasts,
     Macrophages,
-    Epidermis,
+    Epidermis,     // papillary slices
     Count
 };
 inline constexpr int kTalliedCount = static_cast<int>(Tallied::Count);
@@ -44,7 +44,7 @@ TissueTally tally_tissue(const TissueState& state, bool full);
 void interpolate(const TissueTally& before, const TissueTally& after, double t, TissueTally& out);
 
 // The papillary dermis's depth slices, [first, second). Throws Error where they are not one run (every grid
-// make_tissue_grid builds has them in one), which the GPU tally needs.
+// make_tissue_grid builds has them in one), which the tally's column sums need.
 std::pair<int, int> papillary_slices(const TissueGrid& grid);
 
 }  // namespace dermasim

@@ -69,6 +69,7 @@ TissueVolumeGpu::TissueVolumeGpu(const vk::Context& context, const TissueGrid& g
     for (int f = 0; f < kFieldCount; ++f) {
         fields_[f] = vk::Buffer(context, bytes, usage, vk::MemoryUse::Device);
         field_views_[f] = vk::make_texel_view(context.device(), fields_[f], VK_FORMAT_R32_SFLOAT);
+        field_quad_views_[f] = vk::make_texel_view(context.device(), fields_[f], VK_FORMAT_R32G32B32A32_SFLOAT);
     }
 
     // The layer table is constant for the grid: upload once through a staging buffer.
@@ -116,32 +117,33 @@ void TissueVolumeGpu::upload(const TissueState& state) {
     });
 }
 
-void TissueVolumeGpu::download(TissueState& state) const {
-    Field all[kFieldCount];
-    for (int f = 0; f < kFieldCount; ++f) all[f] = static_cast<Field>(f);
-    download(state, all);
+std::vector<VkBufferView> TissueVolumeGpu::every_field_texels() const {
+    return {field_views_.begin(), field_views_.end()};
 }
 
-void TissueVolumeGpu::download(TissueState& state, std::span<const Field> fields) const {
+std::vector<VkBufferView> TissueVolumeGpu::every_field_quads() const {
+    return {field_quad_views_.begin(), field_quad_views_.end()};
+}
+
+void TissueVolumeGpu::download(TissueState& state) const {
     const VkDeviceSize bytes = field_bytes();
     // Kept between calls: allocating the readback memory each time cost more than the copy itself.
-    if (!readback_ || readback_.size() < bytes * fields.size())
+    if (!readback_)
         readback_ = vk::Buffer(context_, bytes * kFieldCount, VK_BUFFER_USAGE_TRANSFER_DST_BIT, vk::MemoryUse::Readback);
     vk::OneShotCommands(context_).run([&](VkCommandBuffer cmd) {
         record_sim_barrier(cmd);
-        for (size_t i = 0; i < fields.size(); ++i) {
-            VkBufferCopy region{0, VkDeviceSize(i) * bytes, bytes};
-            vkCmdCopyBuffer(cmd, fields_[static_cast<int>(fields[i])], readback_, 1, &region);
+        for (int f = 0; f < kFieldCount; ++f) {
+            VkBufferCopy region{0, VkDeviceSize(f) * bytes, bytes};
+            vkCmdCopyBuffer(cmd, fields_[f], readback_, 1, &region);
         }
         vk::buffer_barrier(cmd, readback_, vk::access::TransferWrite, vk::access::HostRead);
     });
     readback_.invalidate();
     state.grid = grid_;
     const auto* src = static_cast<const char*>(readback_.mapped());
-    for (size_t i = 0; i < fields.size(); ++i) {
-        auto& field = state.fields[static_cast<int>(fields[i])];
-        field.resize(grid_.voxel_count());
-        std::memcpy(field.data(), src + i * bytes, bytes);
+    for (int f = 0; f < kFieldCount; ++f) {
+        state.fields[f].resize(grid_.voxel_count());
+        std::memcpy(state.fields[f].data(), src + f * bytes, bytes);
     }
 }
 

@@ -10,6 +10,7 @@
 #include <array>
 #include <cstddef>
 #include <span>
+#include <vector>
 #include <vulkan/vulkan.h>
 #include "engine/sim/tissue_state.hpp"
 #include "engine/vk/buffer.hpp"
@@ -49,6 +50,11 @@ public:
     // storage buffer one lane at a time, with a branch per lane, but fetches texels as one vector gather:
     // about twice the throughput, and the same values, so the heal passes read through these.
     VkBufferView field_texels(Field f) const { return field_views_[static_cast<int>(f)]; }
+    // Four voxels a texel (vec4): the passes that read four at a time, where a slice is a multiple of 4 voxels.
+    VkBufferView field_quads(Field f) const { return field_quad_views_[static_cast<int>(f)]; }
+    // Every field's, in Field order: the passes' descriptor arrays.
+    std::vector<VkBufferView> every_field_texels() const;
+    std::vector<VkBufferView> every_field_quads() const;
     VkBufferView layer_texels() const { return layer_view_; }
 
     // Copies every field of the state to the GPU (submits and waits). The state's grid must match in size;
@@ -57,8 +63,6 @@ public:
     // Copies every field back (submits and waits); the state's grid becomes this volume's grid, its time_s
     // is left alone.
     void download(TissueState& state) const;
-    // Only these fields (the others in `state` are left as they were).
-    void download(TissueState& state, std::span<const Field> fields) const;
 
 private:
     const vk::Context& context_;
@@ -66,6 +70,7 @@ private:
     std::array<vk::Buffer, kFieldCount> fields_;
     vk::Buffer layers_;
     std::array<vk::BufferView, kFieldCount> field_views_;  // after the buffers: destroyed before them
+    std::array<vk::BufferView, kFieldCount> field_quad_views_;
     vk::BufferView layer_view_;
     mutable vk::Buffer readback_;  // reused by download()
 };

@@ -37,7 +37,7 @@ public:
     }
     void on_sample(const HealingSample& s, const TissueState* state) override {
         recorder_.on_sample(s, state);
-        if (outer_.sample) outer_.sample(*state);
+        if (outer_.sample) outer_.sample(s, *state);
     }
     bool wants_sample_states() const override { return bool(outer_.sample); }
 

@@ -45,7 +45,8 @@ struct TreatmentResult {
 
 struct TreatmentObserver {
     std::function<void(double fraction)> progress;                 // 0..1 of simulated time
-    std::function<void(const TissueState&)> sample;                // at every curve sample
+    // At every curve sample: its figures (the report's curve point) and the state.
+    std::function<void(const HealingSample&, const TissueState&)> sample;
     std::function<void(const PunctureList&)> punctures;            // the first session's, before healing starts
 };
 

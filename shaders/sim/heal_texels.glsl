@@ -1,5 +1,6 @@
-// The voxel passes' (heal_react.comp, heal_summary.comp) reads: every field and the layer table as uniform
-// texel buffers, in set 0 after the storage-buffer bindings (heal_pass.cpp keeps the same numbers).
+// The voxel passes' (heal_react.comp, heal_summary.comp, heal_tally.comp) reads: every field and the layer table as
+// uniform texel buffers, in set 0 after the storage-buffer bindings (heal_pass.cpp and tally_pass.cpp keep the
+// same numbers).
 //
 // Why texel buffers: Mesa 22.3's lavapipe, the driver the suite and CI run on, compiles each storage-buffer
 // read into a loop over the SIMD lanes with two branches per lane, but a texel fetch into one vector gather.

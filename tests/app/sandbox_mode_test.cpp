@@ -63,6 +63,22 @@ TEST(SandboxMode, MouseDragsOnTheSkinArePassesAndAreAutosaved) {
     EXPECT_TRUE(load_session(sandbox(rig).autosaver().path()).input.strokes.empty());
 }
 
+// With frames slower than the hand, the press and the release (each where it happened: pointer_queue.hpp) can
+// come a frame apart; the way between them is the pass, not a tap to drop.
+TEST(SandboxMode, APassWhosePressAndReleaseComeAFrameApartIsKept) {
+    test::AppRig rig({}, 0.5, "sandbox", "forehead");
+    const SkinView snapshot = rig.frame();
+    FrameInput press, release;
+    press.cursor = rig.pixel_on_skin(snapshot, {3, 12});
+    press.left = true;
+    release.cursor = rig.pixel_on_skin(snapshot, {17, 12});
+    rig.frame(press);
+    rig.frame(release);
+    ASSERT_EQ(sandbox(rig).treatment().passes(), 1);
+    EXPECT_GT(sandbox(rig).treatment().punctures()->size(), 10u);
+    EXPECT_FALSE(sandbox(rig).treatment().down());
+}
+
 TEST(SandboxMode, ChangingRegionWithPassesAsksFirst) {
     auto dir = test::fresh_dir("sandbox_ask");
     test::AppRig rig(dir);
