@@ -8,6 +8,7 @@
 
 #include "app/layout.hpp"
 #include "app/modes/what_to_expect.hpp"
+#include "engine/render/annotations.hpp"
 #include "engine/core/error.hpp"
 #include "engine/session/session_record.hpp"
 #include "engine/tools/device_limits.hpp"
@@ -114,6 +115,12 @@ void ConsultMode::scene(SkinView& view, glm::vec2 window) {
         const glm::vec4 inset{area.x + 0.55f * (area.z - area.x), area.y, 0.45f * (area.z - area.x), area.w - area.y};
         view.micro = micro_on_channels(view, *treatment_.punctures(), inset);
         area.z = inset.x - 0.01f;
+        // In that narrow column the block stands under the legends of the top-left corner (the collagen
+        // overlay's is tall), not behind them, where that leaves it room (the client's view, above its
+        // controls, does not: there the legends' translucent boxes lie over the block's far edge, as before).
+        const VkExtent2D extent{uint32_t(window.x), uint32_t(window.y)};
+        const float below_legends = annotation_legends_bottom(view, extent) / window.y + 0.01f;
+        if (area.w - below_legends >= 0.3f) area.y = std::max(area.y, below_legends);
     };
     if (step_ < kStorySteps) {
         const StoryStep& s = kStory[step_];

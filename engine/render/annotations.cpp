@@ -78,8 +78,13 @@ void draw_ruler(ImDrawList* list, const Projector& project, glm::vec3 top, float
     }
 }
 
-void draw_layer_labels(ImDrawList* list, const Projector& project, const SkinView& view, float left_x,
-                       float cut_z, float block_depth) {
+// Where the layer labels stand (window pixels), for the notes that must keep clear of them; empty when none.
+struct LabelColumn {
+    float left = 1e9f, top = 1e9f, bottom = -1e9f;
+};
+
+LabelColumn draw_layer_labels(ImDrawList* list, const Projector& project, const SkinView& view, float left_x,
+                              float cut_z, float block_depth) {
     // Anchor the labels about two thirds of the way along the cut face as seen (within the image), so they sit
     // on the block whatever the camera and leave room to their right; they stack there on dark pills.
     float seen_lo = 1e9f, seen_hi = -1e9f;
@@ -111,6 +116,7 @@ void draw_layer_labels(ImDrawList* list, const Projector& project, const SkinVie
     const RegionProfile& r = view.region;
     float line_h = line_height() + 4.0f;
     float last_y = -1e9f;
+    LabelColumn column;
     for (int i = 0; i < kLayerCount; ++i) {
         Layer layer = static_cast<Layer>(i);
         float top = float(r.top_of_mm(layer));
@@ -128,15 +134,32 @@ void draw_layer_labels(ImDrawList* list, const Projector& project, const SkinVie
         list->AddCircleFilled(anchor, 2.5f, kText);
         list->AddRectFilled(ImVec2(label.x - 6.0f, y), ImVec2(label.x + size.x + 6.0f, y + line_h - 1.0f),
                             IM_COL32(20, 22, 26, 190), 4.0f);
+        column.left = std::min(column.left, label.x - 6.0f);
+        column.top = std::min(column.top, y);
+        column.bottom = std::max(column.bottom, y + line_h);
         list->AddRectFilled(ImVec2(label.x - 6.0f, y), ImVec2(label.x - 2.0f, y + line_h - 1.0f), swatches(view.look)[i], 2.0f);
         text(list, ImVec2(label.x + 2.0f, y + 2.0f), kText, name.c_str());
     }
+    return column;
 }
+
+// The legends' rows (their heights are all a layout needs to keep clear of them).
+float legend_line_height() { return line_height() + 2.0f; }
+float layer_legend_bottom() {
+    return g_text_px * 0.8f + legend_line_height() * (kLayerCount + 1) + 0.5f * g_text_px;
+}
+float overlay_legend_height(const SkinView& view) {
+    const OverlayStyle& style = overlay_style(view.overlay);
+    if (!view.tissue || style.quantity_count == 0) return 0.0f;
+    const float line_h = legend_line_height(), row_h = line_h * 2.0f + 0.7f * g_text_px + 2.0f;
+    return line_h + row_h * float(style.quantity_count) + line_h;
+}
+float text_px_for(VkExtent2D extent) { return std::clamp(15.0f * float(extent.height) / 720.0f, 9.0f, 30.0f); }
 
 // Top left; returns where it ends (y) so the overlay legend can sit under it.
 float draw_legend(ImDrawList* list, const SkinView& view) {
     const RegionProfile& r = view.region;
-    float line_h = line_height() + 2.0f;
+    float line_h = legend_line_height();
     ImVec2 origin(g_text_px, g_text_px * 0.8f);
     char title[128];
     std::snprintf(title, sizeof title, "%s skin, %s", r.name.c_str(),
@@ -167,7 +190,7 @@ float draw_legend(ImDrawList* list, const SkinView& view) {
                             swatches(view.look)[i], 2.0f);
         text(list, ImVec2(row.x + 1.4f * g_text_px, row.y), r.layers[i].estimated ? kDim : kText, rows[i]);
     }
-    return origin.y + line_h * (kLayerCount + 1) + pad;
+    return layer_legend_bottom();
 }
 
 // The shader writes sRGB-encoded values to a UNORM target; ImGui colours go there as they are.
@@ -184,8 +207,9 @@ ImU32 srgb_colour(glm::vec3 linear) {
 // quantity with its scale and unit, and the surface's red.
 void draw_overlay_legend(ImDrawList* list, const SkinView& view, float top) {
     const OverlayStyle& style = overlay_style(view.overlay);
-    if (!view.tissue || style.quantity_count == 0) return;
-    const float line_h = line_height() + 2.0f, pad = 0.5f * g_text_px, bar_h = 0.7f * g_text_px;
+    const float height = overlay_legend_height(view);
+    if (height == 0.0f) return;
+    const float line_h = legend_line_height(), pad = 0.5f * g_text_px, bar_h = 0.7f * g_text_px;
     const float bar_w = 9.0f * g_text_px;
     struct Row { std::string heading, lo, mid, hi, unit; };
     std::vector<Row> rows;
@@ -211,7 +235,6 @@ void draw_overlay_legend(ImDrawList* list, const SkinView& view, float top) {
     const char* surface = "skin surface: redness";
     width = std::max(width, 1.4f * g_text_px + text_size(surface).x);
     const float row_h = line_h * 2.0f + bar_h + 2.0f;
-    const float height = line_h + row_h * rows.size() + line_h;
     ImVec2 origin(g_text_px, top + g_text_px);
     list->AddRectFilled(ImVec2(origin.x - pad, origin.y - pad), ImVec2(origin.x + width + pad, origin.y + height + pad),
                         IM_COL32(0, 0, 0, 110), pad);
@@ -242,7 +265,7 @@ void draw_overlay_legend(ImDrawList* list, const SkinView& view, float top) {
 // Where the fat is cut off: a wavy "break" line along the bottom edge of the cut face, and a note at its end,
 // so nobody reads the block's bottom as the bottom of the skin.
 void draw_fat_break(ImDrawList* list, const Projector& project, const SkinView& view, float left_x, float right_x,
-                    float cut_z, float depth) {
+                    float cut_z, float depth, const LabelColumn& labels) {
     const double fat = view.region.thickness_mm(Layer::Hypodermis);
     const double shown = depth - view.region.bottom_of_mm(Layer::ReticularDermis);
     if (fat <= shown + 0.05) return;
@@ -258,9 +281,14 @@ void draw_fat_break(ImDrawList* list, const Projector& project, const SkinView& 
     list->AddPolyline(points.data(), int(points.size()), IM_COL32(60, 60, 70, 200), 0, 1.5f);
     char note[64];
     std::snprintf(note, sizeof note, "fat continues (%.1f mm in all)", fat);
-    // Under the block's front-left corner, beside the ruler's deep end.
-    ImVec2 corner = project(glm::vec3(left_x, -depth, cut_z));
-    text(list, ImVec2(corner.x + 0.5f * g_text_px, corner.y + 0.4f * g_text_px), kDim, note);
+    // Under the block's front-left corner, beside the ruler's deep end; on a small block (the consultation's,
+    // beside its magnified cut) the layer labels come down that far, so the note ends before them.
+    const ImVec2 corner = project(glm::vec3(left_x, -depth, cut_z));
+    const ImVec2 size = text_size(note);
+    ImVec2 at(corner.x + 0.5f * g_text_px, corner.y + 0.4f * g_text_px);
+    if (at.y < labels.bottom && at.y + size.y > labels.top && at.x + size.x > labels.left - 0.5f * g_text_px)
+        at.x = std::max(labels.left - 0.5f * g_text_px - size.x, 0.0f);
+    text(list, at, kDim, note);
 }
 
 // The frame's caption: one line on a dark band along the bottom, readable in any image a frame is cut into.
@@ -278,7 +306,7 @@ void draw_caption(ImDrawList* list, const SkinView& view, VkExtent2D extent) {
 
 void draw_annotations(ImDrawList* list, const SkinView& view, VkExtent2D extent) {
     // The magnified view alone: the block's ruler and labels have nothing to point at.
-    g_text_px = std::clamp(15.0f * float(extent.height) / 720.0f, 9.0f, 30.0f);
+    g_text_px = text_px_for(extent);
     if (view.micro && view.micro->fills_frame()) {
         // The scale bar stands above the caption band.
         draw_micro_annotations(list, view, extent, view.caption ? 2.2f * g_text_px : 0.0f);
@@ -290,12 +318,19 @@ void draw_annotations(ImDrawList* list, const SkinView& view, VkExtent2D extent)
     float depth = -u.block_min.y;
     glm::vec3 front_left_top(u.block_min.x, 0.0f, u.block_max.z);
     if (project.visible(front_left_top)) draw_ruler(list, project, front_left_top, depth);
-    draw_layer_labels(list, project, view, u.block_min.x, u.block_max.z, depth);
-    draw_fat_break(list, project, view, u.block_min.x, u.block_max.x, u.block_max.z, depth);
+    const LabelColumn labels = draw_layer_labels(list, project, view, u.block_min.x, u.block_max.z, depth);
+    draw_fat_break(list, project, view, u.block_min.x, u.block_max.x, u.block_max.z, depth, labels);
     draw_caption(list, view, extent);
     float legend_bottom = draw_legend(list, view);
     draw_overlay_legend(list, view, legend_bottom);
     if (view.micro) draw_micro_annotations(list, view, extent);
+}
+
+float annotation_legends_bottom(const SkinView& view, VkExtent2D extent) {
+    g_text_px = text_px_for(extent);
+    const float overlay = overlay_legend_height(view);
+    // draw_overlay_legend starts a text height below the layer legend and pads its box by half of one.
+    return layer_legend_bottom() + (overlay > 0.0f ? g_text_px + overlay + 0.5f * g_text_px : 0.0f);
 }
 
 }  // namespace dermasim

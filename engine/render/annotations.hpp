@@ -12,4 +12,8 @@ namespace dermasim {
 
 void draw_annotations(ImDrawList* list, const SkinView& view, VkExtent2D extent);
 
+// How far down the frame (pixels) the legends in its top-left corner reach, so that a layout can keep the block
+// clear of them.
+float annotation_legends_bottom(const SkinView& view, VkExtent2D extent);
+
 }  // namespace dermasim
