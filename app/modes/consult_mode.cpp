@@ -100,6 +100,7 @@ void ConsultMode::scene(SkinView& view, glm::vec2 window) {
     view.cut = 0.5f;
     view.highlight_layer = -1;
     view.annotations = true;
+    view.layer_legend = true;
     view.device.reset();
     view.micro.reset();
     view.tissue.reset();
@@ -154,6 +155,9 @@ void ConsultMode::scene(SkinView& view, glm::vec2 window) {
     } else {
         // The skin above the panel with the client's protocol, not under it (its height from the last frame).
         if (show_controls) area.w -= (client_panel_height_ + kMargin) / window.y;
+        // The client's own course: the block's labels name the layers, and without the thicknesses' legend
+        // the block has room under the collagen legend above the controls.
+        view.layer_legend = false;
         view.overlay = Overlay::Collagen;
         view.cut = cut_through_channels(*treatment_.punctures(), 0, view.width_mm, 0.5f);
         if (client_view_ == ClientView::BeforeAfter) {

@@ -145,7 +145,8 @@ LabelColumn draw_layer_labels(ImDrawList* list, const Projector& project, const 
 
 // The legends' rows (their heights are all a layout needs to keep clear of them).
 float legend_line_height() { return line_height() + 2.0f; }
-float layer_legend_bottom() {
+float layer_legend_bottom(const SkinView& view) {
+    if (!view.layer_legend) return 0.0f;
     return g_text_px * 0.8f + legend_line_height() * (kLayerCount + 1) + 0.5f * g_text_px;
 }
 float overlay_legend_height(const SkinView& view) {
@@ -158,6 +159,7 @@ float text_px_for(VkExtent2D extent) { return std::clamp(15.0f * float(extent.he
 
 // Top left; returns where it ends (y) so the overlay legend can sit under it.
 float draw_legend(ImDrawList* list, const SkinView& view) {
+    if (!view.layer_legend) return 0.0f;
     const RegionProfile& r = view.region;
     float line_h = legend_line_height();
     ImVec2 origin(g_text_px, g_text_px * 0.8f);
@@ -190,7 +192,7 @@ float draw_legend(ImDrawList* list, const SkinView& view) {
                             swatches(view.look)[i], 2.0f);
         text(list, ImVec2(row.x + 1.4f * g_text_px, row.y), r.layers[i].estimated ? kDim : kText, rows[i]);
     }
-    return layer_legend_bottom();
+    return layer_legend_bottom(view);
 }
 
 // The shader writes sRGB-encoded values to a UNORM target; ImGui colours go there as they are.
@@ -330,7 +332,7 @@ float annotation_legends_bottom(const SkinView& view, VkExtent2D extent) {
     g_text_px = text_px_for(extent);
     const float overlay = overlay_legend_height(view);
     // draw_overlay_legend starts a text height below the layer legend and pads its box by half of one.
-    return layer_legend_bottom() + (overlay > 0.0f ? g_text_px + overlay + 0.5f * g_text_px : 0.0f);
+    return layer_legend_bottom(view) + (overlay > 0.0f ? g_text_px + overlay + 0.5f * g_text_px : 0.0f);
 }
 
 }  // namespace dermasim

@@ -67,6 +67,7 @@ struct SkinView {
     OrbitCamera camera = OrbitCamera::framing(20.0f, 2.5f, 0.0f);
     int highlight_layer = -1;  // a Layer to tint, or -1
     bool annotations = true;   // depth ruler and layer labels
+    bool layer_legend = true;  // with the annotations: the top-left legend of the layers' thicknesses
     std::optional<DevicePose> device;  // the roller or pen to draw over the block, if any
     std::shared_ptr<const PunctureList> punctures;  // needle channels to show (null: none)
     uint64_t punctures_version = 0;  // bump whenever *punctures changes, so the GPU copy is refreshed
