@@ -8,8 +8,8 @@
 
 #include "app/layout.hpp"
 #include "app/modes/what_to_expect.hpp"
-#include "engine/render/annotations.hpp"
 #include "engine/core/error.hpp"
+#include "engine/render/annotations.hpp"
 #include "engine/session/session_record.hpp"
 #include "engine/tools/device_limits.hpp"
 #include "engine/tools/treatment_plan.hpp"
@@ -117,8 +117,8 @@ void ConsultMode::scene(SkinView& view, glm::vec2 window) {
         view.micro = micro_on_channels(view, *treatment_.punctures(), inset);
         area.z = inset.x - 0.01f;
         // In that narrow column the block stands under the legends of the top-left corner (the collagen
-        // overlay's is tall), not behind them, where that leaves it room (the client's view, above its
-        // controls, does not: there the legends' translucent boxes lie over the block's far edge, as before).
+        // overlay's is tall), not behind them, where that leaves it at least 30 % of the window's height;
+        // else their translucent boxes lie over its far edge.
         const VkExtent2D extent{uint32_t(window.x), uint32_t(window.y)};
         const float below_legends = annotation_legends_bottom(view, extent) / window.y + 0.01f;
         if (area.w - below_legends >= 0.3f) area.y = std::max(area.y, below_legends);

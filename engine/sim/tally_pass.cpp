@@ -89,8 +89,8 @@ void TallyPass::record(VkCommandBuffer cmd, bool full) {
     const TissueGrid& g = volume_.grid();
     record_sim_barrier(cmd);  // after the simulation's last writes to the fields
     const uint32_t nz = static_cast<uint32_t>(g.nz);
-    const TallyPush push{slice_items_,       nz, layout_.segments, layout_.column_runs,
-                         papillary_.first, papillary_.second, full ? 1u : 0u};
+    const TallyPush push{slice_items_, nz, layout_.segments, layout_.column_runs, papillary_.first,
+                         papillary_.second, full ? 1u : 0u};
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, pipeline_);
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, pipeline_layout_, 0, 1, &set_, 0, nullptr);
     vkCmdPushConstants(cmd, pipeline_layout_, VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(push), &push);
