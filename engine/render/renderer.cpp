@@ -39,18 +39,16 @@ bool Renderer::SceneKey::operator==(const SceneKey& o) const {
     return std::memcmp(&scene, &o.scene, sizeof scene) == 0 && std::memcmp(&fields, &o.fields, sizeof fields) == 0 &&
            tissue == o.tissue && tissue_version == o.tissue_version && overlay == o.overlay &&
            punctures == o.punctures && punctures_version == o.punctures_version && device == o.device &&
-           region == o.region && block == o.block;
+           region == o.region;
 }
 
-void Renderer::draw_scene(VkCommandBuffer cmd, int slot, VkExtent2D extent, const SkinView& view, bool block) {
+void Renderer::draw_scene(VkCommandBuffer cmd, int slot, VkExtent2D extent, const SkinView& view) {
     scene_.begin(cmd, extent, {{0.1f, 0.1f, 0.12f, 1.0f}});
-    if (block) {
-        skin_.draw(cmd, slot, extent, view);
-        if (view.device) {
-            float aspect = float(extent.width) / float(std::max(extent.height, 1u));
-            devices_->draw(cmd, slot, view.camera.projection(aspect) * view.camera.view(), view.camera.eye(),
-                           *view.device);
-        }
+    skin_.draw(cmd, slot, extent, view);
+    if (view.device) {
+        float aspect = float(extent.width) / float(std::max(extent.height, 1u));
+        devices_->draw(cmd, slot, view.camera.projection(aspect) * view.camera.view(), view.camera.eye(),
+                       *view.device);
     }
     scene_.end(cmd);
 }
@@ -64,17 +62,20 @@ void Renderer::record(VkCommandBuffer cmd, int slot, FrameTarget& target, const 
     }
     const VkExtent2D frame = target.extent();
     // The kept pictures, drawn again where what they show changed. The magnified view alone fills the frame: the
-    // block under it would never be seen, so it is not drawn.
+    // block under it would never be seen, so it is neither drawn nor copied (a full frame's scaled copy, 5-8 ms
+    // of every moving frame on lavapipe), and the block's kept picture stays for when it is seen again.
     const bool block = !(view.micro && view.micro->fills_frame());
-    SceneKey key{SkinBlockPass::uniforms_for(view, frame), field_uniforms_for(view), view.tissue.get(),
-                 view.tissue_version, view.overlay, view.punctures.get(), view.punctures_version, view.device,
-                 view.region.id, block};
-    scene_.ensure(context_, frame, true);
     drew_moving_ = false;
-    if (auto drawn = scene_.plan(!scene_key_ || !(*scene_key_ == key), frame, moving_scale_, view.animating)) {
-        draw_scene(cmd, slot, *drawn, view, block);
-        scene_key_ = key;
-        drew_moving_ = drawn->width < frame.width || drawn->height < frame.height;
+    if (block) {
+        SceneKey key{SkinBlockPass::uniforms_for(view, frame), field_uniforms_for(view), view.tissue.get(),
+                     view.tissue_version, view.overlay, view.punctures.get(), view.punctures_version, view.device,
+                     view.region.id};
+        scene_.ensure(context_, frame, true);
+        if (auto drawn = scene_.plan(!scene_key_ || !(*scene_key_ == key), frame, moving_scale_, view.animating)) {
+            draw_scene(cmd, slot, *drawn, view);
+            scene_key_ = key;
+            drew_moving_ = drawn->width < frame.width || drawn->height < frame.height;
+        }
     }
     if (view.micro && micro_.prepare(cmd, slot, frame, view, moving_scale_)) drew_moving_ = true;
 
@@ -82,10 +83,11 @@ void Renderer::record(VkCommandBuffer cmd, int slot, FrameTarget& target, const 
     // transfer (to the window or a readback) and are discarded.
     vk::image_barrier(cmd, target.color.get(), VK_IMAGE_ASPECT_COLOR_BIT, {TransferRead.stage, VK_ACCESS_2_NONE},
                       TransferWrite, VK_IMAGE_LAYOUT_UNDEFINED, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL);
-    scene_.copy_to(cmd, target.color.get(), {{0, 0}, frame});
+    if (block) scene_.copy_to(cmd, target.color.get(), {{0, 0}, frame});
     if (view.micro) {
-        vk::image_barrier(cmd, target.color.get(), VK_IMAGE_ASPECT_COLOR_BIT, TransferWrite, TransferWrite,
-                          VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL);
+        if (block)
+            vk::image_barrier(cmd, target.color.get(), VK_IMAGE_ASPECT_COLOR_BIT, TransferWrite, TransferWrite,
+                              VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL);
         micro_.composite(cmd, target.color.get());
     }
     vk::image_barrier(cmd, target.color.get(), VK_IMAGE_ASPECT_COLOR_BIT, TransferWrite, ColorWrite,

@@ -58,10 +58,9 @@ private:
         uint64_t punctures_version = 0;
         std::optional<DevicePose> device;
         std::string region;
-        bool block = true;  // false: the magnified cut fills the frame, the block is not drawn
         bool operator==(const SceneKey& o) const;
     };
-    void draw_scene(VkCommandBuffer cmd, int slot, VkExtent2D extent, const SkinView& view, bool block);
+    void draw_scene(VkCommandBuffer cmd, int slot, VkExtent2D extent, const SkinView& view);
 
     const vk::Context& context_;
     const Catalog& catalog_;

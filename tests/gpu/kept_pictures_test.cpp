@@ -114,6 +114,27 @@ TEST_F(KeptPictures, EveryChangeToTheViewIsDrawn) {
     }
 }
 
+// While the magnified cut fills the frame, the block under it is neither drawn nor copied. Its kept picture must
+// still be right when the block is seen again: as it was when nothing changed, and drawn again when the tissue
+// healed meanwhile.
+TEST_F(KeptPictures, TheBlocksPictureWaitsUnderAMagnifiedCutThatFillsTheFrame) {
+    OffscreenRenderer kept(gpu(), source_catalog(), kSize);
+    const SkinView block = base_view();
+    const RgbaImage before = kept.render(block);
+    SkinView alone = block;
+    alone.micro->rect = glm::vec4(0, 0, 1, 1);
+    kept.render(alone);
+    expect_same(kept.render(block), before, "the block again, nothing changed");
+    kept.render(alone);
+    alone.tissue = treated().untreated;
+    alone.tissue_version = 2;
+    expect_same(kept.render(alone), fresh(alone), "the magnified cut of the healed tissue");
+    SkinView healed = block;
+    healed.tissue = alone.tissue;
+    healed.tissue_version = alone.tissue_version;
+    expect_same(kept.render(healed), fresh(healed), "the block once the tissue healed under the magnified cut");
+}
+
 TEST_F(KeptPictures, MovingPicturesAreDrawnSmallerAndTheFirstStillFrameSharp) {
     OffscreenRenderer kept(gpu(), source_catalog(), kSize);
     kept.set_moving_scale(0.5f);

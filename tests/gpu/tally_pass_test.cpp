@@ -155,10 +155,11 @@ TEST_F(TallyPassTest, TheGpuSteppersTallyFollowsStepsAndStamps) {
     auto expect_as_the_state = [&](bool full, const char* when) {
         const TissueTally on_gpu = stepper.tally(full), on_cpu = tally_tissue(stepper.state(), full);
         for (int k = 0; k < grid.nz; ++k)
-            for (Tallied t : {Tallied::Open, Tallied::Erythema, Tallied::Collagen1})
-                if (full || t != Tallied::Collagen1)
-                    EXPECT_NEAR(on_gpu.at(k, t), on_cpu.at(k, t), 2e-5 * std::abs(on_cpu.at(k, t)) + 1e-9)
-                        << when << ", slice " << k << ", tallied " << int(t);
+            for (Tallied t : {Tallied::Open, Tallied::Erythema, Tallied::Collagen1}) {
+                if (!full && t == Tallied::Collagen1) continue;
+                EXPECT_NEAR(on_gpu.at(k, t), on_cpu.at(k, t), 2e-5 * std::abs(on_cpu.at(k, t)) + 1e-9)
+                    << when << ", slice " << k << ", tallied " << int(t);
+            }
     };
     stepper.stamp(0);
     expect_as_the_state(false, "after the first stamp");
