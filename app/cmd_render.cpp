@@ -174,7 +174,8 @@ int run_render(const Argv& argv) {
         BeforeAfterDivider divider{comparison->split};
         OffscreenRenderer renderer(context, catalog, size);
         image = renderer.render_frame([&]() -> const SkinView& {
-            draw_before_after(divider, "Before", "After: " + when_words(comparison->day), false);
+            draw_before_after(divider, "Before", "After: " + when_words(comparison->day), false,
+                              annotation_legends_extent(view, size));
             return view;
         });
     } else {

@@ -120,7 +120,7 @@ void ConsultMode::scene(SkinView& view, glm::vec2 window) {
         // overlay's is tall), not behind them, where that leaves it at least 30 % of the window's height;
         // else their translucent boxes lie over its far edge.
         const VkExtent2D extent{uint32_t(window.x), uint32_t(window.y)};
-        const float below_legends = annotation_legends_bottom(view, extent) / window.y + 0.01f;
+        const float below_legends = annotation_legends_extent(view, extent).bottom / window.y + 0.01f;
         if (area.w - below_legends >= 0.3f) area.y = std::max(area.y, below_legends);
     };
     if (step_ < kStorySteps) {
@@ -215,7 +215,8 @@ void ConsultMode::frame(const FrameInput& input, double dt_s, SkinView& view) {
             draw_before_after(divider_, "Before",
                               "After: " + when_words(compare_day_) +
                                   (course_.computed_days() < compare_day_ ? " (still being worked out)" : ""),
-                              true);
+                              true, annotation_legends_extent(view, {uint32_t(input.window_size.x),
+                                                                     uint32_t(input.window_size.y)}));
         draw_expectations();
         if (show_controls) draw_client_panel();
     }

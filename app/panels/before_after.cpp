@@ -12,14 +12,20 @@ namespace {
 constexpr float kHandleRadius = 26.0f;  // px: about a fingertip
 constexpr float kGrabDistance = 36.0f;  // a press this close to the line takes it
 
+constexpr float kLabelGap = 14.0f;  // px from the line to a label's text
+constexpr float kLabelPad = 8.0f;   // px around a label's text, its box
+
+float label_size_px() { return ImGui::GetFontSize() * 1.4f; }
+ImVec2 label_extent(const std::string& text) {
+    return ImGui::GetFont()->CalcTextSizeA(label_size_px(), FLT_MAX, 0.0f, text.c_str());
+}
+
 void label(ImDrawList* draw, ImVec2 at, const std::string& text, bool right_aligned) {
-    ImFont* font = ImGui::GetFont();
-    const float size = ImGui::GetFontSize() * 1.4f;
-    ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.c_str());
-    ImVec2 pos(right_aligned ? at.x - extent.x - 14.0f : at.x + 14.0f, at.y);
-    draw->AddRectFilled(ImVec2(pos.x - 8, pos.y - 4), ImVec2(pos.x + extent.x + 8, pos.y + extent.y + 4),
+    const ImVec2 extent = label_extent(text);
+    ImVec2 pos(right_aligned ? at.x - extent.x - kLabelGap : at.x + kLabelGap, at.y);
+    draw->AddRectFilled(ImVec2(pos.x - kLabelPad, pos.y - 4), ImVec2(pos.x + extent.x + kLabelPad, pos.y + extent.y + 4),
                         IM_COL32(20, 22, 28, 210), 6.0f);
-    draw->AddText(font, size, pos, IM_COL32(245, 245, 245, 255), text.c_str());
+    draw->AddText(ImGui::GetFont(), label_size_px(), pos, IM_COL32(245, 245, 245, 255), text.c_str());
 }
 
 }  // namespace
@@ -34,7 +40,7 @@ std::string when_words(double day) {
 }
 
 void draw_before_after(BeforeAfterDivider& divider, const std::string& before, const std::string& after,
-                       bool interactive) {
+                       bool interactive, LegendsExtent legends) {
     ImGuiIO& io = ImGui::GetIO();
     const float width = io.DisplaySize.x, height = io.DisplaySize.y;
     if (interactive) {
@@ -56,8 +62,12 @@ void draw_before_after(BeforeAfterDivider& divider, const std::string& before, c
     const ImU32 ink = IM_COL32(40, 40, 40, 255);
     draw->AddTriangleFilled(ImVec2(x - 18, centre.y), ImVec2(x - 6, centre.y - 9), ImVec2(x - 6, centre.y + 9), ink);
     draw->AddTriangleFilled(ImVec2(x + 18, centre.y), ImVec2(x + 6, centre.y - 9), ImVec2(x + 6, centre.y + 9), ink);
-    label(draw, ImVec2(x, height * 0.12f), before, true);
-    label(draw, ImVec2(x, height * 0.12f), after, false);
+    // Both labels at one height: near the top, unless "before" would reach into the legends' column there.
+    float y = height * 0.12f;
+    const float before_left = x - label_extent(before).x - kLabelGap - kLabelPad;
+    if (before_left < legends.right + kLabelPad && y - 4.0f < legends.bottom) y = legends.bottom + kLabelPad;
+    label(draw, ImVec2(x, y), before, true);
+    label(draw, ImVec2(x, y), after, false);
 }
 
 }  // namespace dermasim::app

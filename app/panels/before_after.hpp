@@ -3,6 +3,7 @@
 // large round handle (a finger can take it on a touch screen) and a label on each side. Headless pictures draw
 // it the same way, without the dragging.
 #include <string>
+#include "engine/render/annotations.hpp"
 
 namespace dermasim::app {
 
@@ -14,8 +15,10 @@ struct BeforeAfterDivider {
 // "day 3", "week 6", "month 4": how a client would say when (days since the first session).
 std::string when_words(double day);
 
-// Draws over everything else this frame. interactive: a press near the line (not on a panel) drags it.
+// Draws over everything else this frame. interactive: a press near the line (not on a panel) drags it. The
+// labels stand near the top of the picture, or under the top-left legends (`legends`) where the "before" one
+// would reach into them.
 void draw_before_after(BeforeAfterDivider& divider, const std::string& before, const std::string& after,
-                       bool interactive);
+                       bool interactive, LegendsExtent legends);
 
 }  // namespace dermasim::app

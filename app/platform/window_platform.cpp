@@ -213,11 +213,19 @@ int run_window_app(const WindowOptions& options, AppServices services, const std
         const PointerState pointer = next_pointer(window.window, pointer_queue);
         ImGui::NewFrame();
         SkinView view = app.frame(read_input(window.window, pointer));
-        // A picture to be saved is drawn sharp, even in the middle of a playing time-lapse.
-        if (app.host().current().save_frame_request) view.animating = false;
+        // A picture to be saved is drawn sharp, even in the middle of a playing time-lapse or a moving camera:
+        // for this one frame the moving scale is 1, so whatever changed is drawn at full size.
+        const bool saving = app.host().current().save_frame_request.has_value();
+        const float scale = loop.renderer().moving_scale();
+        if (saving) {
+            view.animating = false;
+            loop.renderer().set_moving_scale(1.0f);
+        }
         if (view.annotations) draw_annotations(ImGui::GetBackgroundDrawList(), view, fb);
         ImGui::Render();
-        if (loop.draw(view, ImGui::GetDrawData(), fb)) {
+        const bool drew = loop.draw(view, ImGui::GetDrawData(), fb);
+        if (saving) loop.renderer().set_moving_scale(scale);
+        if (drew) {
             ++drawn;
             const auto now = std::chrono::steady_clock::now();
             if (moving_scale && drawn > 1)

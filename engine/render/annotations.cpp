@@ -157,40 +157,50 @@ float overlay_legend_height(const SkinView& view) {
 }
 float text_px_for(VkExtent2D extent) { return std::clamp(15.0f * float(extent.height) / 720.0f, 9.0f, 30.0f); }
 
-// Top left; returns where it ends (y) so the overlay legend can sit under it.
-float draw_legend(ImDrawList* list, const SkinView& view) {
-    if (!view.layer_legend) return 0.0f;
-    const RegionProfile& r = view.region;
-    float line_h = legend_line_height();
-    ImVec2 origin(g_text_px, g_text_px * 0.8f);
+// The layer legend's lines: a title and a row per layer, and the width they take.
+struct LayerLegendText {
     char title[128];
-    std::snprintf(title, sizeof title, "%s skin, %s", r.name.c_str(),
-                  view.look == Look::Histology ? "histology (H&E-like)" : "illustrated");
     char rows[kLayerCount][96];
-    float width = text_size(title).x;
+    float width = 0.0f;
+};
+LayerLegendText layer_legend_text(const SkinView& view) {
+    const RegionProfile& r = view.region;
+    LayerLegendText t;
+    std::snprintf(t.title, sizeof t.title, "%s skin, %s", r.name.c_str(),
+                  view.look == Look::Histology ? "histology (H&E-like)" : "illustrated");
+    t.width = text_size(t.title).x;
     for (int i = 0; i < kLayerCount; ++i) {
         Layer layer = static_cast<Layer>(i);
         double mm = r.thickness_mm(layer);
         std::string name(layer_name(layer));
-        if (mm < 1.0) std::snprintf(rows[i], sizeof rows[i], "%s  %.0f um", name.c_str(), mm * 1000.0);
-        else std::snprintf(rows[i], sizeof rows[i], "%s  %.1f mm", name.c_str(), mm);
+        if (mm < 1.0) std::snprintf(t.rows[i], sizeof t.rows[i], "%s  %.0f um", name.c_str(), mm * 1000.0);
+        else std::snprintf(t.rows[i], sizeof t.rows[i], "%s  %.1f mm", name.c_str(), mm);
         // The block shows only the top of the fat: say how much of it the picture leaves out.
         const double shown = view.block_depth_mm() - r.bottom_of_mm(Layer::ReticularDermis);
         if (layer == Layer::Hypodermis && mm > shown + 0.05)
-            std::snprintf(rows[i], sizeof rows[i], "%s  %.1f mm (top %.1f mm shown)", name.c_str(), mm, shown);
-        width = std::max(width, text_size(rows[i]).x + 1.4f * g_text_px);
+            std::snprintf(t.rows[i], sizeof t.rows[i], "%s  %.1f mm (top %.1f mm shown)", name.c_str(), mm, shown);
+        t.width = std::max(t.width, text_size(t.rows[i]).x + 1.4f * g_text_px);
     }
+    return t;
+}
+
+// Top left; returns where it ends (y) so the overlay legend can sit under it.
+float draw_legend(ImDrawList* list, const SkinView& view) {
+    if (!view.layer_legend) return 0.0f;
+    const LayerLegendText t = layer_legend_text(view);
+    float line_h = legend_line_height();
+    ImVec2 origin(g_text_px, g_text_px * 0.8f);
     float pad = 0.5f * g_text_px;
     list->AddRectFilled(ImVec2(origin.x - pad, origin.y - pad),
-                        ImVec2(origin.x + width + pad, origin.y + line_h * (kLayerCount + 1) + pad),
+                        ImVec2(origin.x + t.width + pad, origin.y + line_h * (kLayerCount + 1) + pad),
                         IM_COL32(0, 0, 0, 110), pad);
-    text(list, origin, kText, title);
+    text(list, origin, kText, t.title);
     for (int i = 0; i < kLayerCount; ++i) {
         ImVec2 row(origin.x, origin.y + line_h * (i + 1));
         float box = 0.8f * g_text_px;
         list->AddRectFilled(ImVec2(row.x, row.y + 0.2f * g_text_px), ImVec2(row.x + box, row.y + 0.2f * g_text_px + box),
                             swatches(view.look)[i], 2.0f);
-        text(list, ImVec2(row.x + 1.4f * g_text_px, row.y), r.layers[i].estimated ? kDim : kText, rows[i]);
+        text(list, ImVec2(row.x + 1.4f * g_text_px, row.y), view.region.layers[i].estimated ? kDim : kText, t.rows[i]);
     }
     return layer_legend_bottom(view);
 }
@@ -207,18 +217,23 @@ ImU32 srgb_colour(glm::vec3 linear) {
 
 // Under the layer legend (the window's panels take the right side): what the overlay's colours mean, a ramp per
 // quantity with its scale and unit, and the surface's red.
-void draw_overlay_legend(ImDrawList* list, const SkinView& view, float top) {
-    const OverlayStyle& style = overlay_style(view.overlay);
-    const float height = overlay_legend_height(view);
-    if (height == 0.0f) return;
-    const float line_h = legend_line_height(), pad = 0.5f * g_text_px, bar_h = 0.7f * g_text_px;
-    const float bar_w = 9.0f * g_text_px;
+// The overlay legend's lines: a heading, the ends and middle of its log scale, and the unit per quantity, and
+// the width they take with the surface's row.
+struct OverlayLegendText {
     struct Row { std::string heading, lo, mid, hi, unit; };
     std::vector<Row> rows;
-    float width = std::max(text_size(style.title).x, bar_w);
+    float width = 0.0f;
+};
+constexpr const char* kSurfaceRow = "skin surface: redness";
+float overlay_bar_width() { return 9.0f * g_text_px; }
+OverlayLegendText overlay_legend_text(const SkinView& view) {
+    const OverlayStyle& style = overlay_style(view.overlay);
+    const float pad = 0.5f * g_text_px, bar_w = overlay_bar_width();
+    OverlayLegendText t;
+    t.width = std::max(text_size(style.title).x, bar_w);
     for (int q = 0; q < style.quantity_count; ++q) {
         const OverlayQuantity& quantity = style.quantities[q];
-        Row row;
+        OverlayLegendText::Row row;
         row.heading = std::string(quantity.name) + ": " + quantity.meaning;
         // Log scale: the ends and their geometric mean.
         const char* sign = view.overlay == Overlay::Collagen ? "+" : "";
@@ -231,18 +246,27 @@ void draw_overlay_legend(ImDrawList* list, const SkinView& view, float top) {
         row.mid = label(std::sqrt(double(quantity.lowest) * quantity.full_scale));
         row.hi = label(quantity.full_scale);
         row.unit = quantity.unit;
-        width = std::max({width, text_size(row.heading.c_str()).x, bar_w + pad + text_size(row.unit.c_str()).x});
-        rows.push_back(row);
+        t.width = std::max({t.width, text_size(row.heading.c_str()).x, bar_w + pad + text_size(row.unit.c_str()).x});
+        t.rows.push_back(row);
     }
-    const char* surface = "skin surface: redness";
-    width = std::max(width, 1.4f * g_text_px + text_size(surface).x);
+    t.width = std::max(t.width, 1.4f * g_text_px + text_size(kSurfaceRow).x);
+    return t;
+}
+
+void draw_overlay_legend(ImDrawList* list, const SkinView& view, float top) {
+    const OverlayStyle& style = overlay_style(view.overlay);
+    const float height = overlay_legend_height(view);
+    if (height == 0.0f) return;
+    const float line_h = legend_line_height(), pad = 0.5f * g_text_px, bar_h = 0.7f * g_text_px;
+    const float bar_w = overlay_bar_width();
+    const OverlayLegendText t = overlay_legend_text(view);
     const float row_h = line_h * 2.0f + bar_h + 2.0f;
     ImVec2 origin(g_text_px, top + g_text_px);
-    list->AddRectFilled(ImVec2(origin.x - pad, origin.y - pad), ImVec2(origin.x + width + pad, origin.y + height + pad),
+    list->AddRectFilled(ImVec2(origin.x - pad, origin.y - pad), ImVec2(origin.x + t.width + pad, origin.y + height + pad),
                         IM_COL32(0, 0, 0, 110), pad);
     text(list, origin, kText, style.title);
-    for (size_t q = 0; q < rows.size(); ++q) {
-        const Row& row = rows[q];
+    for (size_t q = 0; q < t.rows.size(); ++q) {
+        const OverlayLegendText::Row& row = t.rows[q];
         const auto& ramp = style.quantities[q].ramp;
         float y = origin.y + line_h + row_h * q;
         text(list, ImVec2(origin.x, y), kText, row.heading.c_str());
@@ -257,11 +281,11 @@ void draw_overlay_legend(ImDrawList* list, const SkinView& view, float top) {
         text(list, ImVec2(bar.x + half - 0.5f * text_size(row.mid.c_str()).x, label_y), kText, row.mid.c_str());
         text(list, ImVec2(bar.x + bar_w - text_size(row.hi.c_str()).x, label_y), kText, row.hi.c_str());
     }
-    float y = origin.y + line_h + row_h * rows.size();
+    float y = origin.y + line_h + row_h * t.rows.size();
     float box = 0.8f * g_text_px;
     list->AddRectFilled(ImVec2(origin.x, y + 0.2f * g_text_px), ImVec2(origin.x + box, y + 0.2f * g_text_px + box),
                         srgb_colour(kErythemaColour), 2.0f);
-    text(list, ImVec2(origin.x + 1.4f * g_text_px, y), kText, surface);
+    text(list, ImVec2(origin.x + 1.4f * g_text_px, y), kText, kSurfaceRow);
 }
 
 // Where the fat is cut off: a wavy "break" line along the bottom edge of the cut face, and a note at its end,
@@ -328,11 +352,17 @@ void draw_annotations(ImDrawList* list, const SkinView& view, VkExtent2D extent)
     if (view.micro) draw_micro_annotations(list, view, extent);
 }
 
-float annotation_legends_bottom(const SkinView& view, VkExtent2D extent) {
+LegendsExtent annotation_legends_extent(const SkinView& view, VkExtent2D extent) {
     g_text_px = text_px_for(extent);
     const float overlay = overlay_legend_height(view);
-    // draw_overlay_legend starts a text height below the layer legend and pads its box by half of one.
-    return layer_legend_bottom(view) + (overlay > 0.0f ? g_text_px + overlay + 0.5f * g_text_px : 0.0f);
+    // Both legends start a text height from the left edge and pad their boxes by half of one; the overlay's
+    // starts a text height below the layer legend.
+    const float pad = 0.5f * g_text_px;
+    LegendsExtent e;
+    if (view.layer_legend) e.right = g_text_px + layer_legend_text(view).width + pad;
+    if (overlay > 0.0f) e.right = std::max(e.right, g_text_px + overlay_legend_text(view).width + pad);
+    e.bottom = layer_legend_bottom(view) + (overlay > 0.0f ? g_text_px + overlay + pad : 0.0f);
+    return e;
 }
 
 }  // namespace dermasim

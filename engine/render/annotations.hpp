@@ -12,8 +12,11 @@ namespace dermasim {
 
 void draw_annotations(ImDrawList* list, const SkinView& view, VkExtent2D extent);
 
-// How far down the frame (pixels) the legends in its top-left corner reach, so that a layout can keep the block
-// clear of them.
-float annotation_legends_bottom(const SkinView& view, VkExtent2D extent);
+// How far right and down the frame (pixels) the legends in its top-left corner reach, so that a layout can keep
+// the block and its labels clear of them (0, 0 when there are none).
+struct LegendsExtent {
+    float right = 0.0f, bottom = 0.0f;
+};
+LegendsExtent annotation_legends_extent(const SkinView& view, VkExtent2D extent);
 
 }  // namespace dermasim
