@@ -215,8 +215,6 @@ ImU32 srgb_colour(glm::vec3 linear) {
     return IM_COL32(encode(linear.r), encode(linear.g), encode(linear.b), 255);
 }
 
-// Under the layer legend (the window's panels take the right side): what the overlay's colours mean, a ramp per
-// quantity with its scale and unit, and the surface's red.
 // The overlay legend's lines: a heading, the ends and middle of its log scale, and the unit per quantity, and
 // the width they take with the surface's row.
 struct OverlayLegendText {
@@ -253,6 +251,8 @@ OverlayLegendText overlay_legend_text(const SkinView& view) {
     return t;
 }
 
+// Under the layer legend (the window's panels take the right side): what the overlay's colours mean, a ramp per
+// quantity with its scale and unit, and the surface's red.
 void draw_overlay_legend(ImDrawList* list, const SkinView& view, float top) {
     const OverlayStyle& style = overlay_style(view.overlay);
     const float height = overlay_legend_height(view);

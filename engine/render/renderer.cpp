@@ -62,8 +62,8 @@ void Renderer::record(VkCommandBuffer cmd, int slot, FrameTarget& target, const 
     }
     const VkExtent2D frame = target.extent();
     // The kept pictures, drawn again where what they show changed. The magnified view alone fills the frame: the
-    // block under it would never be seen, so it is neither drawn nor copied (a full frame's scaled copy, 5-8 ms
-    // of every moving frame on lavapipe), and the block's kept picture stays for when it is seen again.
+    // block under it would never be seen, so it is neither drawn nor copied (a full frame's scaled copy, 6-10 ms
+    // of every moving frame on a slow day's lavapipe), and the block's kept picture stays for when it is seen again.
     const bool block = !(view.micro && view.micro->fills_frame());
     drew_moving_ = false;
     if (block) {
