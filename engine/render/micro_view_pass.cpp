@@ -39,7 +39,7 @@ MicroViewPass::MicroViewPass(const vk::Context& context, int frame_slots, const 
     desc.cull = VK_CULL_MODE_NONE;
     desc.depth_test = false;
     desc.depth_write = false;
-    pipeline_ = vk::make_graphics_pipeline(device, desc);
+    pipeline_.emplace(device, desc);
 
     const VkDescriptorPoolSize sizes[] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, uint32_t(2 * frame_slots)},
                                            {VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, uint32_t(3 * frame_slots)}};
@@ -128,7 +128,7 @@ void MicroViewPass::draw(VkCommandBuffer cmd, int slot_index, VkExtent2D drawn, 
 
     picture_.begin(cmd, drawn, {{0.0f, 0.0f, 0.0f, 1.0f}});
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout_, 0, 1, &slot.set, 0, nullptr);
-    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline_);
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline_->get(view.look));
     vkCmdDraw(cmd, 3, 1, 0, 0);
     picture_.end(cmd);
 }

@@ -11,6 +11,7 @@
 #include <vector>
 #include <glm/vec4.hpp>
 #include "engine/render/cached_layer.hpp"
+#include "engine/render/look_pipelines.hpp"
 #include "engine/render/micro_fields.hpp"
 #include "engine/render/scene_uniforms.hpp"
 #include "engine/render/skin_view.hpp"
@@ -65,7 +66,7 @@ private:
     vk::DescriptorSetLayout set_layout_;
     vk::DescriptorPool pool_;
     vk::PipelineLayout layout_;
-    vk::Pipeline pipeline_;
+    std::optional<LookPipelines> pipeline_;
     struct SlotResources {
         vk::Buffer scene, micro;                 // uniforms: SceneUniforms (layers, look), MicroUniforms
         // The packed fields (micro_fields.hpp), each of vec4 texels.

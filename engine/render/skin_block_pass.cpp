@@ -55,7 +55,7 @@ SkinBlockPass::SkinBlockPass(const vk::Context& context, int frame_slots, const 
     desc.fragment = kSkinBlockFrag;
     desc.cull = VK_CULL_MODE_BACK_BIT;
     desc.depth_write = true;
-    block_ = vk::make_graphics_pipeline(device, desc);
+    block_.emplace(device, desc);
 
     const VkDescriptorPoolSize sizes[] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, uint32_t(2 * frame_slots)},
                                            {VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, uint32_t(5 * frame_slots)}};
@@ -141,7 +141,7 @@ void SkinBlockPass::draw(VkCommandBuffer cmd, int slot, VkExtent2D extent, const
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout_, 0, 1, &resources.set, 0, nullptr);
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, background_);
     vkCmdDraw(cmd, 3, 1, 0, 0);
-    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, block_);
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, block_->get(view.look));
     vkCmdDraw(cmd, 36, 1, 0, 0);
 }
 

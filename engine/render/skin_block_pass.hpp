@@ -5,6 +5,7 @@
 #include <vector>
 #include "engine/render/field_volume.hpp"
 #include "engine/render/frame_target.hpp"
+#include "engine/render/look_pipelines.hpp"
 #include "engine/render/scene_uniforms.hpp"
 #include "engine/render/skin_view.hpp"
 #include "engine/sim/heal_kernel.hpp"
@@ -29,7 +30,7 @@ private:
     vk::DescriptorPool pool_;
     vk::PipelineLayout layout_;
     vk::Pipeline background_;
-    vk::Pipeline block_;
+    std::optional<LookPipelines> block_;
     // Per frame slot, so the CPU can rewrite one while the GPU reads another.
     struct SlotResources {
         vk::Buffer uniforms;

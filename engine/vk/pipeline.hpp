@@ -27,6 +27,7 @@ struct GraphicsPipelineDesc {
     bool depth_test = true;
     bool depth_write = true;
     bool alpha_blend = false;
+    const VkSpecializationInfo* fragment_specialization = nullptr;  // the fragment shader's constants, if any
     // Vertex input; empty for shaders that generate their geometry from gl_VertexIndex.
     std::vector<VkVertexInputBindingDescription> bindings;
     std::vector<VkVertexInputAttributeDescription> attributes;

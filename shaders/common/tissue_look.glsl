@@ -4,6 +4,9 @@
 
 const int kStratumCorneum = 0, kEpidermis = 1, kPapillary = 2, kReticular = 3, kFat = 4;
 
+// The look, fixed when the pipeline is made (render/look_pipelines.hpp says why it is not read from a uniform).
+layout(constant_id = 0) const bool kHistologyLook = false;
+
 // The dermal-epidermal junction undulates (rete ridges and dermal papillae); its mean stays at the table's depth.
 float junction_offset(vec3 p) {
     float ridge = sin(p.x * 9.0 + 1.3 * sin(p.z * 4.0)) * sin(p.z * 9.0 + 1.1 * sin(p.x * 3.0));
@@ -116,5 +119,5 @@ vec3 histology_colour(vec3 p, int layer, int follicle) {
 vec3 tissue_colour(vec3 p, float depth) {
     int layer = layer_at(p, depth);
     int follicle = follicle_at(p, depth);
-    return scene.look.x < 0.5 ? illustrated_colour(p, layer, follicle) : histology_colour(p, layer, follicle);
+    return kHistologyLook ? histology_colour(p, layer, follicle) : illustrated_colour(p, layer, follicle);
 }
