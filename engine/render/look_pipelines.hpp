@@ -2,9 +2,9 @@
 // One graphics pipeline per tissue look for the shaders that draw tissue (the block and the magnified cut). The
 // look is a specialization constant of common/tissue_look.glsl (constant_id 0), not a uniform: lavapipe runs
 // both sides of a branch on a uniform, so every pixel paid for the histology look's cellular noise while the
-// illustrated one was drawn (and the other way round). With the look folded in when the pipeline is made, the
-// block's moving frames took 12-20 % less and the magnified cut's 29 % (docs/PERFORMANCE.md). The second
-// look's pipeline is made when it is first drawn, so a session that never shows it never compiles it.
+// illustrated one was drawn (and the other way round). With the look folded in when the pipeline is made, moving
+// frames at full size took 22-31 % less (docs/PERFORMANCE.md). The second look's pipeline is made when it is
+// first drawn, so a session that never shows it never compiles it.
 #include <array>
 #include <vulkan/vulkan.h>
 #include "engine/render/skin_view.hpp"
