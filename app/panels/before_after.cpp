@@ -13,7 +13,8 @@ constexpr float kHandleRadius = 26.0f;  // px: about a fingertip
 constexpr float kGrabDistance = 36.0f;  // a press this close to the line takes it
 
 constexpr float kLabelGap = 14.0f;  // px from the line to a label's text
-constexpr float kLabelPad = 8.0f;   // px around a label's text, its box
+constexpr float kLabelPad = 8.0f;   // px left and right of a label's text, its box
+constexpr float kLabelPadY = 4.0f;  // px above and below it
 
 float label_size_px() { return ImGui::GetFontSize() * 1.4f; }
 ImVec2 label_extent(const std::string& text) {
@@ -23,7 +24,8 @@ ImVec2 label_extent(const std::string& text) {
 void label(ImDrawList* draw, ImVec2 at, const std::string& text, bool right_aligned) {
     const ImVec2 extent = label_extent(text);
     ImVec2 pos(right_aligned ? at.x - extent.x - kLabelGap : at.x + kLabelGap, at.y);
-    draw->AddRectFilled(ImVec2(pos.x - kLabelPad, pos.y - 4), ImVec2(pos.x + extent.x + kLabelPad, pos.y + extent.y + 4),
+    draw->AddRectFilled(ImVec2(pos.x - kLabelPad, pos.y - kLabelPadY),
+                        ImVec2(pos.x + extent.x + kLabelPad, pos.y + extent.y + kLabelPadY),
                         IM_COL32(20, 22, 28, 210), 6.0f);
     draw->AddText(ImGui::GetFont(), label_size_px(), pos, IM_COL32(245, 245, 245, 255), text.c_str());
 }
@@ -65,7 +67,7 @@ void draw_before_after(BeforeAfterDivider& divider, const std::string& before, c
     // Both labels at one height: near the top, unless "before" would reach into the legends' column there.
     float y = height * 0.12f;
     const float before_left = x - label_extent(before).x - kLabelGap - kLabelPad;
-    if (before_left < legends.right + kLabelPad && y - 4.0f < legends.bottom) y = legends.bottom + kLabelPad;
+    if (before_left < legends.right + kLabelPad && y - kLabelPadY < legends.bottom) y = legends.bottom + kLabelPad;
     label(draw, ImVec2(x, y), before, true);
     label(draw, ImVec2(x, y), after, false);
 }

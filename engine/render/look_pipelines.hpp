@@ -4,7 +4,10 @@
 // both sides of a branch on a uniform, so every pixel paid for the histology look's cellular noise while the
 // illustrated one was drawn (and the other way round). With the look folded in when the pipeline is made, moving
 // frames at full size took 22-31 % less (docs/PERFORMANCE.md). The second look's pipeline is made when it is
-// first drawn, so a session that never shows it never compiles it.
+// first drawn, so a session that never shows it never compiles it. Only tissue_colour reads the constant; the
+// other look-dependent colours still read the uniform. Reading the constant in skin_block.frag's surface tone
+// too (`kHistologyLook ? vec3(..) : vec3(..)`) changed 23 % of the histology golden's pixels on lavapipe (not
+// understood yet), so it was left as it is.
 #include <array>
 #include <vulkan/vulkan.h>
 #include "engine/render/skin_view.hpp"
