@@ -27,6 +27,10 @@ struct Channel {
 };
 layout(set = 0, binding = 3) uniform samplerBuffer channels;  // 2 per Channel
 layout(set = 0, binding = 4) uniform samplerBuffer profiles;  // x open, y blood share
+// The channels that can show in each of kChannelBins columns across the window (micro_fields.hpp says why).
+layout(set = 0, binding = 5) uniform usamplerBuffer bin_start;  // each column's first item, then the end
+layout(set = 0, binding = 6) uniform usamplerBuffer bin_items;  // indices of channels, column by column
+const int kChannelBins = 32;
 
 Texel texel(int i) {
     return Texel(texelFetch(texels, 3 * i), texelFetch(texels, 3 * i + 1), texelFetch(texels, 3 * i + 2));
@@ -131,7 +135,10 @@ vec2 profile_at(int i, float t) {
 // Needle channels crossing the window: the torn surface, the open lumen (with blood where it holds some), the
 // closed part of the track (clot while blood remains), their walls.
 vec3 channels_over(vec2 q, vec3 c, Palette pal, float epidermis_bottom) {
-    for (int i = 0; i < int(micro.counts.z); ++i) {
+    int bin = clamp(int(floor((q.x - micro.window.x) / micro.extent.x * float(kChannelBins))), 0, kChannelBins - 1);
+    int end = int(texelFetch(bin_start, bin + 1).x);
+    for (int item = int(texelFetch(bin_start, bin).x); item < end; ++item) {
+        int i = int(texelFetch(bin_items, item).x);
         Channel ch = channel(i);
         float d = ch.pos_depth_radius.z;
         if (q.y > d || q.y < 0.0) continue;

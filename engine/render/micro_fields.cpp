@@ -86,6 +86,30 @@ float axis_distance(const Puncture& p, float plane_y) {
     return std::min(std::fabs(y0 - plane_y), std::fabs(y1 - plane_y));
 }
 
+// Lists each channel in the window's columns (kMicroChannelBins across x0_mm .. x0_mm + width_mm) that it can
+// show in: between its axis's x at the surface and at the tip, widened by its widest radius (it tapers to 4 µm at
+// the tip, as the shader draws it) and kMicroChannelMarginMm, and a hair more for the shader's rounding.
+void bin_micro_channels(MicroFields& out, float x0_mm, float width_mm) {
+    std::vector<std::vector<uint32_t>> bins(kMicroChannelBins);
+    const float per_bin = width_mm / kMicroChannelBins;
+    for (std::size_t i = 0; i < out.channels.size(); ++i) {
+        const glm::vec4& c = out.channels[i].pos_depth_radius;
+        const float xa = c.x, xb = c.x + out.channels[i].tilt_bleed.x * c.z;
+        const float reach = std::max(c.w, 0.004f) + kMicroChannelMarginMm + 1e-3f;
+        const float lo = (std::min(xa, xb) - reach - x0_mm) / per_bin, hi = (std::max(xa, xb) + reach - x0_mm) / per_bin;
+        if (!(hi >= 0.0f && lo < float(kMicroChannelBins))) continue;  // outside the window (or not finite)
+        const int first = std::max(int(std::floor(lo)), 0), last = std::min(int(std::floor(hi)), kMicroChannelBins - 1);
+        for (int b = first; b <= last; ++b) bins[std::size_t(b)].push_back(uint32_t(i));
+    }
+    out.bin_start.clear();
+    out.bin_items.clear();
+    for (const std::vector<uint32_t>& bin : bins) {
+        out.bin_start.push_back(uint32_t(out.bin_items.size()));
+        out.bin_items.insert(out.bin_items.end(), bin.begin(), bin.end());
+    }
+    out.bin_start.push_back(uint32_t(out.bin_items.size()));
+}
+
 }  // namespace
 
 TissueState make_fresh_channels(const TissueGrid& grid, const PunctureList& punctures) {
@@ -201,6 +225,7 @@ MicroFields pack_micro_fields(const TissueState* tissue, const TissueState* fres
             out.profiles.push_back(profile);
         }
     }
+    bin_micro_channels(out, x0, w_mm);
     return out;
 }
 

@@ -20,6 +20,11 @@ namespace dermasim {
 inline constexpr int kMicroTexelsX = 128, kMicroTexelsY = 96;  // the window's fields (smooth at voxel scale)
 inline constexpr int kMicroMaxChannels = 48;
 inline constexpr int kMicroProfileSamples = 64;                // down each channel, surface to tip
+// Columns of the window, each listing the channels that can show in it. A CPU driver runs a loop's body for
+// every channel a pixel's group of lanes looks at, whatever the body's branches decide, so each pixel looks only
+// at the channels of its column.
+inline constexpr int kMicroChannelBins = 32;
+inline constexpr float kMicroChannelMarginMm = 0.02f;          // drawn this far beside a channel's wall, at most
 
 struct MicroTexel {       // mirrors shaders/micro_view.frag (three vec4 texels)
     glm::vec4 cells;      // x: inflammatory signal (log scale, 0..1), y: fibroblasts (of the cap, 0..1),
@@ -39,6 +44,8 @@ struct MicroFields {
     std::vector<MicroChannel> channels;   // at most kMicroMaxChannels, the nearest to the plane first
     std::vector<glm::vec4> profiles;      // kMicroProfileSamples per channel: x open share, y blood share (0..1),
                                           // blood only in the channels that bled
+    std::vector<uint32_t> bin_start;      // kMicroChannelBins + 1: each column's first item, then the end
+    std::vector<uint32_t> bin_items;      // indices into channels, column by column, nearest to the plane first
 };
 
 // `fresh`: the punctures stamped into an empty state of tissue's grid (make_fresh_channels), null without tissue.

@@ -25,7 +25,9 @@ MicroViewPass::MicroViewPass(const vk::Context& context, int frame_slots, const 
                                     {1, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
                                     {2, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
                                     {3, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
-                                    {4, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT}};
+                                    {4, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
+                                    {5, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
+                                    {6, VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT}};
     set_layout_ = vk::make_set_layout(device, bindings);
     VkDescriptorSetLayout set_layout = set_layout_;
     layout_ = vk::make_pipeline_layout(device, {&set_layout, 1}, 0, 0);
@@ -42,7 +44,7 @@ MicroViewPass::MicroViewPass(const vk::Context& context, int frame_slots, const 
     pipeline_.emplace(device, desc);
 
     const VkDescriptorPoolSize sizes[] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, uint32_t(2 * frame_slots)},
-                                           {VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, uint32_t(3 * frame_slots)}};
+                                           {VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, uint32_t(5 * frame_slots)}};
     pool_ = vk::make_descriptor_pool(device, uint32_t(frame_slots), sizes);
     slots_.resize(frame_slots);
     for (SlotResources& slot : slots_) {
@@ -76,9 +78,13 @@ void MicroViewPass::update_fields(int slot_index, const Key& key, const SkinView
     slot.texels.upload(context_, packed_.texels.data(), packed_.texels.size() * sizeof(MicroTexel));
     slot.channels.upload(context_, packed_.channels.data(), packed_.channels.size() * sizeof(MicroChannel));
     slot.profiles.upload(context_, packed_.profiles.data(), packed_.profiles.size() * sizeof(glm::vec4));
+    slot.bin_start.upload(context_, packed_.bin_start.data(), packed_.bin_start.size() * sizeof(uint32_t));
+    slot.bin_items.upload(context_, packed_.bin_items.data(), packed_.bin_items.size() * sizeof(uint32_t));
     slot.texels.bind(context_.device(), slot.set, 2);
     slot.channels.bind(context_.device(), slot.set, 3);
     slot.profiles.bind(context_.device(), slot.set, 4);
+    slot.bin_start.bind(context_.device(), slot.set, 5);
+    slot.bin_items.bind(context_.device(), slot.set, 6);
     slot.key = key;
 }
 

@@ -71,7 +71,8 @@ private:
         vk::Buffer scene, micro;                 // uniforms: SceneUniforms (layers, look), MicroUniforms
         // The packed fields (micro_fields.hpp), each of vec4 texels.
         vk::TexelBuffer texels{VK_FORMAT_R32G32B32A32_SFLOAT, 16}, channels{VK_FORMAT_R32G32B32A32_SFLOAT, 16},
-            profiles{VK_FORMAT_R32G32B32A32_SFLOAT, 16};
+            profiles{VK_FORMAT_R32G32B32A32_SFLOAT, 16}, bin_start{VK_FORMAT_R32_UINT, 4},
+            bin_items{VK_FORMAT_R32_UINT, 4};
         std::optional<Key> key;                  // what they hold
         VkDescriptorSet set = VK_NULL_HANDLE;
     };

@@ -37,15 +37,16 @@ float fbm(vec3 p) {
 vec3 cells(vec3 p) {
     vec3 i = floor(p);
     vec3 f = fract(p);
-    float d1 = 8.0, d2 = 8.0, id = 0.0;
+    float d1 = 8.0, d2 = 8.0;
+    vec3 nearest = vec3(0.0);
     for (int z = -1; z <= 1; ++z)
         for (int y = -1; y <= 1; ++y)
             for (int x = -1; x <= 1; ++x) {
                 vec3 g = vec3(x, y, z);
                 vec3 o = hash33(i + g);
                 float d = length(g + o - f);
-                if (d < d1) { d2 = d1; d1 = d; id = hash13(i + g); }
+                if (d < d1) { d2 = d1; d1 = d; nearest = g; }
                 else if (d < d2) { d2 = d; }
             }
-    return vec3(d1, d2, id);
+    return vec3(d1, d2, hash13(i + nearest));  // the id hashed once: a CPU driver runs a branch's body every time
 }

@@ -43,6 +43,9 @@ int follicle_at(vec3 p, float depth) {
 // Returns linear RGB.
 vec3 illustrated_colour(vec3 p, int layer, int follicle) {
     float n = fbm(p * 6.0);
+    // One cellular noise, at the scale of this point's layer: epidermal cells, capillary loops or fat lobules. Three
+    // calls, one in each layer's branch, would cost every pixel three on a CPU driver, which runs every branch.
+    vec3 c = cells(p * (layer == kEpidermis ? vec3(55.0) : layer == kPapillary ? vec3(9.0, 14.0, 9.0) : vec3(7.0)));
     if (follicle == 2) return vec3(0.20, 0.12, 0.07);
     if (follicle == 1) return vec3(0.78, 0.55, 0.42);
     if (layer == kStratumCorneum) {
@@ -50,7 +53,6 @@ vec3 illustrated_colour(vec3 p, int layer, int follicle) {
         return mix(vec3(0.86, 0.78, 0.58), vec3(0.95, 0.88, 0.70), flakes);
     }
     if (layer == kEpidermis) {
-        vec3 c = cells(p * vec3(55.0, 55.0, 55.0));
         float wall = smoothstep(0.0, 0.12, c.y - c.x);
         float basal = smoothstep(0.04, 0.0, scene.layer_bottom.y + junction_offset(p) + p.y);  // darker basal row
         vec3 cell = mix(vec3(0.86, 0.62, 0.50), vec3(0.93, 0.70, 0.58), c.z);
@@ -58,10 +60,9 @@ vec3 illustrated_colour(vec3 p, int layer, int follicle) {
     }
     if (layer == kPapillary) {
         float fibres = 0.5 + 0.5 * sin(dot(p, vec3(30.0, 22.0, 17.0)) + 5.0 * n);
-        vec3 c = mix(vec3(0.94, 0.66, 0.66), vec3(0.98, 0.76, 0.74), fibres);
         // Capillary loops: small red dots reaching up into the papillae.
-        vec3 loops = cells(p * vec3(9.0, 14.0, 9.0));
-        return mix(c, vec3(0.70, 0.08, 0.10), smoothstep(0.16, 0.10, loops.x));
+        vec3 tone = mix(vec3(0.94, 0.66, 0.66), vec3(0.98, 0.76, 0.74), fibres);
+        return mix(tone, vec3(0.70, 0.08, 0.10), smoothstep(0.16, 0.10, c.x));
     }
     if (layer == kReticular) {
         // Thick, wavy collagen bundles running mostly parallel to the surface.
@@ -70,7 +71,6 @@ vec3 illustrated_colour(vec3 p, int layer, int follicle) {
         return mix(vec3(0.78, 0.42, 0.42), vec3(0.90, 0.58, 0.55), bundle);
     }
     // Fat lobules: large pale-yellow cells separated by thin fibrous septa.
-    vec3 c = cells(p * 7.0);
     float septum = 1.0 - smoothstep(0.02, 0.08, c.y - c.x);
     vec3 fat = mix(vec3(0.98, 0.86, 0.48), vec3(1.0, 0.92, 0.60), c.z);
     return mix(fat, vec3(0.85, 0.62, 0.50), septum);
@@ -80,9 +80,13 @@ vec3 histology_colour(vec3 p, int layer, int follicle) {
     const vec3 eosin = vec3(0.93, 0.55, 0.70), eosin_pale = vec3(0.98, 0.80, 0.88);
     const vec3 haematoxylin = vec3(0.30, 0.18, 0.50), white = vec3(0.98, 0.96, 0.97);
     float n = fbm(p * 8.0);
+    // One cellular noise at the scale of this point's structure (as in illustrated_colour).
+    vec3 c = cells(p * (follicle == 1                                 ? vec3(70.0)
+                        : layer == kEpidermis                         ? vec3(60.0)
+                        : layer == kPapillary || layer == kReticular ? vec3(40.0, 90.0, 40.0)
+                                                                      : vec3(7.0)));
     if (follicle == 2) return vec3(0.45, 0.30, 0.35);
     if (follicle == 1) {
-        vec3 c = cells(p * 70.0);
         return mix(mix(eosin, vec3(0.75, 0.55, 0.80), 0.5), haematoxylin, smoothstep(0.18, 0.10, c.x));
     }
     if (layer == kStratumCorneum) {
@@ -91,7 +95,6 @@ vec3 histology_colour(vec3 p, int layer, int follicle) {
         return mix(white, eosin * 1.05, w);
     }
     if (layer == kEpidermis) {
-        vec3 c = cells(p * 60.0);
         float nucleus = smoothstep(0.22, 0.14, c.x);
         float basal = smoothstep(0.03, 0.0, scene.layer_bottom.y + junction_offset(p) + p.y);
         return mix(mix(vec3(0.85, 0.55, 0.75), eosin, 0.4), haematoxylin, max(nucleus, basal * 0.8) * 0.9);
@@ -100,18 +103,16 @@ vec3 histology_colour(vec3 p, int layer, int follicle) {
         float coarse = layer == kReticular ? 1.0 : 0.35;
         float fibre = smoothstep(0.2, 0.8, 0.5 + 0.5 * sin(p.y * (layer == kReticular ? 60.0 : 160.0) +
                                                      4.0 * sin(p.x * 6.0 + p.z * 4.0) + 5.0 * n));
-        vec3 c = mix(eosin_pale, eosin, mix(0.45, fibre, coarse));
+        vec3 tone = mix(eosin_pale, eosin, mix(0.45, fibre, coarse));
         // Scattered fibroblast nuclei: small, dark, elongated.
-        vec3 nuc = cells(p * vec3(40.0, 90.0, 40.0));
-        c = mix(c, haematoxylin, smoothstep(0.12, 0.06, nuc.x) * (nuc.z > 0.6 ? 1.0 : 0.0));
+        tone = mix(tone, haematoxylin, smoothstep(0.12, 0.06, c.x) * (c.z > 0.6 ? 1.0 : 0.0));
         if (layer == kPapillary) {
             vec3 loops = cells(p * vec3(9.0, 14.0, 9.0));
-            c = mix(c, vec3(0.85, 0.25, 0.30), smoothstep(0.14, 0.09, loops.x));
+            tone = mix(tone, vec3(0.85, 0.25, 0.30), smoothstep(0.14, 0.09, loops.x));
         }
-        return c;
+        return tone;
     }
     // Fat is washed out by processing: empty white cells with thin pink membranes.
-    vec3 c = cells(p * 7.0);
     float membrane = 1.0 - smoothstep(0.01, 0.04, c.y - c.x);
     return mix(white, eosin, membrane);
 }

@@ -160,6 +160,51 @@ TEST_F(MicroView_, WithoutTissueTheFreshChannelsAreOpenAndOnlyThoseThatBledHoldB
     EXPECT_LT(diff.fraction_off, 0.2) << "max " << diff.max_delta;
 }
 
+// The shader looks only at the channels of a pixel's column: every channel that can show at a point must be listed
+// in that point's column, and the columns must leave most channels out, or they save nothing.
+TEST_F(MicroView_, EachColumnListsEveryChannelThatCanShowInItAndNoMore) {
+    // Twelve channels across the window, of several depths and widths, some slanting each way.
+    PunctureList punctures(12);
+    for (int k = 0; k < 12; ++k) {
+        Puncture& p = punctures[std::size_t(k)];
+        p.surface_mm = {9.3f + 0.13f * float(k), 10.0f + 0.02f * float(k % 3 - 1)};
+        p.depth_mm = 0.5f + 0.1f * float(k % 7);
+        p.radius_mm = 0.03f + 0.01f * float(k % 5);
+        p.tilt = {0.15f * float(k % 3 - 1), 0.05f};
+    }
+    SkinView view;
+    view.region = cheek();
+    view.micro = MicroView::filling_frame({10.0f, 10.0f});
+    MicroLayout layout = micro_layout(view, kSize);
+    MicroFields f = pack_micro_fields(nullptr, nullptr, punctures, layout, cheek(), source_catalog().heal.kernel);
+    ASSERT_GE(f.channels.size(), 8u);
+    ASSERT_EQ(f.bin_start.size(), std::size_t(kMicroChannelBins + 1));
+    ASSERT_EQ(f.bin_start.back(), f.bin_items.size());
+    auto listed = [&](int bin, uint32_t channel) {
+        return std::find(f.bin_items.begin() + f.bin_start[bin], f.bin_items.begin() + f.bin_start[bin + 1],
+                         channel) != f.bin_items.begin() + f.bin_start[bin + 1];
+    };
+    int checked = 0;
+    for (uint32_t i = 0; i < f.channels.size(); ++i) {
+        const glm::vec4& c = f.channels[i].pos_depth_radius;
+        for (int s = 0; s <= 50; ++s) {  // as shaders/micro_view.frag draws it: centre and radius at each depth
+            float y = c.z * float(s) / 50.0f;
+            float centre = c.x + f.channels[i].tilt_bleed.x * y, r = c.w + (0.004f - c.w) * y / c.z;
+            for (uint32_t px = 0; px < layout.rect.extent.width; ++px) {
+                float x = layout.x0_mm + (float(px) + 0.5f) * layout.mm_per_px;
+                if (std::fabs(x - centre) > r + kMicroChannelMarginMm) continue;
+                int bin = std::clamp(int(std::floor((x - layout.x0_mm) / layout.width_mm() * kMicroChannelBins)), 0,
+                                     kMicroChannelBins - 1);
+                ASSERT_TRUE(listed(bin, i)) << "channel " << i << " at x " << x << " mm, depth " << y;
+                ++checked;
+            }
+        }
+    }
+    EXPECT_GT(checked, 0);
+    double per_column = double(f.bin_items.size()) / kMicroChannelBins;
+    EXPECT_LT(per_column, 0.5 * double(f.channels.size())) << f.channels.size() << " channels";
+}
+
 struct GoldenCase { const char* name; int hours; };
 const GoldenCase kGoldens[] = {{"day0", 0}, {"hour1", 1}, {"day1", 24}, {"day7", 168}, {"day30", 720}, {"day90", 2160}};
 
