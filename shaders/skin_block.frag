@@ -11,6 +11,9 @@ layout(location = 0) in vec3 in_world;
 layout(location = 1) in vec3 in_normal;
 layout(location = 0) out vec4 out_colour;
 
+// Whether this pipeline draws the skin's surface (the top face) or the cut faces (render/skin_block_pass.cpp).
+layout(constant_id = 1) const bool kSurface = false;
+
 vec3 surface_colour(vec3 p, out vec3 normal) {
     // Micro-relief: a fine network of skin lines and pores perturbing the normal.
     float e = 0.02;
@@ -33,7 +36,7 @@ void main() {
     vec3 n = normalize(in_normal);
     float depth = -p.y;
     vec3 albedo;
-    bool top = n.y > 0.5;
+    const bool top = kSurface;
     vec2 patch_pos = p.xz + vec2(0.5 * kPatchMm);
     // Before/after: left of the divider the same block untreated (no redness, marks, channels or overlay).
     bool treated = scene.split.x < 0.0 || gl_FragCoord.x >= scene.split.x;

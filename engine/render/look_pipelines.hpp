@@ -17,13 +17,16 @@ namespace dermasim {
 
 class LookPipelines {
 public:
-    // desc's shaders must outlive this (they are the build's static SPIR-V arrays).
-    LookPipelines(VkDevice device, const vk::GraphicsPipelineDesc& desc);
+    // desc's shaders must outlive this (they are the build's static SPIR-V arrays). `surface` is the fragment
+    // shader's constant_id 1, for skin_block.frag, which draws the skin's surface and the cut faces with two
+    // pipelines for the same reason (skin_block_pass.cpp); shaders without that constant ignore it.
+    LookPipelines(VkDevice device, const vk::GraphicsPipelineDesc& desc, bool surface = false);
     VkPipeline get(Look look);
 
 private:
     VkDevice device_;
     vk::GraphicsPipelineDesc desc_;
+    VkBool32 surface_;
     std::array<vk::Pipeline, 2> pipelines_;  // by Look
 };
 

@@ -55,7 +55,10 @@ SkinBlockPass::SkinBlockPass(const vk::Context& context, int frame_slots, const 
     desc.fragment = kSkinBlockFrag;
     desc.cull = VK_CULL_MODE_BACK_BIT;
     desc.depth_write = true;
-    block_.emplace(device, desc);
+    // The top face and the cut faces are drawn with a pipeline each: lavapipe runs both sides of a branch, so in
+    // one pipeline every pixel paid for the surface's relief and the tissue's section together.
+    surface_.emplace(device, desc, true);
+    cut_faces_.emplace(device, desc, false);
 
     const VkDescriptorPoolSize sizes[] = {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, uint32_t(2 * frame_slots)},
                                            {VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, uint32_t(5 * frame_slots)}};
@@ -141,8 +144,10 @@ void SkinBlockPass::draw(VkCommandBuffer cmd, int slot, VkExtent2D extent, const
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, layout_, 0, 1, &resources.set, 0, nullptr);
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, background_);
     vkCmdDraw(cmd, 3, 1, 0, 0);
-    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, block_->get(view.look));
-    vkCmdDraw(cmd, 36, 1, 0, 0);
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, surface_->get(view.look));
+    vkCmdDraw(cmd, 6, 1, 0, 0);  // face 0 of skin_block.vert: the top
+    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_GRAPHICS, cut_faces_->get(view.look));
+    vkCmdDraw(cmd, 30, 1, 6, 0);
 }
 
 }  // namespace dermasim

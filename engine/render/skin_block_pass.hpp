@@ -30,7 +30,7 @@ private:
     vk::DescriptorPool pool_;
     vk::PipelineLayout layout_;
     vk::Pipeline background_;
-    std::optional<LookPipelines> block_;
+    std::optional<LookPipelines> surface_, cut_faces_;  // the block's top face, and its other faces
     // Per frame slot, so the CPU can rewrite one while the GPU reads another.
     struct SlotResources {
         vk::Buffer uniforms;
