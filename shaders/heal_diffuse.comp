@@ -9,10 +9,10 @@
 //     in the scratch buffer and the diffusivities in a rolling window of three (four columns at a time with
 //     `quads`: the open channels, the field and the scratch move four voxels a texel).
 // Each invocation solves `lines_per_invocation` lines, neighbouring invocations neighbouring lines.
-// Each axis is two dispatches, `sweep` 0 then 1: the forward elimination, then the back substitution. Split so
+// Each axis is two dispatches, `kSweep` 0 then 1: the forward elimination, then the back substitution. Split so
 // that every read is of what an earlier dispatch wrote, and goes through a texel buffer, which lavapipe fetches
 // as one vector gather (sim/heal_texels.glsl says why); the writes are storage-buffer stores.
-// `quads`: when nx is a multiple of 4, the lines read and write four voxels a texel. The y and depth
+// `kQuads`: when nx is a multiple of 4, the lines read and write four voxels a texel. The y and depth
 // lines are solved four neighbours at a time (x, x+1, x+2, x+3 lie next to each other in memory, and lines from
 // the table share its elimination), as a vec4. An x line reads four of its own voxels a texel and eliminates them one after
 // the other. On lavapipe each store is a loop over the SIMD lanes, so a vec4 texel read and a vec4 store moved
@@ -30,6 +30,14 @@
 #include "sim/heal_lines.glsl"
 
 layout(local_size_x = 64) in;
+
+// Which solve this pipeline runs, fixed when it is made (HealPass makes one pipeline per solve): lavapipe runs both
+// sides of a branch, so with the solve chosen by push constants every dispatch paid for the code of all of them.
+layout(constant_id = 0) const int kSweep = 0;          // 0: forward elimination, 1: back substitution
+layout(constant_id = 1) const bool kQuads = false;     // four voxels a texel: y and depth lines four neighbours at
+                                                       // a time, x lines four voxels
+layout(constant_id = 2) const bool kXLines = false;    // axis 0
+layout(constant_id = 3) const bool kPerVoxel = false;  // heal_diffusivity_uses_open(field, depth lines)
 
 layout(std430, set = 0, binding = 0) writeonly buffer Field { float u[]; };  // read through field_before
 layout(set = 0, binding = 1) uniform samplerBuffer open_channel;
@@ -59,8 +67,6 @@ layout(push_constant) uniform Push {
     int n_max;           // table entries per (field, axis, layer)
     uint invocations;    // dispatched invocations: line = id + r * invocations
     int lines_per_invocation;
-    int sweep;           // 0: forward elimination, 1: back substitution
-    int quads;           // 1: four voxels a texel: y and depth lines four neighbours at a time, x lines four voxels
     int summary_from, summary_to;  // depths whose values the summary keeps (back substitution of depth lines)
 } pc;
 
@@ -84,7 +90,7 @@ uint voxel_at(int s) { return line_first + uint(s) * line_stride; }
 // lavapipe every workgroup costs about 6 us of its own, even with nothing to do, and one workgroup row per slice
 // (206 workgroups for an axis's two sweeps on the CI grid) had cost more than the x lines' arithmetic.
 int start_line(uint line) {
-    uint width = pc.quads != 0 ? 4u : 1u;  // lines per solve, neighbours in x (y and depth lines)
+    uint width = kQuads ? 4u : 1u;  // lines per solve, neighbours in x (y and depth lines)
     if (pc.axis == 2) {  // depth lines: one per column
         if (line * width >= uint(pc.nx * pc.ny)) return 0;
         line_first = line * width;
@@ -145,7 +151,7 @@ float back_from_table(int n) {
     return best;
 }
 
-// The same two sweeps for four neighbouring lines at once (pc.quads; voxel_at(s) is a multiple of 4). No release:
+// The same two sweeps for four neighbouring lines at once (kQuads; voxel_at(s) is a multiple of 4). No release:
 // that is on the x lines only.
 void forward_quads_from_table(int n) {
     int base = int(heal_line_table_base(pc.field, pc.axis, lateral_layer, pc.n_max));
@@ -172,7 +178,7 @@ float back_quads_from_table(int n) {
     return best;
 }
 
-// The x lines four voxels at a time along the line (pc.quads on axis 0; nx is a multiple of 4, so a line starts
+// The x lines four voxels at a time along the line (kQuads on axis 0; nx is a multiple of 4, so a line starts
 // at a whole texel): one texel fetch of the field and one store per four voxels, eliminated one after the other
 // in registers, in the order and float operations of forward_from_table and back_from_table.
 void forward_x_quads(int n) {
@@ -283,7 +289,7 @@ float back_per_voxel(int n) {
     return best;
 }
 
-// The same elimination for four neighbouring columns at once (pc.quads; the serum's depth lines): a texel fetch
+// The same elimination for four neighbouring columns at once (kQuads; the serum's depth lines): a texel fetch
 // of the field and of the open channels, and two stores of the scratch (c' of the four, then d'), per four
 // voxels. The arithmetic stays one voxel at a time, in the same order: four calls with constant components, as
 // in heal_react_main.glsl (a loop over the components put the vectors in scratch memory on lavapipe).
@@ -332,26 +338,25 @@ float back_quads_per_voxel(int n) {
 }
 
 void main() {
-    bool per_voxel = heal_diffusivity_uses_open(pc.field, pc.axis == 2 ? 1 : 0);
     float best = 0.0f;
     for (int r = 0; r < pc.lines_per_invocation; ++r) {
         int n = start_line(gl_GlobalInvocationID.x + uint(r) * pc.invocations);
         if (n == 0) break;
-        if (pc.quads != 0 && pc.axis == 0) {
-            if (pc.sweep == 0) forward_x_quads(n);
+        if (kQuads && kXLines) {
+            if (kSweep == 0) forward_x_quads(n);
             else back_x_quads(n);
-        } else if (pc.quads != 0) {
-            if (pc.sweep == 0) {
-                if (per_voxel) forward_quads_per_voxel(n);
+        } else if (kQuads) {
+            if (kSweep == 0) {
+                if (kPerVoxel) forward_quads_per_voxel(n);
                 else forward_quads_from_table(n);
             } else {
-                best = max(best, per_voxel ? back_quads_per_voxel(n) : back_quads_from_table(n));
+                best = max(best, kPerVoxel ? back_quads_per_voxel(n) : back_quads_from_table(n));
             }
-        } else if (pc.sweep == 0) {
-            if (per_voxel) forward_per_voxel(n);
+        } else if (kSweep == 0) {
+            if (kPerVoxel) forward_per_voxel(n);
             else forward_from_table(n);
         } else {
-            best = max(best, per_voxel ? back_per_voxel(n) : back_from_table(n));
+            best = max(best, kPerVoxel ? back_per_voxel(n) : back_from_table(n));
         }
     }
     // The activation rises with the density, so its largest value is that of the largest density.

@@ -84,8 +84,6 @@ struct LinePush {
     int32_t n_max;
     uint32_t invocations;
     int32_t lines_per_invocation;
-    int32_t sweep;  // 0 forward elimination, 1 back substitution
-    int32_t quads;  // 1: four voxels a texel (four_voxels_a_texel)
     int32_t summary_from, summary_to;  // depths whose values the sweep keeps the maximum of (empty: none)
 };
 
@@ -201,7 +199,21 @@ HealPass::HealPass(const vk::Context& context, const TissueVolumeGpu& volume, co
     react_ = react_in_quads_ ? make_sim_pipeline(device, kReactQuadsSpv, react_layout_)
                              : make_sim_pipeline(device, kReactSpv, react_layout_);
     summary_pipeline_ = make_sim_pipeline(device, kSummarySpv, summary_layout_);
-    diffuse_ = make_sim_pipeline(device, kDiffuseSpv, diffuse_layout_);
+    // heal_diffuse.comp's solves, each a pipeline of its own: which one is a specialization constant, not a push
+    // constant, because lavapipe runs both sides of a branch, so one pipeline for all of them paid in every
+    // dispatch for the code of the others. Made now (those this grid uses), so a bad shader fails at start.
+    const VkBool32 quads = four_voxels_a_texel(g);
+    for (int field = 0; field < kDiffusingFields; ++field)
+        for (int axis = 0; axis < 3; ++axis)
+            for (int sweep = 0; sweep < 2; ++sweep) {
+                const VkBool32 x_lines = axis == 0, per_voxel = kernel::heal_diffusivity_uses_open(field, axis == 2);
+                vk::Pipeline& pipeline = diffuse_[sweep][x_lines][per_voxel];
+                if (pipeline) continue;
+                const uint32_t constants[4] = {uint32_t(sweep), quads, x_lines, per_voxel};
+                const VkSpecializationMapEntry entries[4] = {{0, 0, 4}, {1, 4, 4}, {2, 8, 4}, {3, 12, 4}};
+                const VkSpecializationInfo specialization{4, entries, sizeof constants, constants};
+                pipeline = make_sim_pipeline(device, kDiffuseSpv, diffuse_layout_, &specialization);
+            }
     line_coeffs_ = make_sim_pipeline(device, kLineCoeffsSpv, line_coeffs_layout_);
 
     const VkDescriptorPoolSize pool_sizes[] = {
@@ -327,9 +339,12 @@ uint32_t HealPass::lines_per_invocation(uint32_t solves) const {
     return cpu_driver_ ? std::max<uint32_t>(1, solves / (kLineLocalSize * kCpuWorkgroups)) : 1;
 }
 
+VkPipeline HealPass::diffuse_pipeline(int field, int axis, int sweep) const {
+    return diffuse_[sweep][axis == 0][kernel::heal_diffusivity_uses_open(field, axis == 2)];
+}
+
 void HealPass::record_diffusion(VkCommandBuffer cmd, int field, const HealStepPlan& plan, bool summary) {
     const TissueGrid& g = volume_.grid();
-    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, diffuse_);
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, diffuse_layout_, 0, 1, &line_sets_[field], 0,
                             nullptr);
     const uint32_t lines[3] = {uint32_t(g.nz * g.ny), uint32_t(g.nz * g.nx), uint32_t(g.nx * g.ny)};
@@ -345,11 +360,12 @@ void HealPass::record_diffusion(VkCommandBuffer cmd, int field, const HealStepPl
             record_sim_barrier(cmd);
             LinePush push{g.nx, g.ny, g.nz, axis, field, static_cast<float>(plan.dt_s), h[axis],
                                 axis == 2 ? plan.serum_surface : 0.0f, longest_line(g), groups * kLineLocalSize,
-                                int32_t(per_invocation), sweep, quads, 0, 0};
+                                int32_t(per_invocation), 0, 0};
             if (summary && axis == 2 && sweep == 1) {  // the field's last write in the step
                 push.summary_from = field == kernel::HEAL_DIFFUSE_FIBROBLASTS ? dermis_.first : 0;
                 push.summary_to = field == kernel::HEAL_DIFFUSE_FIBROBLASTS ? dermis_.second : g.nz;
             }
+            vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, diffuse_pipeline(field, axis, sweep));
             vkCmdPushConstants(cmd, diffuse_layout_, VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(push), &push);
             vkCmdDispatch(cmd, groups, 1, 1);
         }

@@ -67,12 +67,15 @@ private:
     vk::Buffer summary_readback_;  // the same, copied to host memory
     vk::DescriptorSetLayout voxel_set_layout_, line_set_layout_;
     vk::PipelineLayout react_layout_, summary_layout_, diffuse_layout_, line_coeffs_layout_;
-    vk::Pipeline react_, summary_pipeline_, diffuse_, line_coeffs_;
+    vk::Pipeline react_, summary_pipeline_, line_coeffs_;
+    // The line solves, one pipeline per solve: [sweep][x lines][per voxel] (heal_pass.cpp: diffuse_pipeline).
+    vk::Pipeline diffuse_[2][2][2];
     vk::DescriptorPool pool_;
     VkDescriptorSet voxel_set_ = VK_NULL_HANDLE;
     std::array<VkDescriptorSet, 3> line_sets_{};  // per diffusing field (kernel::HEAL_DIFFUSE_*)
     bool cpu_driver_ = false;                     // a CPU driver (lavapipe): fewer, fuller workgroups
     bool react_in_quads_ = false;                 // heal_react_quads.comp: four voxels a texel (nx % 4 == 0)
+    VkPipeline diffuse_pipeline(int field, int axis, int sweep) const;
     uint32_t react_items_per_invocation_ = 1;     // voxels, or quads of them: see the constructor
     std::pair<int, int> dermis_{0, 0};            // the depth slices of the dermis, [first, second)
     bool dermis_in_one_run_ = true;               // what a step that takes the summary needs

@@ -24,7 +24,8 @@ Dispatch2d dispatch_for(std::size_t invocations, uint32_t local_size) {
     return d;
 }
 
-vk::Pipeline make_sim_pipeline(VkDevice device, std::span<const uint32_t> spirv, VkPipelineLayout layout) {
+vk::Pipeline make_sim_pipeline(VkDevice device, std::span<const uint32_t> spirv, VkPipelineLayout layout,
+                               const VkSpecializationInfo* specialization) {
     constexpr uint32_t kOpExecutionMode = 16, kOpConstant = 43, kOpExecutionModeId = 331;
     constexpr uint32_t kLocalSize = 17, kLocalSizeId = 38;
     std::vector<uint32_t> code(spirv.begin(), spirv.end());
@@ -49,7 +50,7 @@ vk::Pipeline make_sim_pipeline(VkDevice device, std::span<const uint32_t> spirv,
         }
         w += words;
     }
-    return vk::make_compute_pipeline(device, code, layout);
+    return vk::make_compute_pipeline(device, code, layout, specialization);
 }
 
 TissueVolumeGpu::TissueVolumeGpu(const vk::Context& context, const TissueGrid& grid) : context_(context), grid_(grid) {

@@ -86,6 +86,7 @@ Dispatch2d dispatch_for(std::size_t invocations, uint32_t local_size);
 // A compute pipeline from glslc output. glslang, targeting Vulkan 1.3, declares the workgroup size as
 // LocalSizeId, which needs the maintenance4 feature that the context does not enable; this rewrites it to the
 // equivalent plain LocalSize (same constants) before the module is made. A no-op for other SPIR-V.
-vk::Pipeline make_sim_pipeline(VkDevice device, std::span<const uint32_t> spirv, VkPipelineLayout layout);
+vk::Pipeline make_sim_pipeline(VkDevice device, std::span<const uint32_t> spirv, VkPipelineLayout layout,
+                               const VkSpecializationInfo* specialization = nullptr);
 
 }  // namespace dermasim

@@ -97,11 +97,12 @@ Pipeline make_graphics_pipeline(VkDevice device, const GraphicsPipelineDesc& des
     return Pipeline(device, pipeline, vkDestroyPipeline);
 }
 
-Pipeline make_compute_pipeline(VkDevice device, Spirv code, VkPipelineLayout layout) {
+Pipeline make_compute_pipeline(VkDevice device, Spirv code, VkPipelineLayout layout,
+                               const VkSpecializationInfo* specialization) {
     ShaderModule module = make_shader_module(device, code);
     VkComputePipelineCreateInfo info{VK_STRUCTURE_TYPE_COMPUTE_PIPELINE_CREATE_INFO};
     info.stage = {VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO, nullptr, 0, VK_SHADER_STAGE_COMPUTE_BIT,
-                  module, "main"};
+                  module, "main", specialization};
     info.layout = layout;
     VkPipeline pipeline;
     VK_CHECK(vkCreateComputePipelines(device, VK_NULL_HANDLE, 1, &info, nullptr, &pipeline));

@@ -34,7 +34,8 @@ struct GraphicsPipelineDesc {
 };
 
 Pipeline make_graphics_pipeline(VkDevice device, const GraphicsPipelineDesc& desc);
-Pipeline make_compute_pipeline(VkDevice device, Spirv code, VkPipelineLayout layout);
+Pipeline make_compute_pipeline(VkDevice device, Spirv code, VkPipelineLayout layout,
+                               const VkSpecializationInfo* specialization = nullptr);
 
 // Descriptor set layout from (binding, type, stages) triples, all with descriptorCount 1.
 struct Binding {
