@@ -3,8 +3,8 @@
 // copies it into its rectangle of the frame, over the block. One full-rectangle triangle; the fragment shader
 // builds the picture from the packed fields and channels (render/micro_fields.hpp), so nothing is keyframed.
 // The shader draws cells and fibres at micrometre scale for every pixel, the costliest picture the app makes
-// (0.3 s a frame on lavapipe): it is drawn again only when the tissue, the channels, the look or the window
-// change.
+// (50-60 ms a frame at 1280x720 on lavapipe): it is drawn again only when the tissue, the channels, the look or
+// the window change.
 #include <memory>
 #include <optional>
 #include <string>
