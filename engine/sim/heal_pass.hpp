@@ -52,6 +52,7 @@ private:
     void record(VkCommandBuffer cmd, const HealStepPlan& plan, bool summary);
     void record_diffusion(VkCommandBuffer cmd, int field, const HealStepPlan& plan, bool summary);
     uint32_t lines_per_invocation(uint32_t solves) const;
+    VkPipeline diffuse_pipeline(int field, int axis, int sweep) const;
     void record_summary_clear(VkCommandBuffer cmd);
     void record_summary_readback(VkCommandBuffer cmd);
 
@@ -75,7 +76,6 @@ private:
     std::array<VkDescriptorSet, 3> line_sets_{};  // per diffusing field (kernel::HEAL_DIFFUSE_*)
     bool cpu_driver_ = false;                     // a CPU driver (lavapipe): fewer, fuller workgroups
     bool react_in_quads_ = false;                 // heal_react_quads.comp: four voxels a texel (nx % 4 == 0)
-    VkPipeline diffuse_pipeline(int field, int axis, int sweep) const;
     uint32_t react_items_per_invocation_ = 1;     // voxels, or quads of them: see the constructor
     std::pair<int, int> dermis_{0, 0};            // the depth slices of the dermis, [first, second)
     bool dermis_in_one_run_ = true;               // what a step that takes the summary needs
