@@ -1,4 +1,5 @@
-// dermasim bench: speed figures of the heal step (GPU pass and CPU twin) and of a 180-day run.
+// dermasim bench: speed figures of the heal step (GPU pass and CPU twin), of a 180-day run, of the window's
+// time-lapse and of the window's frames.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -6,8 +7,10 @@
 #include <nlohmann/json.hpp>
 
 #include "app/commands.hpp"
+#include "app/healing_player.hpp"
 #include "app/progress.hpp"
 #include "engine/core/atomic_file.hpp"
+#include "engine/core/error.hpp"
 #include "engine/render/device_pass.hpp"
 #include "engine/render/moving_scale_control.hpp"
 #include "engine/render/offscreen.hpp"
@@ -121,6 +124,24 @@ std::vector<ViewTimes> frame_times(const vk::Context& context, const Catalog& ca
     return out;
 }
 
+// Seconds until the window's time-lapse of `days` is computed: the player heals the frames' treatment (a four-pass
+// 1 mm roller plan) on the GPU passes as the sandbox starts it (3 h samples, its snapshots kept).
+double time_lapse_seconds(const vk::Context& context, const Catalog& catalog, const std::string& region,
+                          double days) {
+    TreatmentPlanOptions plan;
+    plan.needle_mm = 1.0f;
+    const RegionProfile& profile = catalog.regions.find(region);
+    const PunctureList punctures = run_stroke_script(make_treatment_plan(plan, catalog.roller, catalog.pen), profile,
+                                                     catalog.roller, catalog.pen);
+    HealingPlayer player(catalog, &context);
+    const auto start = std::chrono::steady_clock::now();
+    player.start(profile, punctures, days, false, "");
+    player.wait_until(days);
+    std::string why;
+    if (player.failed(&why)) throw Error("bench: the time-lapse failed: " + why);
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
 const char* kHelp = R"(dermasim bench - how fast the tissue heals on this machine
 
 Usage: dermasim bench [options]
@@ -131,6 +152,8 @@ Usage: dermasim bench [options]
   --days D        length of the timed single-session run (default 180; 0 skips)
   --protocol N    time the Lotfi protocol through the GPU passes as simulate runs it: 1.5 mm roller, 16
                   passes, N monthly sessions, 56 days after the last (default 5; 0 skips). Minutes on a CPU driver.
+  --time-lapse D  time the window's time-lapse of D days (default 365; 0 skips): the frames' treatment
+                  healed on the GPU passes with 3 h samples and the window's snapshots, until computed
   --frames N      timed frames per view (default 5; 0 skips): the block framed whole, its close-up, while
                   rolling (ghosted roller), with the magnified cut as an inset, the magnified cut alone, and a
                   time-lapse (block, inset and overlay of a tissue that changes every frame). Each view is timed
@@ -166,6 +189,7 @@ int run_bench(const Argv& argv) {
     options.cpu_run = options.cpu_steps > 0;
     options.run_days = args.number("--days", 180.0, 0.0, 3650.0);
     options.protocol_sessions = args.integer("--protocol", 5, 0, 20);
+    const double time_lapse_days = args.number("--time-lapse", 365.0, 0.0, 3650.0);
     const int frames = args.integer("--frames", 5, 0, 1000);
     const VkExtent2D size = cli::parse_size(args.value_or("--size", "1280x720"));
     auto json_path = args.value("--json");
@@ -204,6 +228,12 @@ int run_bench(const Argv& argv) {
         std::printf("protocol, GPU          %d sessions + 56 days: %d steps, %.2f s\n", r.protocol_sessions,
                     r.protocol_steps, r.protocol_wall_s);
     nlohmann::json json = to_json(r);
+    if (time_lapse_days > 0) {
+        std::fprintf(stderr, "dermasim: computing the window's time-lapse...\n");
+        const double s = time_lapse_seconds(context, catalog, options.region, time_lapse_days);
+        std::printf("time-lapse, GPU        %.0f days as the window computes it: %.2f s\n", time_lapse_days, s);
+        json["time_lapse"] = {{"days", time_lapse_days}, {"gpu_wall_s", s}};
+    }
     if (frames > 0) {
         std::fprintf(stderr, "dermasim: timing frames...\n");
         const float scale = render_scale.value_or(default_render_scale(context));

@@ -157,7 +157,8 @@ int run_simulate(const Argv& argv) {
     auto punctures = std::make_shared<PunctureList>();
     double open_at_session = 0;
     if (making_frames) {
-        observer.sample = [&](const HealingSample& figures, const TissueState& state) {
+        observer.sample = [&](const HealingSample& figures, const TissueState* sampled) {
+            const TissueState& state = *sampled;  // every sample's: wants_state is left unset
             const double open = figures.open_channels_mm3;
             open_at_session = std::max(open_at_session, open);
             if (state.time_s + 1e-6 < next_frame_s) return;

@@ -17,6 +17,15 @@ double next_keep_day(double day) {
     if (day < 28.0) return day + 3.0;
     return day + 14.0;
 }
+
+// Whether the sample at `day` (samples `sample_days` apart) keeps a snapshot: the first sample at or after each
+// day of the schedule. From the day alone, so that the timeline reads back only the states kept: about 50 of a
+// year's 2,920 samples every 3 h, each a read of the whole volume, two and an interpolation inside a step.
+bool keeps_snapshot(double day, double sample_days) {
+    double keep = 0;
+    while (keep + sample_days <= day + 1e-9) keep = next_keep_day(keep);
+    return keep <= day + 1e-9;
+}
 }  // namespace
 
 HealingPlayer::~HealingPlayer() { stop(); }
@@ -59,7 +68,7 @@ void HealingPlayer::start(const RegionProfile& region, const PunctureList& punct
 }
 
 void HealingPlayer::run(TreatmentRequest request, PunctureList punctures) {
-    double next_keep = 0, open0 = 0;
+    double open0 = 0;
     const HealParameters& params = catalog_.heal;
     TreatmentObserver observer;
     observer.progress = [&](double f) {
@@ -70,15 +79,15 @@ void HealingPlayer::run(TreatmentRequest request, PunctureList punctures) {
         progressed_.notify_all();
         if (cancel_) throw Cancelled{};
     };
-    observer.sample = [&](const HealingSample& sample, const TissueState& state) {
+    observer.wants_state = [&](double day) {
+        return keep_every_sample_ || keeps_snapshot(day, request.sample_hours / 24.0);
+    };
+    observer.sample = [&](const HealingSample& sample, const TissueState* state) {
         const double day = sample.day, open = sample.open_channels_mm3;
         open0 = std::max(open0, open);
         // Compacted before the lock is taken: the window's frames take it too.
         std::shared_ptr<const CompactTissue> snapshot;
-        if (keep_every_sample_ || day + 1e-9 >= next_keep) {
-            snapshot = std::make_shared<const CompactTissue>(state, params.kernel);
-            next_keep = next_keep_day(day);
-        }
+        if (state) snapshot = std::make_shared<const CompactTissue>(*state, params.kernel);
         std::lock_guard lock(mutex_);
         openness_.emplace_back(day, open0 > 0 ? open / open0 : 0.0);
         curves_.push_back(sample);

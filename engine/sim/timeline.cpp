@@ -111,7 +111,6 @@ TimelineStats run_timeline(TissueStepper& tissue, const HealParameters& params, 
     double serum_until = -1;
     double prev_dt = 0;
     TimelineStats stats;
-    const bool want_states = observer && observer->wants_sample_states();
     TissueState before, between;  // kept across steps: no allocation per sample
     TissueTally tally_before, tally_between;
     auto figures = [&](const TissueTally& t) { return healing_figures(t, tissue.grid(), params); };
@@ -128,7 +127,8 @@ TimelineStats run_timeline(TissueStepper& tissue, const HealParameters& params, 
             ++next_session;
         }
         if (observer && next_sample <= tissue.time_s() + eps) {
-            observer->on_sample(figures(tissue.tally(true)), want_states ? &tissue.state() : nullptr);
+            observer->on_sample(figures(tissue.tally(true)),
+                                observer->wants_state_at(next_sample) ? &tissue.state() : nullptr);
             next_sample += options.sample_interval_s;
         }
         if (tissue.time_s() >= options.end_time_s - eps) break;
@@ -148,9 +148,12 @@ TimelineStats run_timeline(TissueStepper& tissue, const HealParameters& params, 
         plan.dt_s = std::min(natural_dt, next_event - tissue.time_s());
         const double step_end = tissue.time_s() + plan.dt_s;
         const bool sample_inside = observer && next_sample < step_end - eps;
+        bool state_inside = false;  // whether a sample inside the step wants the state: then it is read on both sides
         if (sample_inside) {
             tally_before = tissue.tally(true);
-            if (want_states) before = tissue.state();
+            for (double t = next_sample; t < step_end - eps && !state_inside; t += options.sample_interval_s)
+                state_inside = observer->wants_state_at(t);
+            if (state_inside) before = tissue.state();
         }
         tissue.step(kp, plan);
         if (std::abs(tissue.time_s() - next_event) < eps) tissue.set_time_s(next_event);  // land exactly on events
@@ -162,8 +165,9 @@ TimelineStats run_timeline(TissueStepper& tissue, const HealParameters& params, 
         const TissueTally after = tissue.tally(sample_inside);
         for (; sample_inside && next_sample < tissue.time_s() - eps; next_sample += options.sample_interval_s) {
             interpolate(tally_before, after, next_sample, tally_between);
-            if (want_states) interpolate(before, tissue.state(), next_sample, between);
-            observer->on_sample(figures(tally_between), want_states ? &between : nullptr);
+            const bool want_state = state_inside && observer->wants_state_at(next_sample);
+            if (want_state) interpolate(before, tissue.state(), next_sample, between);
+            observer->on_sample(figures(tally_between), want_state ? &between : nullptr);
         }
         observer->on_step(figures(after), plan);
     }

@@ -42,9 +42,10 @@ public:
     virtual void on_step(const HealingSample& /*after_step*/, const HealStepPlan& /*plan*/) {}
     // At each sample time, every figure: of the state itself where a step ends there, else interpolated between
     // the tallies on either side (see TimelineOptions). `state` is the state at that time (likewise interpolated)
-    // for an observer that wants_sample_states(), else null: on the GPU it costs a read of the whole volume.
+    // where the observer wants_state_at that time, else null: on the GPU it costs a read of the whole volume (two,
+    // and an interpolation, for a sample inside a step), so an observer asks only for the states it keeps.
     virtual void on_sample(const HealingSample& /*figures*/, const TissueState* /*state*/) {}
-    virtual bool wants_sample_states() const { return false; }
+    virtual bool wants_state_at(double /*time_s*/) const { return false; }
 };
 
 // Stamps the punctures of one session into the state (OpenChannel, Blood). Called at each session time.

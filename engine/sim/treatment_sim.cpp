@@ -37,9 +37,11 @@ public:
     }
     void on_sample(const HealingSample& s, const TissueState* state) override {
         recorder_.on_sample(s, state);
-        if (outer_.sample) outer_.sample(s, *state);
+        if (outer_.sample) outer_.sample(s, state);
     }
-    bool wants_sample_states() const override { return bool(outer_.sample); }
+    bool wants_state_at(double time_s) const override {
+        return outer_.sample && (!outer_.wants_state || outer_.wants_state(time_s / kDay));
+    }
 
 private:
     HealingRecorder& recorder_;

@@ -45,8 +45,10 @@ struct TreatmentResult {
 
 struct TreatmentObserver {
     std::function<void(double fraction)> progress;                 // 0..1 of simulated time
-    // At every curve sample: its figures (the report's curve point) and the state.
-    std::function<void(const HealingSample&, const TissueState&)> sample;
+    // At every curve sample: its figures (the report's curve point) and the state, where wants_state(day) says so
+    // (at every sample when it is unset), else null. On the GPU each state is a read of the whole volume.
+    std::function<void(const HealingSample&, const TissueState*)> sample;
+    std::function<bool(double day)> wants_state;
     std::function<void(const PunctureList&)> punctures;            // the first session's, before healing starts
 };
 

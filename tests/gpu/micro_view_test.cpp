@@ -60,9 +60,9 @@ const Session& session() {
             request.days = days;
             request.sample_hours = every;
             TreatmentObserver observer;
-            observer.sample = [&](const HealingSample&, const TissueState& t) {
+            observer.sample = [&](const HealingSample&, const TissueState* t) {
                 for (int h : hours)
-                    if (std::fabs(t.time_s - h * kHour) < 1.0) out.at_hours[h] = std::make_shared<TissueState>(t);
+                    if (std::fabs(t->time_s - h * kHour) < 1.0) out.at_hours[h] = std::make_shared<TissueState>(*t);
             };
             heal_punctures(source_catalog(), request, out.punctures, observer);
         }

@@ -1,9 +1,12 @@
 // Numerics of the heal step (docs/MODEL.md §Numerics): baseline fixed point, mass-conserving no-flux
 // diffusion, stability with the largest steps, adaptive step choice, determinism, session callbacks.
 #include <gtest/gtest.h>
+
+#include <optional>
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <optional>
 #include "engine/core/error.hpp"
 #include "engine/sim/heal_line_solve.hpp"
 #include "engine/sim/healing_metrics.hpp"
@@ -235,7 +238,7 @@ TEST(HealNumerics, SamplesInsideStepsAreInterpolatedNotForced) {
             EXPECT_NEAR(f.open_channels_mm3, of_state.open_channels_mm3, 1e-12 + 1e-6 * of_state.open_channels_mm3);
             EXPECT_NEAR(f.erythema, of_state.erythema, 1e-6 * std::max(1.0, of_state.erythema));
         }
-        bool wants_sample_states() const override { return true; }
+        bool wants_state_at(double) const override { return true; }
         void on_step(const HealingSample& f, const HealStepPlan&) override { step_day.push_back(f.day); }
     };
     auto run = [&](double sample_interval_s, Recorder& recorder) {
@@ -263,6 +266,48 @@ TEST(HealNumerics, SamplesInsideStepsAreInterpolatedNotForced) {
     EXPECT_GT(inside, hourly.sample_t.size() / 2) << "samples should not make steps land on them";
     EXPECT_EQ(hourly.sample_c3.front(), daily.sample_c3.front());
     EXPECT_DOUBLE_EQ(hourly.sample_c3[24 * 20], daily.sample_c3[20]) << "the same time from the same steps";
+}
+
+// An observer that keeps a few states gets them, the same as one that wants every state, and is not handed the
+// others (each is a read of the whole volume on the GPU: the window's time-lapse keeps about 50 of 2,920).
+TEST(HealNumerics, StatesAreReadOnlyForTheSamplesThatWantThem) {
+    const HealParameters p = test::source_catalog().heal;
+    struct Keeper : TimelineObserver {
+        explicit Keeper(double every_s) : every_s(every_s) {}
+        double every_s;  // wants the states at multiples of this
+        std::vector<std::optional<TissueState>> states;
+        bool wants_state_at(double t) const override { return std::fmod(t + 1.0, every_s) < 2.0; }
+        void on_sample(const HealingSample&, const TissueState* s) override {
+            states.push_back(s ? std::optional<TissueState>(*s) : std::nullopt);
+        }
+    };
+    auto run = [&](Keeper& keeper) {
+        TissueState s = make_baseline_state(heal_test::make_test_grid(2, 2), p.kernel);
+        heal_test::stamp_channel(s, 0, 0, 0.5f, p.kernel.injury_reference);
+        TimelineOptions o;
+        o.end_time_s = 20 * kDay;
+        o.sample_interval_s = 3 * 3600.0;  // as the window's time-lapse
+        run_timeline(s, p, o, nullptr, &keeper);
+    };
+    Keeper every(3 * 3600.0), few(5 * kDay);
+    run(every);
+    run(few);
+    ASSERT_EQ(few.states.size(), 20u * 8 + 1);
+    ASSERT_EQ(every.states.size(), few.states.size());
+    int kept = 0;
+    for (std::size_t i = 0; i < few.states.size(); ++i) {
+        ASSERT_TRUE(every.states[i]) << "sample " << i;
+        if (i % 40 != 0) {
+            EXPECT_FALSE(few.states[i]) << "sample " << i << " was not asked for";
+            continue;
+        }
+        ASSERT_TRUE(few.states[i]) << "sample " << i << " (day " << i / 8 << ")";
+        EXPECT_EQ(few.states[i]->time_s, every.states[i]->time_s);
+        for (int f = 0; f < kFieldCount; ++f)
+            EXPECT_EQ(few.states[i]->fields[f], every.states[i]->fields[f]) << kFieldKeys[f];
+        ++kept;
+    }
+    EXPECT_EQ(kept, 5);
 }
 
 TEST(HealNumerics, SameInputGivesBitIdenticalResult) {
