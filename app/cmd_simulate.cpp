@@ -158,7 +158,8 @@ int run_simulate(const Argv& argv) {
     double open_at_session = 0;
     if (making_frames) {
         observer.sample = [&](const HealingSample& figures, const TissueState* sampled) {
-            const TissueState& state = *sampled;  // every sample's: wants_state is left unset
+            if (!sampled) return;  // every sample has one (wants_state is left unset)
+            const TissueState& state = *sampled;
             const double open = figures.open_channels_mm3;
             open_at_session = std::max(open_at_session, open);
             if (state.time_s + 1e-6 < next_frame_s) return;

@@ -151,7 +151,8 @@ TimelineStats run_timeline(TissueStepper& tissue, const HealParameters& params, 
         bool state_inside = false;  // whether a sample inside the step wants the state: then it is read on both sides
         if (sample_inside) {
             tally_before = tissue.tally(true);
-            for (double t = next_sample; t < step_end - eps && !state_inside; t += options.sample_interval_s)
+            const double landed = std::abs(step_end - next_event) < eps ? next_event : step_end;  // as below
+            for (double t = next_sample; t < landed - eps && !state_inside; t += options.sample_interval_s)
                 state_inside = observer->wants_state_at(t);
             if (state_inside) before = tissue.state();
         }
