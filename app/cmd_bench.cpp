@@ -59,16 +59,21 @@ double median_frame_ms(OffscreenRenderer& renderer, SkinView view, int frames,
     return ms[ms.size() / 2];
 }
 
+// The channels the frames and the time-lapse are timed with: a four-pass 1 mm roller plan.
+PunctureList bench_treatment(const Catalog& catalog, const RegionProfile& profile) {
+    TreatmentPlanOptions plan;
+    plan.needle_mm = 1.0f;
+    return run_stroke_script(make_treatment_plan(plan, catalog.roller, catalog.pen), profile, catalog.roller,
+                             catalog.pen);
+}
+
 // Median frame times of each view the app shows, offscreen, with channels from a four-pass 1 mm roller plan:
 // still, and moving (the camera orbiting, the roller rolling, the tissue healing from frame to frame) at full
 // size, at `moving_scale`, and with the scale following the frame time.
 std::vector<ViewTimes> frame_times(const vk::Context& context, const Catalog& catalog, const std::string& region,
                                    VkExtent2D size, int frames, float moving_scale) {
-    TreatmentPlanOptions plan;
-    plan.needle_mm = 1.0f;
-    const StrokeScript script = make_treatment_plan(plan, catalog.roller, catalog.pen);
     const RegionProfile& profile = catalog.regions.find(region);
-    auto punctures = std::make_shared<PunctureList>(run_stroke_script(script, profile, catalog.roller, catalog.pen));
+    auto punctures = std::make_shared<PunctureList>(bench_treatment(catalog, profile));
     SkinView block;
     block.region = profile;
     block.punctures = punctures;
@@ -128,11 +133,8 @@ std::vector<ViewTimes> frame_times(const vk::Context& context, const Catalog& ca
 // 1 mm roller plan) on the GPU passes as the sandbox starts it (3 h samples, its snapshots kept).
 double time_lapse_seconds(const vk::Context& context, const Catalog& catalog, const std::string& region,
                           double days) {
-    TreatmentPlanOptions plan;
-    plan.needle_mm = 1.0f;
     const RegionProfile& profile = catalog.regions.find(region);
-    const PunctureList punctures = run_stroke_script(make_treatment_plan(plan, catalog.roller, catalog.pen), profile,
-                                                     catalog.roller, catalog.pen);
+    const PunctureList punctures = bench_treatment(catalog, profile);
     HealingPlayer player(catalog, &context);
     const auto start = std::chrono::steady_clock::now();
     player.start(profile, punctures, days, false, "");
