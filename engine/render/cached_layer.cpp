@@ -17,9 +17,10 @@ VkExtent2D scaled_extent(VkExtent2D full, float scale) {
 }
 }  // namespace
 
-void CachedLayer::ensure(const vk::Context& context, VkExtent2D extent, bool with_depth) {
+void CachedLayer::ensure(const vk::Context& context, VkExtent2D extent, VkFormat color_format, bool with_depth) {
     const bool same = color_.get() && color_.extent().width == extent.width &&
-                      color_.extent().height == extent.height && bool(depth_.get()) == with_depth;
+                      color_.extent().height == extent.height && color_format_ == color_format &&
+                      bool(depth_.get()) == with_depth;
     if (same) return;
     // Frames in flight may still copy the old picture. Forgotten first, so a failure to make the new images
     // (out of memory) leaves no stale picture behind.
@@ -29,7 +30,8 @@ void CachedLayer::ensure(const vk::Context& context, VkExtent2D extent, bool wit
     drawn_ = {};
     color_ = vk::Image();
     depth_ = vk::Image();
-    color_ = vk::Image(context, extent, kColorFormat, VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT,
+    color_format_ = color_format;
+    color_ = vk::Image(context, extent, color_format, VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT,
                        VK_IMAGE_ASPECT_COLOR_BIT);
     if (with_depth)
         depth_ = vk::Image(context, extent, kDepthFormat, VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT,

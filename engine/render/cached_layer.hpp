@@ -17,7 +17,7 @@ namespace vk { class Context; }
 class CachedLayer {
 public:
     // Images of `extent` (made again, after the device is idle, when it differs from the last call's).
-    void ensure(const vk::Context& context, VkExtent2D extent, bool with_depth);
+    void ensure(const vk::Context& context, VkExtent2D extent, VkFormat color_format, bool with_depth);
     // This frame's plan: the size to draw the picture at, or none when the kept one will do. `changed`: what the
     // picture shows differs from the kept one. Two changed frames in a row are motion, drawn at `moving_scale` of
     // `full`; a change after a still frame, and the first still frame after motion, are drawn at full size.
@@ -39,6 +39,7 @@ public:
 
 private:
     vk::Image color_, depth_;
+    VkFormat color_format_ = VK_FORMAT_UNDEFINED;
     VkExtent2D drawn_{};
     bool has_picture_ = false;    // colour holds a picture, in TRANSFER_SRC_OPTIMAL
     bool depth_written_ = false;  // depth held writes the next picture must wait for

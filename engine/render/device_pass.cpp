@@ -102,7 +102,7 @@ float drum_radius_mm(const DeviceModel& roller) {
 }
 
 DevicePass::DevicePass(const vk::Context& context, int frame_slots, const DeviceModel& roller,
-                       const DeviceModel& pen)
+                       const DeviceModel& pen, VkFormat color_format)
     : context_(context) {
     VkDevice device = context.device();
     const vk::Binding bindings[] = {
@@ -114,7 +114,7 @@ DevicePass::DevicePass(const vk::Context& context, int frame_slots, const Device
 
     vk::GraphicsPipelineDesc desc;
     desc.layout = layout_;
-    desc.color_format = kColorFormat;
+    desc.color_format = color_format;
     desc.depth_format = kDepthFormat;
     desc.vertex = kDeviceVert;
     desc.fragment = kDeviceFrag;

@@ -37,9 +37,10 @@ float drum_radius_mm(const DeviceModel& roller);
 
 class DevicePass {
 public:
-    DevicePass(const vk::Context& context, int frame_slots, const DeviceModel& roller, const DeviceModel& pen);
+    DevicePass(const vk::Context& context, int frame_slots, const DeviceModel& roller, const DeviceModel& pen,
+               VkFormat color_format);
 
-    // Draws the posed device. Call inside a scope with kColorFormat/kDepthFormat attachments and viewport set,
+    // Draws the posed device. Call inside a scope with color_format/kDepthFormat attachments and viewport set,
     // at most once per slot and frame (the slot's camera constants are rewritten here). slot < frame_slots.
     void draw(VkCommandBuffer cmd, int slot, const glm::mat4& view_proj, const glm::vec3& camera_pos,
               const DevicePose& pose);

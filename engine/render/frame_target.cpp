@@ -1,6 +1,7 @@
 #include "engine/render/frame_target.hpp"
 
 #include <cstring>
+#include <utility>
 #include <string>
 #include "engine/core/error.hpp"
 #include "engine/io/png.hpp"
@@ -18,7 +19,8 @@ void record_color_readback(VkCommandBuffer cmd, const FrameTarget& target, const
     vk::buffer_barrier(cmd, readback, vk::access::TransferWrite, vk::access::HostRead);
 }
 
-RgbaImage image_from_readback(const vk::Buffer& readback, VkExtent2D extent) {
+RgbaImage image_from_readback(const vk::Buffer& readback, const FrameTarget& target) {
+    const VkExtent2D extent = target.extent();
     const std::size_t bytes = std::size_t(extent.width) * extent.height * 4;
     if (readback.size() < bytes)
         throw Error("frame readback: a buffer of " + std::to_string(readback.size()) + " bytes cannot hold a " +
@@ -26,6 +28,8 @@ RgbaImage image_from_readback(const vk::Buffer& readback, VkExtent2D extent) {
     readback.invalidate();
     RgbaImage image{extent.width, extent.height, std::vector<uint8_t>(bytes)};
     std::memcpy(image.pixels.data(), readback.mapped(), image.pixels.size());
+    if (target.format == VK_FORMAT_B8G8R8A8_UNORM)
+        for (std::size_t i = 0; i < bytes; i += 4) std::swap(image.pixels[i], image.pixels[i + 2]);
     return image;
 }
 

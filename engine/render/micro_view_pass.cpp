@@ -18,8 +18,9 @@ const uint32_t kMicroFrag[] = {
 };
 }  // namespace
 
-MicroViewPass::MicroViewPass(const vk::Context& context, int frame_slots, const kernel::HealParams& heal)
-    : context_(context), heal_params_(heal) {
+MicroViewPass::MicroViewPass(const vk::Context& context, int frame_slots, const kernel::HealParams& heal,
+                             VkFormat color_format)
+    : context_(context), heal_params_(heal), color_format_(color_format) {
     VkDevice device = context.device();
     const vk::Binding bindings[] = {{0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
                                     {1, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, VK_SHADER_STAGE_FRAGMENT_BIT},
@@ -34,7 +35,7 @@ MicroViewPass::MicroViewPass(const vk::Context& context, int frame_slots, const 
 
     vk::GraphicsPipelineDesc desc;
     desc.layout = layout_;
-    desc.color_format = kColorFormat;
+    desc.color_format = color_format;
     desc.depth_format = VK_FORMAT_UNDEFINED;  // drawn into its own picture, which has no depth
     desc.vertex = kMicroVert;
     desc.fragment = kMicroFrag;
@@ -96,7 +97,7 @@ bool MicroViewPass::prepare(VkCommandBuffer cmd, int slot, VkExtent2D frame, con
             layout.mm_per_px, layout.plane_y_mm, layout.rect.extent.width, layout.rect.extent.height};
     PictureKey picture{key, view.look, view.micro->fills_frame()};
     rect_ = layout.rect;
-    picture_.ensure(context_, frame, false);
+    picture_.ensure(context_, frame, color_format_, false);
     const auto drawn =
         picture_.plan(!picture_key_ || !(*picture_key_ == picture), layout.rect.extent, moving_scale, view.animating);
     if (!drawn) return false;

@@ -33,7 +33,7 @@ static_assert(sizeof(MicroUniforms) == 4 * 16);
 
 class MicroViewPass {
 public:
-    MicroViewPass(const vk::Context& context, int frame_slots, const kernel::HealParams& heal);
+    MicroViewPass(const vk::Context& context, int frame_slots, const kernel::HealParams& heal, VkFormat color_format);
     // view.micro must be set. Outside any rendering scope: draws the picture again when what it shows changed
     // (at moving_scale of its size while that keeps changing; see CachedLayer::plan).
     // Returns true when it drew the picture smaller than its rectangle (moving).
@@ -63,6 +63,7 @@ private:
 
     const vk::Context& context_;
     kernel::HealParams heal_params_;
+    VkFormat color_format_;
     vk::DescriptorSetLayout set_layout_;
     vk::DescriptorPool pool_;
     vk::PipelineLayout layout_;

@@ -12,8 +12,8 @@
 namespace dermasim {
 
 struct OffscreenRenderer::Impl {
-    Impl(const vk::Context& c, const Catalog& catalog, VkExtent2D s)
-        : context(c), size(s), renderer(c, catalog, 1), target(renderer.make_target(s)),
+    Impl(const vk::Context& c, const Catalog& catalog, VkExtent2D s, VkFormat color_format)
+        : context(c), size(s), renderer(c, catalog, 1, color_format), target(renderer.make_target(s)),
           readback(c, VkDeviceSize(s.width) * s.height * 4, VK_BUFFER_USAGE_TRANSFER_DST_BIT, vk::MemoryUse::Readback),
           commands(c) {}
     const vk::Context& context;
@@ -24,8 +24,9 @@ struct OffscreenRenderer::Impl {
     vk::OneShotCommands commands;
 };
 
-OffscreenRenderer::OffscreenRenderer(const vk::Context& context, const Catalog& catalog, VkExtent2D size)
-    : impl_(std::make_unique<Impl>(context, catalog, size)) {}
+OffscreenRenderer::OffscreenRenderer(const vk::Context& context, const Catalog& catalog, VkExtent2D size,
+                                     VkFormat color_format)
+    : impl_(std::make_unique<Impl>(context, catalog, size, color_format)) {}
 
 OffscreenRenderer::~OffscreenRenderer() = default;
 
@@ -48,7 +49,7 @@ RgbaImage OffscreenRenderer::render_frame(const std::function<const SkinView&()>
         m.renderer.record(cmd, 0, m.target, view, ImGui::GetDrawData());
         record_color_readback(cmd, m.target, m.readback);
     });
-    return image_from_readback(m.readback, m.size);
+    return image_from_readback(m.readback, m.target);
 }
 
 VkExtent2D OffscreenRenderer::size() const { return impl_->size; }

@@ -4,6 +4,7 @@
 #include <memory>
 #include <vulkan/vulkan.h>
 #include "engine/io/png.hpp"
+#include "engine/render/frame_target.hpp"
 #include "engine/render/skin_view.hpp"
 
 namespace dermasim {
@@ -14,7 +15,9 @@ struct Catalog;
 // Renderer), so several can live beside each other and beside the window. The catalogue must outlive it.
 class OffscreenRenderer {
 public:
-    OffscreenRenderer(const vk::Context& context, const Catalog& catalog, VkExtent2D size);
+    // color_format: of the renderer's images (render/frame_target.hpp); the images come back in RGBA order.
+    OffscreenRenderer(const vk::Context& context, const Catalog& catalog, VkExtent2D size,
+                      VkFormat color_format = kColorFormat);
     ~OffscreenRenderer();
     RgbaImage render(const SkinView& view);
     // One frame of an app: build runs between ImGui::NewFrame and ImGui::Render (its widgets are drawn over the

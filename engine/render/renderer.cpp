@@ -10,17 +10,18 @@
 
 namespace dermasim {
 
-Renderer::Renderer(const vk::Context& context, const Catalog& catalog, int frame_slots)
-    : context_(context), catalog_(catalog), frame_slots_(frame_slots),
-      skin_(context, frame_slots, catalog.heal.kernel),
-      micro_(context, frame_slots, catalog.heal.kernel), ui_(context, ui_context_, frame_slots) {}
+Renderer::Renderer(const vk::Context& context, const Catalog& catalog, int frame_slots, VkFormat color_format)
+    : context_(context), catalog_(catalog), frame_slots_(frame_slots), color_format_(color_format),
+      skin_(context, frame_slots, catalog.heal.kernel, color_format),
+      micro_(context, frame_slots, catalog.heal.kernel, color_format), ui_(context, ui_context_, frame_slots, color_format) {}
 
 FrameTarget Renderer::make_target(VkExtent2D extent) const {
     if (extent.width == 0 || extent.height == 0 || extent.width > 8192 || extent.height > 8192)
         throw Error("image size " + std::to_string(extent.width) + "x" + std::to_string(extent.height) +
                     " is out of range (1x1 to 8192x8192)");
     FrameTarget target;
-    target.color = vk::Image(context_, extent, kColorFormat,
+    target.format = color_format_;
+    target.color = vk::Image(context_, extent, color_format_,
                              VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT |
                                  VK_IMAGE_USAGE_TRANSFER_DST_BIT,
                              VK_IMAGE_ASPECT_COLOR_BIT);
@@ -58,7 +59,8 @@ void Renderer::record(VkCommandBuffer cmd, int slot, FrameTarget& target, const 
     if (view.device) {
         check_device_pose(*view.device);  // before anything is recorded
         if (!devices_)  // uploads with its own submit
-            devices_ = std::make_unique<DevicePass>(context_, frame_slots_, catalog_.roller_model, catalog_.pen_model);
+            devices_ = std::make_unique<DevicePass>(context_, frame_slots_, catalog_.roller_model, catalog_.pen_model,
+                                                    color_format_);
     }
     const VkExtent2D frame = target.extent();
     // The kept pictures, drawn again where what they show changed. The magnified view alone fills the frame: the
@@ -70,7 +72,7 @@ void Renderer::record(VkCommandBuffer cmd, int slot, FrameTarget& target, const 
         SceneKey key{SkinBlockPass::uniforms_for(view, frame), field_uniforms_for(view), view.tissue.get(),
                      view.tissue_version, view.overlay, view.punctures.get(), view.punctures_version, view.device,
                      view.region.id};
-        scene_.ensure(context_, frame, true);
+        scene_.ensure(context_, frame, color_format_, true);
         if (auto drawn = scene_.plan(!scene_key_ || !(*scene_key_ == key), frame, moving_scale_, view.animating)) {
             draw_scene(cmd, slot, *drawn, view);
             scene_key_ = key;

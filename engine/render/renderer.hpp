@@ -27,7 +27,8 @@ struct Catalog;
 class Renderer {
 public:
     // The catalogue gives the device models and the healing parameters; it must outlive the renderer.
-    Renderer(const vk::Context& context, const Catalog& catalog, int frame_slots);
+    // color_format: of every colour image it draws, its targets' included (render/frame_target.hpp).
+    Renderer(const vk::Context& context, const Catalog& catalog, int frame_slots, VkFormat color_format = kColorFormat);
 
     FrameTarget make_target(VkExtent2D extent) const;
     UiOverlay& ui() { return ui_; }
@@ -65,6 +66,7 @@ private:
     const vk::Context& context_;
     const Catalog& catalog_;
     int frame_slots_;
+    VkFormat color_format_;
     SkinBlockPass skin_;
     MicroViewPass micro_;
     UiContext ui_context_;  // before ui_: the Vulkan backend lives in this context and must go first

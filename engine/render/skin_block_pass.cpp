@@ -27,7 +27,8 @@ const uint32_t kSkinBlockFrag[] = {
 };
 }  // namespace
 
-SkinBlockPass::SkinBlockPass(const vk::Context& context, int frame_slots, const kernel::HealParams& heal)
+SkinBlockPass::SkinBlockPass(const vk::Context& context, int frame_slots, const kernel::HealParams& heal,
+                             VkFormat color_format)
     : context_(context), heal_params_(heal) {
     VkDevice device = context.device();
     const vk::Binding bindings[] = {
@@ -44,7 +45,7 @@ SkinBlockPass::SkinBlockPass(const vk::Context& context, int frame_slots, const 
 
     vk::GraphicsPipelineDesc desc;
     desc.layout = layout_;
-    desc.color_format = kColorFormat;
+    desc.color_format = color_format;
     desc.depth_format = kDepthFormat;
     desc.vertex = kBackgroundVert;
     desc.fragment = kBackgroundFrag;

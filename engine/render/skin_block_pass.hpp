@@ -19,7 +19,7 @@ namespace vk { class Context; }
 class SkinBlockPass {
 public:
     // heal: the healing kernel's parameters, for the untreated collagen the overlays compare against.
-    SkinBlockPass(const vk::Context& context, int frame_slots, const kernel::HealParams& heal);
+    SkinBlockPass(const vk::Context& context, int frame_slots, const kernel::HealParams& heal, VkFormat color_format);
     // Draws the background and the block inside the renderer's dynamic-rendering scope. slot < frame_slots.
     void draw(VkCommandBuffer cmd, int slot, VkExtent2D extent, const SkinView& view);
     static SceneUniforms uniforms_for(const SkinView& view, VkExtent2D extent);

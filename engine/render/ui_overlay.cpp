@@ -15,12 +15,13 @@ void check_imgui_vk(VkResult result) {
 }
 }  // namespace
 
-UiOverlay::UiOverlay(const vk::Context& context, const UiContext& ui, int frame_slots) : context_(context), ui_(ui) {
+UiOverlay::UiOverlay(const vk::Context& context, const UiContext& ui, int frame_slots, VkFormat color_format)
+    : context_(context), ui_(ui) {
     VkDevice device = context.device();
     // ImGui 1.86 needs a VkRenderPass. It loads what the scene pass drew and leaves the image as an attachment;
     // the dependencies make the scene's writes visible and order them before ours.
     VkAttachmentDescription color{};
-    color.format = kColorFormat;
+    color.format = color_format;
     color.samples = VK_SAMPLE_COUNT_1_BIT;
     color.loadOp = VK_ATTACHMENT_LOAD_OP_LOAD;
     color.storeOp = VK_ATTACHMENT_STORE_OP_STORE;

@@ -15,7 +15,7 @@ namespace vk { class Context; }
 
 class UiOverlay {
 public:
-    UiOverlay(const vk::Context& context, const UiContext& ui, int frame_slots);
+    UiOverlay(const vk::Context& context, const UiContext& ui, int frame_slots, VkFormat color_format);
     ~UiOverlay();
     UiOverlay(const UiOverlay&) = delete;
     UiOverlay& operator=(const UiOverlay&) = delete;
