@@ -19,7 +19,10 @@ float MovingScaleControl::frame(double frame_ms, bool drew_moving) {
     if (!drew_moving || !(frame_ms > 0) || !std::isfinite(frame_ms)) return scale_;
     if (std::abs(frame_ms / target_ms_ - 1.0) < 0.15) return scale_;
     // Pixels go with the scale squared: the scale that would have met the target goes with the root of the ratio.
-    const double step = std::clamp(std::sqrt(target_ms_ / frame_ms), 0.8, 1.1);
+    // A frame well under half the target rises faster: in a time-lapse only the frames that show a new snapshot
+    // move, a few a second, and at a tenth each the picture stayed coarse for many seconds after a slow patch.
+    const double most_up = frame_ms < 0.5 * target_ms_ ? 1.25 : 1.1;
+    const double step = std::clamp(std::sqrt(target_ms_ / frame_ms), 0.8, most_up);
     scale_ = std::clamp(static_cast<float>(scale_ * step), lowest_, highest_);
     return scale_;
 }

@@ -42,7 +42,23 @@ TEST(MovingScaleControl, StillFramesLeaveTheScaleAlone) {
 TEST(MovingScaleControl, OneSlowFrameLowersTheScaleByAFifthAtMost) {
     MovingScaleControl control(0.5f, 0.25f, 1.0f, kTargetMs);
     EXPECT_FLOAT_EQ(control.frame(2000.0, true), 0.4f);
-    EXPECT_FLOAT_EQ(control.frame(1.0, true), 0.44f);  // and a fast one raises it by a tenth at most
+    EXPECT_FLOAT_EQ(control.frame(1.0, true), 0.5f);  // and a fast one raises it by a quarter at most
+}
+
+TEST(MovingScaleControl, AFrameJustUnderTheBandRaisesTheScaleByATenthAtMost) {
+    MovingScaleControl control(0.5f, 0.25f, 1.0f, kTargetMs);
+    EXPECT_FLOAT_EQ(control.frame(kTargetMs * 0.6, true), 0.55f);
+}
+
+TEST(MovingScaleControl, AFarCheaperViewRecoversFromTheLowestScaleInAFewMovingFrames) {
+    // A time-lapse after the frames that waited behind the healing: few frames move, each must count.
+    MovingScaleControl control(0.25f, 0.25f, 1.0f, kTargetMs);
+    int frames = 0;
+    while (control.scale() < 1.0f && frames < 100) {
+        control.frame(frame_ms(5.0, 15.0, control.scale()), true);
+        ++frames;
+    }
+    EXPECT_LE(frames, 7);
 }
 
 TEST(MovingScaleControl, NearTheTargetItHoldsStill) {
