@@ -24,7 +24,8 @@ VkFormat renderer_format(VkFormat swapchain) {
 }  // namespace
 
 FrameLoop::FrameLoop(const vk::Context& context, const Catalog& catalog, VkSurfaceKHR surface, VkExtent2D window_size)
-    : context_(context), swapchain_(context, surface, window_size), renderer_(context, catalog, kFramesInFlight, renderer_format(swapchain_.format())) {
+    : context_(context), swapchain_(context, surface, window_size),
+      renderer_(context, catalog, kFramesInFlight, renderer_format(swapchain_.format())) {
     if (const char* at = std::getenv("DERMASIM_INJECT_DEVICE_LOST"))
         inject_device_lost_at_ = std::chrono::steady_clock::now() +
                                  std::chrono::duration_cast<std::chrono::steady_clock::duration>(

@@ -1,8 +1,8 @@
 #include "engine/render/frame_target.hpp"
 
 #include <cstring>
-#include <utility>
 #include <string>
+#include <utility>
 #include "engine/core/error.hpp"
 #include "engine/io/png.hpp"
 #include "engine/vk/buffer.hpp"

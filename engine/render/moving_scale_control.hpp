@@ -7,8 +7,8 @@
 // A frame's time is about fixed + per_pixel x scale^2. After each frame that drew at the moving scale, the scale
 // moves towards sqrt(target / time) of itself, by at most a fifth down and a tenth up per frame (one slow frame,
 // a page fault or another process, does not halve the resolution), a quarter up after a frame under half the
-// target, within [lowest, highest]. Within 15 % of the
-// target it stays put, so the picture does not flicker between sizes on a noisy machine.
+// target, within [lowest, highest]. Within 15 % of the target it stays put, so the picture does not flicker
+// between sizes on a noisy machine.
 namespace dermasim {
 
 // What the window aims a moving frame at: a little under 30 fps' 33 ms, leaving room for the frames around it.

@@ -13,7 +13,12 @@ namespace dermasim {
 Renderer::Renderer(const vk::Context& context, const Catalog& catalog, int frame_slots, VkFormat color_format)
     : context_(context), catalog_(catalog), frame_slots_(frame_slots), color_format_(color_format),
       skin_(context, frame_slots, catalog.heal.kernel, color_format),
-      micro_(context, frame_slots, catalog.heal.kernel, color_format), ui_(context, ui_context_, frame_slots, color_format) {}
+      micro_(context, frame_slots, catalog.heal.kernel, color_format),
+      ui_(context, ui_context_, frame_slots, color_format) {
+    if (color_format != VK_FORMAT_R8G8B8A8_UNORM && color_format != VK_FORMAT_B8G8R8A8_UNORM)
+        throw Error("renderer: colour format " + std::to_string(int(color_format)) +
+                    " is not 8-bit RGBA or BGRA (UNORM), which the shaders and readback expect");
+}
 
 FrameTarget Renderer::make_target(VkExtent2D extent) const {
     if (extent.width == 0 || extent.height == 0 || extent.width > 8192 || extent.height > 8192)
