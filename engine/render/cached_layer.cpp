@@ -19,7 +19,7 @@ VkExtent2D scaled_extent(VkExtent2D full, float scale) {
 
 void CachedLayer::ensure(const vk::Context& context, VkExtent2D extent, VkFormat color_format, bool with_depth) {
     const bool same = color_.get() && color_.extent().width == extent.width &&
-                      color_.extent().height == extent.height && color_format_ == color_format &&
+                      color_.extent().height == extent.height && color_.format() == color_format &&
                       bool(depth_.get()) == with_depth;
     if (same) return;
     // Frames in flight may still copy the old picture. Forgotten first, so a failure to make the new images
@@ -30,7 +30,6 @@ void CachedLayer::ensure(const vk::Context& context, VkExtent2D extent, VkFormat
     drawn_ = {};
     color_ = vk::Image();
     depth_ = vk::Image();
-    color_format_ = color_format;
     color_ = vk::Image(context, extent, color_format, VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT,
                        VK_IMAGE_ASPECT_COLOR_BIT);
     if (with_depth)

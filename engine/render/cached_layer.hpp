@@ -39,7 +39,6 @@ public:
 
 private:
     vk::Image color_, depth_;
-    VkFormat color_format_ = VK_FORMAT_UNDEFINED;
     VkExtent2D drawn_{};
     bool has_picture_ = false;    // colour holds a picture, in TRANSFER_SRC_OPTIMAL
     bool depth_written_ = false;  // depth held writes the next picture must wait for

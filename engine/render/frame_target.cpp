@@ -28,7 +28,7 @@ RgbaImage image_from_readback(const vk::Buffer& readback, const FrameTarget& tar
     readback.invalidate();
     RgbaImage image{extent.width, extent.height, std::vector<uint8_t>(bytes)};
     std::memcpy(image.pixels.data(), readback.mapped(), image.pixels.size());
-    if (target.format == VK_FORMAT_B8G8R8A8_UNORM)
+    if (target.color.format() == VK_FORMAT_B8G8R8A8_UNORM)
         for (std::size_t i = 0; i < bytes; i += 4) std::swap(image.pixels[i], image.pixels[i + 2]);
     return image;
 }

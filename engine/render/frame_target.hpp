@@ -14,8 +14,7 @@ inline constexpr VkFormat kColorFormat = VK_FORMAT_R8G8B8A8_UNORM;
 inline constexpr VkFormat kDepthFormat = VK_FORMAT_D32_SFLOAT;
 
 struct FrameTarget {
-    vk::Image color;
-    VkFormat format = kColorFormat;  // of color: R8G8B8A8_UNORM or B8G8R8A8_UNORM
+    vk::Image color;  // R8G8B8A8_UNORM or B8G8R8A8_UNORM
     vk::Framebuffer ui_framebuffer;  // for the Dear ImGui render pass on top of the scene
 
     VkExtent2D extent() const { return color.extent(); }

@@ -10,22 +10,27 @@
 
 namespace dermasim {
 
-Renderer::Renderer(const vk::Context& context, const Catalog& catalog, int frame_slots, VkFormat color_format)
-    : context_(context), catalog_(catalog), frame_slots_(frame_slots), color_format_(color_format),
-      skin_(context, frame_slots, catalog.heal.kernel, color_format),
-      micro_(context, frame_slots, catalog.heal.kernel, color_format),
-      ui_(context, ui_context_, frame_slots, color_format) {
-    if (color_format != VK_FORMAT_R8G8B8A8_UNORM && color_format != VK_FORMAT_B8G8R8A8_UNORM)
-        throw Error("renderer: colour format " + std::to_string(int(color_format)) +
+namespace {
+// Checked before any pass is made with it.
+VkFormat checked_color_format(VkFormat format) {
+    if (format != VK_FORMAT_R8G8B8A8_UNORM && format != VK_FORMAT_B8G8R8A8_UNORM)
+        throw Error("renderer: colour format " + std::to_string(int(format)) +
                     " is not 8-bit RGBA or BGRA (UNORM), which the shaders and readback expect");
+    return format;
 }
+}  // namespace
+
+Renderer::Renderer(const vk::Context& context, const Catalog& catalog, int frame_slots, VkFormat color_format)
+    : context_(context), catalog_(catalog), frame_slots_(frame_slots), color_format_(checked_color_format(color_format)),
+      skin_(context, frame_slots, catalog.heal.kernel, color_format_),
+      micro_(context, frame_slots, catalog.heal.kernel, color_format_),
+      ui_(context, ui_context_, frame_slots, color_format_) {}
 
 FrameTarget Renderer::make_target(VkExtent2D extent) const {
     if (extent.width == 0 || extent.height == 0 || extent.width > 8192 || extent.height > 8192)
         throw Error("image size " + std::to_string(extent.width) + "x" + std::to_string(extent.height) +
                     " is out of range (1x1 to 8192x8192)");
     FrameTarget target;
-    target.format = color_format_;
     target.color = vk::Image(context_, extent, color_format_,
                              VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT |
                                  VK_IMAGE_USAGE_TRANSFER_DST_BIT,
