@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Frame times of the window, view by view, as a trainee drives it: the sandbox under Xvfb at 1280x720, driven
 # with xdotool. Per phase, the frames drawn a second, the median of the window's own frame-time medians
-# (DERMASIM_FRAME_STATS, every 15 frames) and the moving scale it settled at, plus a screenshot of each phase in
+# (DERMASIM_FRAME_STATS, every 15 frames) and the median of the moving scales logged, plus a screenshot of each phase in
 # OUT_DIR.
 # Phases: the sandbox idle, orbiting the block, orbiting the close-up, rolling a pass, orbiting with the magnified
 # cut; then a replayed session's passes and its year's time-lapse, while the year is computed and once it is.
@@ -70,7 +70,7 @@ mark end
 kill -TERM $pid; wait $pid || true
 SH
 # Per phase: frames a second over the whole phase, the median of the frame-time medians logged inside it, the
-# last moving scale, and the X server's CPU a frame.
+# median moving scale logged inside it (the scale moves within a phase), and the X server's CPU a frame.
 python3 - "$out" <<'PY'
 import os, re, statistics, sys
 out = sys.argv[1]
@@ -89,5 +89,6 @@ for (name, log, start, ticks, t0), (_, _, end, ticks_end, t1) in zip(marks, mark
     ms = statistics.median(float(m.group(1)) for m in stats)
     x_ms = (int(ticks_end) - int(ticks)) * tick_ms / frames
     fps = frames / (float(t1) - float(t0))
-    print(f"{name:22} {frames:6d} {fps:5.0f} {ms:10.1f} {stats[-1].group(2):>6} {x_ms:20.1f}")
+    scale = statistics.median(float(m.group(2)) for m in stats)
+    print(f"{name:22} {frames:6d} {fps:5.0f} {ms:10.1f} {scale:6.2f} {x_ms:20.1f}")
 PY

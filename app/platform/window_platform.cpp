@@ -230,7 +230,8 @@ int run_window_app(const WindowOptions& options, AppServices services, const std
             const auto now = std::chrono::steady_clock::now();
             if (moving_scale && drawn > 1)
                 loop.renderer().set_moving_scale(moving_scale->frame(
-                    std::chrono::duration<double, std::milli>(now - last_drawn).count(), loop.renderer().drew_moving()));
+                    std::chrono::duration<double, std::milli>(now - last_drawn).count(),
+                    loop.renderer().drew_moving() && !saving));  // a saved frame's time is not its scale's
             last_drawn = now;
             stats.frame_drawn(loop.renderer().moving_scale());
         }

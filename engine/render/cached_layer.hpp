@@ -21,9 +21,12 @@ public:
     // This frame's plan: the size to draw the picture at, or none when the kept one will do. `changed`: what the
     // picture shows differs from the kept one. Two changed frames in a row are motion, drawn at `moving_scale` of
     // `full`; a change after a still frame, and the first still frame after motion, are drawn at full size.
-    // `animating` (a playing time-lapse): every change is motion, and a picture is kept as drawn until the
-    // animation stops, so a time-lapse that steps from snapshot to snapshot is not drawn twice per step.
+    // `animating` (a playing time-lapse): every change is motion, and a picture is kept as drawn for
+    // kStillFramesBeforeSharp frames, so a time-lapse that steps from snapshot to snapshot every few frames is
+    // not drawn twice per step; one that holds a snapshot longer (later days, a slow speed) is then drawn sharp
+    // while it waits for the next, instead of showing the client a coarse picture for seconds.
     std::optional<VkExtent2D> plan(bool changed, VkExtent2D full, float moving_scale, bool animating);
+    static constexpr int kStillFramesBeforeSharp = 12;  // about a fifth of a second in the window
     // Opens a dynamic-rendering scope over the top-left `drawn` part, cleared to `clear` (depth to 1), with the
     // viewport and scissor set to it. The previous picture is discarded.
     void begin(VkCommandBuffer cmd, VkExtent2D drawn, VkClearColorValue clear);
@@ -33,6 +36,9 @@ public:
     // drawn smaller than that. Needs a picture.
     void copy_to(VkCommandBuffer cmd, VkImage dst, VkRect2D rect) const;
 
+    // Whether the last plan was for motion: drawn at the moving scale, even where that is 1 (the window's scale
+    // control reads it, and must see motion at full size to know when to lower the scale again).
+    bool planned_moving() const { return planned_moving_; }
     bool has_picture() const { return has_picture_; }
     VkExtent2D drawn() const { return drawn_; }
     VkExtent2D extent() const { return color_.extent(); }
@@ -43,6 +49,8 @@ private:
     bool has_picture_ = false;    // colour holds a picture, in TRANSFER_SRC_OPTIMAL
     bool depth_written_ = false;  // depth held writes the next picture must wait for
     bool changed_last_ = false;   // the last frame's plan was for a changed picture
+    int still_frames_ = 0;        // plans in a row for an unchanged picture
+    bool planned_moving_ = false;
 };
 
 }  // namespace dermasim

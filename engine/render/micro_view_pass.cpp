@@ -104,7 +104,7 @@ bool MicroViewPass::prepare(VkCommandBuffer cmd, int slot, VkExtent2D frame, con
     update_fields(slot, key, view, layout);
     draw(cmd, slot, *drawn, view, layout);
     picture_key_ = picture;
-    return drawn->width < layout.rect.extent.width || drawn->height < layout.rect.extent.height;
+    return picture_.planned_moving();
 }
 
 void MicroViewPass::composite(VkCommandBuffer cmd, VkImage frame_color) const {

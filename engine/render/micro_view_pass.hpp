@@ -36,7 +36,7 @@ public:
     MicroViewPass(const vk::Context& context, int frame_slots, const kernel::HealParams& heal, VkFormat color_format);
     // view.micro must be set. Outside any rendering scope: draws the picture again when what it shows changed
     // (at moving_scale of its size while that keeps changing; see CachedLayer::plan).
-    // Returns true when it drew the picture smaller than its rectangle (moving).
+    // Returns true when it drew a moving picture (CachedLayer::planned_moving).
     bool prepare(VkCommandBuffer cmd, int slot, VkExtent2D frame, const SkinView& view, float moving_scale);
     // Copies the last prepared picture into `frame_color` (TRANSFER_DST_OPTIMAL) at its rectangle.
     void composite(VkCommandBuffer cmd, VkImage frame_color) const;

@@ -4,11 +4,24 @@
 // driver, where every pixel is shaded on the CPU and the views differ tenfold in cost per pixel. Still pictures
 // are drawn at full size whatever the scale, so a picture looked at, saved or shown to a client stays sharp.
 //
-// A frame's time is about fixed + per_pixel x scale^2. After each frame that drew at the moving scale, the scale
-// moves towards sqrt(target / time) of itself, by at most a fifth down and a tenth up per frame (one slow frame,
-// a page fault or another process, does not halve the resolution), a quarter up after a frame under half the
-// target, within [lowest, highest]. Within 15 % of the target it stays put, so the picture does not flicker
-// between sizes on a noisy machine.
+// A frame's time is about fixed + per_pixel x scale^2. Orbiting and rolling are mostly pixels; a time-lapse's
+// new day is mostly not (its snapshot is expanded and uploaded, and while the year is computed the frame waits
+// behind heal steps on a one-queue driver), and lowering its scale only blurs it. So the control fits both parts
+// to the last moving frames (least squares in scale^2, once they span enough scales) and aims the pixels at
+// what the target leaves after the fixed part: all of it if fixed were 0, and at least a third of the target
+// where the fixed part alone misses it (pixels are then not what makes the frame slow; the picture should not
+// suffer for it). Until the frames span enough scales it takes the whole time as pixels, as the simplest
+// model that errs towards the frame rate. At the lowest scale and still slow, it tries a step up now and then
+// to learn whether pixels are to blame.
+//
+// Each decision reads the median of the last three moving frames (the faster of the first two), so one slow
+// frame (a page fault, another process) does not lower the scale. Steps are at most a fifth down and a tenth up
+// per frame, a quarter up after frames under half the target, within [lowest, highest]. Within 15 % of the
+// target it stays put, so the picture does not flicker between sizes on a noisy machine, and it never moves
+// against the frames it has just seen (lower after fast frames, higher after slow ones) unless the fit says the
+// slowness is not pixels.
+#include <array>
+
 namespace dermasim {
 
 // What the window aims a moving frame at: a little under 30 fps' 33 ms, leaving room for the frames around it.
@@ -25,8 +38,23 @@ public:
     float scale() const { return scale_; }
 
 private:
+    struct Sample {
+        double area;  // scale^2: the share of a full-size frame's pixels
+        double ms;
+    };
+    struct Fit {
+        double fixed_ms, full_size_ms;
+    };
+    // The two parts from the kept samples, or none while they span too few scales to tell them apart.
+    bool fit(Fit& out) const;
+    double recent_ms() const;  // the median of the last three moving frames' times (the lower of two)
+
     float scale_, lowest_, highest_;
     double target_ms_;
+    static constexpr int kKept = 16;
+    std::array<Sample, kKept> samples_{};
+    int count_ = 0;        // samples taken, of which the last kKept are kept
+    int slow_at_lowest_ = 0;  // moving frames in a row over the target at the lowest scale
 };
 
 }  // namespace dermasim

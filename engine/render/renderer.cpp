@@ -86,7 +86,7 @@ void Renderer::record(VkCommandBuffer cmd, int slot, FrameTarget& target, const 
         if (auto drawn = scene_.plan(!scene_key_ || !(*scene_key_ == key), frame, moving_scale_, view.animating)) {
             draw_scene(cmd, slot, *drawn, view);
             scene_key_ = key;
-            drew_moving_ = drawn->width < frame.width || drawn->height < frame.height;
+            drew_moving_ = scene_.planned_moving();
         }
     }
     if (view.micro && micro_.prepare(cmd, slot, frame, view, moving_scale_)) drew_moving_ = true;

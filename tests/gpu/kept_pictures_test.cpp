@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "engine/core/error.hpp"
+#include "engine/render/cached_layer.hpp"
 #include "engine/render/device_pass.hpp"
 #include "engine/render/offscreen.hpp"
 #include "engine/sim/baseline.hpp"
@@ -154,6 +155,15 @@ TEST_F(KeptPictures, MovingPicturesAreDrawnSmallerAndTheFirstStillFrameSharp) {
     EXPECT_LT(compare_images(moving, sharp, 48).fraction_off, 0.05) << "the scaled-up picture is not in place";
     // Still again: the same view is drawn sharp.
     expect_same(kept.render(view), sharp, "the first still frame after motion");
+    // At a moving scale of 1 motion is drawn sharp, and still counts as motion: the window's control must see
+    // its frames to lower the scale again when a view gets expensive.
+    kept.set_moving_scale(1.0f);
+    view.camera.yaw_deg += 2.0f;
+    kept.render(view);
+    view.camera.yaw_deg += 2.0f;
+    expect_same(kept.render(view), fresh(view), "motion at a moving scale of 1");
+    EXPECT_TRUE(kept.drew_moving()) << "motion at full size did not count as motion";
+    kept.set_moving_scale(0.5f);
 
     // The magnified cut alone, healing from frame to frame.
     view.micro->rect = glm::vec4(0, 0, 1, 1);
@@ -179,7 +189,7 @@ TEST_F(KeptPictures, MovingPicturesAreDrawnSmallerAndTheFirstStillFrameSharp) {
     EXPECT_FALSE(kept.drew_moving());
 }
 
-TEST_F(KeptPictures, APlayingTimeLapseIsDrawnAtTheMovingScaleUntilItStops) {
+TEST_F(KeptPictures, APlayingTimeLapseIsDrawnAtTheMovingScaleUntilItHoldsOrStops) {
     OffscreenRenderer kept(gpu(), source_catalog(), kSize);
     kept.set_moving_scale(0.5f);
     SkinView view = base_view();
@@ -194,10 +204,17 @@ TEST_F(KeptPictures, APlayingTimeLapseIsDrawnAtTheMovingScaleUntilItStops) {
     const RgbaImage sharp = fresh(view);
     EXPECT_GT(compare_images(stepped, sharp).fraction_off, 0.01) << "the time-lapse step was drawn at full size";
     // ... and kept as drawn while the time-lapse plays on between snapshots ...
-    expect_same(kept.render(view), stepped, "a playing time-lapse between snapshots");
-    // ... until it stops.
+    for (int still = 1; still < CachedLayer::kStillFramesBeforeSharp; ++still)
+        expect_same(kept.render(view), stepped, "a playing time-lapse between snapshots");
+    // ... until it holds one snapshot long enough to be worth a sharp picture...
+    expect_same(kept.render(view), sharp, "a playing time-lapse holding one snapshot");
+    EXPECT_FALSE(kept.drew_moving()) << "the sharp picture of a held snapshot counted as motion";
+    // ... or stops.
+    view.tissue = treated().stamped;
+    view.tissue_version = 3;
+    EXPECT_GT(compare_images(kept.render(view), fresh(view)).fraction_off, 0.01) << "the next step was drawn sharp";
     view.animating = false;
-    expect_same(kept.render(view), sharp, "the time-lapse once paused");
+    expect_same(kept.render(view), fresh(view), "the time-lapse once paused");
 }
 
 TEST_F(KeptPictures, RenderScaleOutOfRangeIsRefused) {
