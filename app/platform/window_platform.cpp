@@ -244,6 +244,7 @@ int run_window_app(const WindowOptions& options, AppServices services, const std
                 error = e.what();
             }
             app.host().current().frame_saved(*path, error);
+            last_drawn = std::chrono::steady_clock::now();  // the next frame's time leaves out the PNG's writing
         }
         if (drawn == 1)
             std::fprintf(stderr, "dermasim: first frame after %.0f ms\n",

@@ -41,7 +41,7 @@ std::optional<VkExtent2D> CachedLayer::plan(bool changed, VkExtent2D full, float
     const bool moving = changed && (changed_last_ || animating);
     changed_last_ = changed;
     planned_moving_ = moving;
-    still_frames_ = changed ? 0 : still_frames_ + 1;
+    still_frames_ = changed ? 0 : std::min(still_frames_ + 1, kStillFramesBeforeSharp);
     if (!changed && animating && has_picture_ && still_frames_ < kStillFramesBeforeSharp) return std::nullopt;
     const VkExtent2D want = moving ? scaled_extent(full, moving_scale) : full;
     if (!changed && has_picture_ && drawn_.width == want.width && drawn_.height == want.height) return std::nullopt;

@@ -26,7 +26,7 @@ public:
     // not drawn twice per step; one that holds a snapshot longer (later days, a slow speed) is then drawn sharp
     // while it waits for the next, instead of showing the client a coarse picture for seconds.
     std::optional<VkExtent2D> plan(bool changed, VkExtent2D full, float moving_scale, bool animating);
-    static constexpr int kStillFramesBeforeSharp = 12;  // about a fifth of a second in the window
+    static constexpr int kStillFramesBeforeSharp = 12;  // 0.1-0.4 s in the window on lavapipe
     // Opens a dynamic-rendering scope over the top-left `drawn` part, cleared to `clear` (depth to 1), with the
     // viewport and scissor set to it. The previous picture is discarded.
     void begin(VkCommandBuffer cmd, VkExtent2D drawn, VkClearColorValue clear);

@@ -1,18 +1,24 @@
 #include "engine/render/moving_scale_control.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <string>
+#include <utility>
 #include "engine/core/error.hpp"
 
 namespace dermasim {
 
 namespace {
-// Kept samples must span this much of scale^2 (0.25 to 0.31, or 0.5 to 0.53) before the two parts are told apart:
-// closer scales leave the split to the machine's noise.
-constexpr double kLeastAreaSpread = 0.03;
-// Moving frames in a row at the lowest scale, over the target with no fit to explain it, before trying a step up.
-constexpr int kSlowFramesBeforeProbe = 8;
+constexpr size_t kKept = 16;  // moving frames the fit reads: half a second of orbiting
+// Kept samples must span this much of scale^2 (0.25 to 0.4, or 0.8 to 0.86) before the two parts are told
+// apart: moving frames of one view differ by a third on this machine, and closer scales leave the split to that.
+constexpr double kLeastAreaSpread = 0.1;
+// How far a kept fit may miss the last frames' time before it is taken for another view's and dropped.
+constexpr double kFitTolerance = 0.4;
+// Slow moving frames at a held scale before one at twice it; the wait doubles after each probe up to the longest.
+constexpr int kFirstProbeInterval = 8;
+constexpr int kLongestProbeInterval = 64;
 }  // namespace
 
 MovingScaleControl::MovingScaleControl(float start, float lowest, float highest, double target_ms)
@@ -23,70 +29,82 @@ MovingScaleControl::MovingScaleControl(float start, float lowest, float highest,
                     ", " + std::to_string(target_ms) + " ms)");
 }
 
-bool MovingScaleControl::fit(Fit& out) const {
-    const int n = std::min(count_, kKept);
-    if (n < 4) return false;
-    double mean_area = 0, mean_ms = 0, least = 1, most = 0;
-    for (int i = 0; i < n; ++i) {
-        mean_area += samples_[i].area / n;
-        mean_ms += samples_[i].ms / n;
-        least = std::min(least, samples_[i].area);
-        most = std::max(most, samples_[i].area);
+std::optional<MovingScaleControl::Fit> MovingScaleControl::fit_samples() const {
+    const double n = double(samples_.size());
+    if (samples_.size() < 4) return std::nullopt;
+    const auto [least, most] = std::minmax_element(samples_.begin(), samples_.end(),
+                                                   [](const Sample& a, const Sample& b) { return a.area < b.area; });
+    if (most->area - least->area < kLeastAreaSpread) return std::nullopt;
+    double mean_area = 0, mean_ms = 0;
+    for (const Sample& s : samples_) {
+        mean_area += s.area / n;
+        mean_ms += s.ms / n;
     }
-    if (most - least < kLeastAreaSpread) return false;
     double area_area = 0, area_ms = 0;
-    for (int i = 0; i < n; ++i) {
-        area_area += (samples_[i].area - mean_area) * (samples_[i].area - mean_area);
-        area_ms += (samples_[i].area - mean_area) * (samples_[i].ms - mean_ms);
+    for (const Sample& s : samples_) {
+        area_area += (s.area - mean_area) * (s.area - mean_area);
+        area_ms += (s.area - mean_area) * (s.ms - mean_ms);
     }
-    out.full_size_ms = area_ms / area_area;
-    out.fixed_ms = std::max(0.0, mean_ms - out.full_size_ms * mean_area);
-    return true;
+    Fit fit;
+    fit.full_size_ms = area_ms / area_area;
+    fit.fixed_ms = std::max(0.0, mean_ms - fit.full_size_ms * mean_area);
+    return fit;
 }
 
 double MovingScaleControl::recent_ms() const {
-    const int n = std::min(count_, 3);
+    const size_t n = std::min<size_t>(samples_.size(), 3);
     std::array<double, 3> last{};
-    for (int i = 0; i < n; ++i) last[i] = samples_[(count_ - 1 - i) % kKept].ms;
+    std::transform(samples_.end() - n, samples_.end(), last.begin(), [](const Sample& s) { return s.ms; });
     std::sort(last.begin(), last.begin() + n);
     return last[n == 3 ? 1 : 0];
 }
 
+double MovingScaleControl::wanted_scale(double ratio) {
+    const double area = double(scale_) * scale_;
+    if (fit_ && std::abs(fit_->at(area) - recent_ms()) > kFitTolerance * std::max(fit_->at(area), recent_ms())) {
+        // Another view's fit: it and the frames behind it go, all but the last three (drawn in this view).
+        fit_.reset();
+        samples_.erase(samples_.begin(), samples_.end() - std::min<size_t>(samples_.size(), 3));
+    }
+    if (auto fresh = fit_samples()) fit_ = fresh;
+    if (!fit_) return scale_ / std::sqrt(ratio);  // all of the time taken as pixels
+    if (fit_->full_size_ms <= 0) return highest_;  // pixels cost nothing the frames can show
+    return std::sqrt(std::max(target_ms_ - fit_->fixed_ms, target_ms_ / 3.0) / fit_->full_size_ms);
+}
+
 float MovingScaleControl::frame(double frame_ms, bool drew_moving) {
     if (!drew_moving || !(frame_ms > 0) || !std::isfinite(frame_ms)) return scale_;
-    samples_[count_++ % kKept] = {double(scale_) * scale_, frame_ms};
-    const double ratio = recent_ms() / target_ms_;
-    if (std::abs(ratio - 1.0) < 0.15) {
-        slow_at_lowest_ = 0;
+    samples_.push_back({double(scale_) * scale_, frame_ms});
+    if (samples_.size() > kKept) samples_.pop_front();
+    if (probed_from_) {
+        // A probe's frame tells the fit about another scale; it is not a frame to steer by.
+        scale_ = *std::exchange(probed_from_, std::nullopt);
         return scale_;
     }
-    // The scale the model says meets the aim.
-    double wanted;
-    Fit parts;
-    const bool fitted = fit(parts);
-    if (fitted) {
-        const double pixels_ms = std::max(target_ms_ - parts.fixed_ms, target_ms_ / 3.0);
-        wanted = parts.full_size_ms > 0 ? std::sqrt(pixels_ms / parts.full_size_ms) : highest_;
-    } else {
-        wanted = scale_ / std::sqrt(ratio);  // all of the time taken as pixels
+    const double ratio = recent_ms() / target_ms_;
+    double wanted = wanted_scale(ratio);
+    if (ratio < 1.0) wanted = std::max<double>(wanted, scale_);  // fast frames never lower the scale
+    // Within 15 % of the target, or a change too small to be worth a new size: held.
+    float next = scale_;
+    if (std::abs(ratio - 1.0) >= 0.15 && std::abs(wanted / scale_ - 1.0) >= 0.05) {
+        // Frames well under half the target rise faster: in a time-lapse only the frames that show a new
+        // snapshot move, a few a second, and at a tenth each the picture stayed coarse for seconds after a slow
+        // patch.
+        const double most_up = ratio < 0.5 ? 1.25 : 1.1;
+        next = std::clamp(static_cast<float>(scale_ * std::clamp(wanted / scale_, 0.8, most_up)), lowest_, highest_);
     }
-    if (ratio < 1.0) wanted = std::max<double>(wanted, scale_);  // a fast frame never lowers the scale
-    // Stuck at the lowest and slow with nothing to say whether pixels are to blame: a step up now and then.
-    bool probe = false;
-    if (ratio > 1.0 && !fitted && scale_ <= lowest_) {
-        probe = ++slow_at_lowest_ >= kSlowFramesBeforeProbe;
-        if (probe) slow_at_lowest_ = 0;
-    } else {
-        slow_at_lowest_ = 0;
+    if (next != scale_) {
+        held_slow_ = 0;
+        probe_interval_ = kFirstProbeInterval;
+        return scale_ = next;
     }
-    // A frame well under half the target rises faster: in a time-lapse only the frames that show a new snapshot
-    // move, a few a second, and at a tenth each the picture stayed coarse for many seconds after a slow patch.
-    const double most_up = ratio < 0.5 || probe ? 1.25 : 1.1;
-    if (probe) wanted = scale_ * most_up;
-    if (std::abs(wanted / scale_ - 1.0) < 0.05) return scale_;  // too small a change to be worth a new size
-    const double step = std::clamp(wanted / scale_, 0.8, most_up);
-    scale_ = std::clamp(static_cast<float>(scale_ * step), lowest_, highest_);
-    return scale_;
+    // Held over the target, with nothing in view but this one scale, the model may be wrong and cannot learn
+    // otherwise: now and then one frame at twice the scale, less often each time it changes nothing.
+    if (ratio < 1.15 || scale_ >= highest_ || ++held_slow_ < probe_interval_) return scale_;
+    held_slow_ = 0;
+    probe_interval_ = std::min(probe_interval_ * 2, kLongestProbeInterval);
+    probed_from_ = scale_;
+    return scale_ = std::min(highest_, 2.0f * scale_);
 }
 
 }  // namespace dermasim

@@ -7,20 +7,24 @@
 // A frame's time is about fixed + per_pixel x scale^2. Orbiting and rolling are mostly pixels; a time-lapse's
 // new day is mostly not (its snapshot is expanded and uploaded, and while the year is computed the frame waits
 // behind heal steps on a one-queue driver), and lowering its scale only blurs it. So the control fits both parts
-// to the last moving frames (least squares in scale^2, once they span enough scales) and aims the pixels at
-// what the target leaves after the fixed part: all of it if fixed were 0, and at least a third of the target
-// where the fixed part alone misses it (pixels are then not what makes the frame slow; the picture should not
-// suffer for it). Until the frames span enough scales it takes the whole time as pixels, as the simplest
-// model that errs towards the frame rate. At the lowest scale and still slow, it tries a step up now and then
-// to learn whether pixels are to blame.
+// to the last moving frames (least squares in scale^2, once they span enough scales to tell the parts apart from
+// a noisy machine's spread) and aims the pixels at what the target leaves after the fixed part: all of it if
+// fixed were 0, and a third of the target where the fixed part alone misses it (pixels are then not what makes
+// the frame slow; the picture should not suffer for it). A fit is kept while it predicts the last frames' time
+// within a quarter; when it stops (the trainee moved to another view) it is dropped with the frames behind it.
+// Without a fit the whole time is taken as pixels, the simplest model that errs towards the frame rate. Held at
+// one scale and over the target, frames at that scale alone cannot correct a wrong fit (or show that pixels
+// are not to blame at the lowest scale): after 8 such frames one frame is drawn at twice the scale, then after
+// 16, 32 and 64 while that changes nothing.
 //
-// Each decision reads the median of the last three moving frames (the faster of the first two), so one slow
-// frame (a page fault, another process) does not lower the scale. Steps are at most a fifth down and a tenth up
-// per frame, a quarter up after frames under half the target, within [lowest, highest]. Within 15 % of the
-// target it stays put, so the picture does not flicker between sizes on a noisy machine, and it never moves
-// against the frames it has just seen (lower after fast frames, higher after slow ones) unless the fit says the
-// slowness is not pixels.
-#include <array>
+// Each decision reads the median of the last three moving frames (the faster of the first two; the very first
+// alone), so one slow frame among fast ones (a page fault, another process) does not lower the scale. Steps are
+// at most a fifth down and a tenth up per frame, a quarter up after frames under half the target, within
+// [lowest, highest]. Within 15 % of the target it stays put, so the picture does not flicker between sizes on a
+// noisy machine, and it does not lower the scale after fast frames, nor raise it after slow ones unless the fit
+// says the slowness is not pixels (or to probe).
+#include <deque>
+#include <optional>
 
 namespace dermasim {
 
@@ -44,17 +48,20 @@ private:
     };
     struct Fit {
         double fixed_ms, full_size_ms;
+        double at(double area) const { return fixed_ms + full_size_ms * area; }
     };
     // The two parts from the kept samples, or none while they span too few scales to tell them apart.
-    bool fit(Fit& out) const;
+    std::optional<Fit> fit_samples() const;
     double recent_ms() const;  // the median of the last three moving frames' times (the lower of two)
+    double wanted_scale(double ratio);  // where the model (or, without one, the frames) put the scale
 
     float scale_, lowest_, highest_;
     double target_ms_;
-    static constexpr int kKept = 16;
-    std::array<Sample, kKept> samples_{};
-    int count_ = 0;        // samples taken, of which the last kKept are kept
-    int slow_at_lowest_ = 0;  // moving frames in a row over the target at the lowest scale
+    std::deque<Sample> samples_;  // the last moving frames, newest at the back
+    std::optional<Fit> fit_;
+    int held_slow_ = 0;        // moving frames over the target in a row at a held scale
+    int probe_interval_ = 8;   // held slow frames before the next probe (kFirstProbeInterval)
+    std::optional<float> probed_from_;  // the scale to return to after a probe's frame
 };
 
 }  // namespace dermasim
