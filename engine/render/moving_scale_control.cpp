@@ -11,12 +11,15 @@ namespace dermasim {
 
 namespace {
 constexpr size_t kKept = 16;  // moving frames the fit reads: half a second of orbiting
-// Kept samples must span this much of scale^2 (0.25 to 0.4, or 0.8 to 0.86) before the two parts are told
-// apart: moving frames of one view differ by a third on this machine, and closer scales leave the split to that.
+// Kept samples must span this much of scale^2 (0.4 to 0.52, or 0.8 to 0.86), or twice the least scale^2,
+// before the two parts are told apart: moving frames of one view differ by a third on this machine, and closer
+// scales leave the split to that.
 constexpr double kLeastAreaSpread = 0.1;
 // How far a kept fit may miss the last frames' time before it is taken for another view's and dropped.
 constexpr double kFitTolerance = 0.4;
-// Slow moving frames at a held scale before one at twice it; the wait doubles after each probe up to the longest.
+// Moving frames at a held scale below full size before one at kProbeStep times it (scale^2 2.25 times, enough
+// for a fit); the wait doubles after each probe, up to the longest: a frame in 64 of an expensive view.
+constexpr float kProbeStep = 1.5f;
 constexpr int kFirstProbeInterval = 8;
 constexpr int kLongestProbeInterval = 64;
 }  // namespace
@@ -34,7 +37,7 @@ std::optional<MovingScaleControl::Fit> MovingScaleControl::fit_samples() const {
     if (samples_.size() < 4) return std::nullopt;
     const auto [least, most] = std::minmax_element(samples_.begin(), samples_.end(),
                                                    [](const Sample& a, const Sample& b) { return a.area < b.area; });
-    if (most->area - least->area < kLeastAreaSpread) return std::nullopt;
+    if (most->area - least->area < kLeastAreaSpread && most->area < 2.0 * least->area) return std::nullopt;
     double mean_area = 0, mean_ms = 0;
     for (const Sample& s : samples_) {
         mean_area += s.area / n;
@@ -84,9 +87,11 @@ float MovingScaleControl::frame(double frame_ms, bool drew_moving) {
     const double ratio = recent_ms() / target_ms_;
     double wanted = wanted_scale(ratio);
     if (ratio < 1.0) wanted = std::max<double>(wanted, scale_);  // fast frames never lower the scale
-    // Within 15 % of the target, or a change too small to be worth a new size: held.
+    // Within 15 % of the target (unless the fit puts the scale more than a fifth away), or a change too small to
+    // be worth a new size: held.
+    const double change = std::abs(wanted / scale_ - 1.0);
     float next = scale_;
-    if (std::abs(ratio - 1.0) >= 0.15 && std::abs(wanted / scale_ - 1.0) >= 0.05) {
+    if ((std::abs(ratio - 1.0) >= 0.15 || (fit_ && change > 0.2)) && change >= 0.05) {
         // Frames well under half the target rise faster: in a time-lapse only the frames that show a new
         // snapshot move, a few a second, and at a tenth each the picture stayed coarse for seconds after a slow
         // patch.
@@ -94,17 +99,19 @@ float MovingScaleControl::frame(double frame_ms, bool drew_moving) {
         next = std::clamp(static_cast<float>(scale_ * std::clamp(wanted / scale_, 0.8, most_up)), lowest_, highest_);
     }
     if (next != scale_) {
-        held_slow_ = 0;
+        held_ = 0;
         probe_interval_ = kFirstProbeInterval;
         return scale_ = next;
     }
-    // Held over the target, with nothing in view but this one scale, the model may be wrong and cannot learn
-    // otherwise: now and then one frame at twice the scale, less often each time it changes nothing.
-    if (ratio < 1.15 || scale_ >= highest_ || ++held_slow_ < probe_interval_) return scale_;
-    held_slow_ = 0;
+    // Held below full size, with nothing in view but this one scale, the model may be wrong and cannot learn
+    // otherwise (frames slow for a while for another reason, a year being computed, are taken for pixels and
+    // leave the scale low): now and then one frame at 1.5 times the scale, less often each time it changes
+    // nothing.
+    if (scale_ >= highest_ || ++held_ < probe_interval_) return scale_;
+    held_ = 0;
     probe_interval_ = std::min(probe_interval_ * 2, kLongestProbeInterval);
     probed_from_ = scale_;
-    return scale_ = std::min(highest_, 2.0f * scale_);
+    return scale_ = std::min(highest_, kProbeStep * scale_);
 }
 
 }  // namespace dermasim

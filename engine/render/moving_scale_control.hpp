@@ -11,18 +11,18 @@
 // a noisy machine's spread) and aims the pixels at what the target leaves after the fixed part: all of it if
 // fixed were 0, and a third of the target where the fixed part alone misses it (pixels are then not what makes
 // the frame slow; the picture should not suffer for it). A fit is kept while it predicts the last frames' time
-// within a quarter; when it stops (the trainee moved to another view) it is dropped with the frames behind it.
+// within 40 %; when it stops (the trainee moved to another view) it is dropped with the frames behind it.
 // Without a fit the whole time is taken as pixels, the simplest model that errs towards the frame rate. Held at
-// one scale and over the target, frames at that scale alone cannot correct a wrong fit (or show that pixels
-// are not to blame at the lowest scale): after 8 such frames one frame is drawn at twice the scale, then after
-// 16, 32 and 64 while that changes nothing.
+// one scale below full size, frames at that scale alone cannot correct a wrong fit (frames slow for a while for
+// another reason are taken for pixels), nor show at the lowest scale that pixels are not to blame: after 8 such
+// frames one frame is drawn at 1.5 times the scale, then after 16, 32 and 64 while that changes nothing.
 //
 // Each decision reads the median of the last three moving frames (the faster of the first two; the very first
 // alone), so one slow frame among fast ones (a page fault, another process) does not lower the scale. Steps are
 // at most a fifth down and a tenth up per frame, a quarter up after frames under half the target, within
-// [lowest, highest]. Within 15 % of the target it stays put, so the picture does not flicker between sizes on a
-// noisy machine, and it does not lower the scale after fast frames, nor raise it after slow ones unless the fit
-// says the slowness is not pixels (or to probe).
+// [lowest, highest]. Within 15 % of the target it stays put (unless the fit puts the scale more than a fifth
+// away), so the picture does not flicker between sizes on a noisy machine, and it does not lower the scale after
+// fast frames, nor raise it after slow ones unless the fit says the slowness is not pixels (or to probe).
 #include <deque>
 #include <optional>
 
@@ -59,7 +59,7 @@ private:
     double target_ms_;
     std::deque<Sample> samples_;  // the last moving frames, newest at the back
     std::optional<Fit> fit_;
-    int held_slow_ = 0;        // moving frames over the target in a row at a held scale
+    int held_ = 0;             // moving frames in a row at a held scale
     int probe_interval_ = 8;   // held slow frames before the next probe (kFirstProbeInterval)
     std::optional<float> probed_from_;  // the scale to return to after a probe's frame
 };

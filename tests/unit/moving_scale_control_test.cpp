@@ -2,6 +2,7 @@
 // a fixed cost plus a cost per pixel, pixels going with the scale squared.
 #include <gtest/gtest.h>
 #include <algorithm>
+#include <cmath>
 #include <random>
 #include <utility>
 #include <vector>
@@ -65,13 +66,13 @@ TEST(MovingScaleControl, ACheapViewRisesToFullSize) {
 }
 
 TEST(MovingScaleControl, AViewThatCannotMeetTheTargetStaysAtTheLowestScale) {
-    // Its only frames at another scale are probes, one frame at twice the scale, less and less often.
+    // Its only frames at another scale are probes, one frame at 1.5 times the scale, less and less often.
     const Frames f = run_from(0.5f, {40.0, 300.0}, 200);
     const long probes = std::count_if(f.scales.end() - 100, f.scales.end(), [](float s) { return s != 0.25f; });
     EXPECT_LE(probes, 3);
     for (size_t i = f.scales.size() - 100; i < f.scales.size(); ++i)
         if (f.scales[i] != 0.25f) {
-            EXPECT_FLOAT_EQ(f.scales[i], 0.5f);
+            EXPECT_FLOAT_EQ(f.scales[i], 0.375f);
             EXPECT_FLOAT_EQ(f.scales[i + 1], 0.25f) << "a probe lasted longer than a frame";
         }
 }
@@ -106,6 +107,20 @@ TEST(MovingScaleControl, OnANoisyMachineATimeLapseStaysSharp) {
     }
 }
 
+// The year being computed: its first frames wait behind heal steps, 60 ms more at first and a fifth less each
+// frame, whatever their scale, while the scale falls; then a frame costs 24 ms of fixed work and 8 of pixels at
+// full size, within the target's 15 % at any scale. The slow start, which the falling scale went with, must not
+// be taken for pixels for good (the first fitted control held such frames at the lowest scale).
+TEST(MovingScaleControl, FramesSlowForAWhileForAnotherReasonDoNotHoldTheScaleDown) {
+    for (uint32_t seed = 1; seed <= 5; ++seed) {
+        MovingScaleControl control(0.5f, 0.25f, 1.0f, kTargetMs);
+        for (int i = 0; i < 30; ++i) run(control, {24.0 + 60.0 * std::pow(0.8, i), 8.0}, 1, 0.1, seed * 100 + i);
+        std::vector<float> scales = run(control, {24.0, 8.0}, 300, 0.1, seed).scales;
+        std::nth_element(scales.begin() + 100, scales.begin() + 200, scales.end());
+        EXPECT_GE(scales[200], 0.9f) << "seed " << seed;
+    }
+}
+
 // The trainee leaves one view for another: within a few frames, frames near the target again, not held back by
 // what the last view's frames said.
 TEST(MovingScaleControl, AfterAChangeOfViewTheTargetIsBackWithinAFewFrames) {
@@ -118,8 +133,13 @@ TEST(MovingScaleControl, AfterAChangeOfViewTheTargetIsBackWithinAFewFrames) {
                             Change{"magnified cut to a cheap orbit", {12.0, 160.0}, {5.0, 15.0}}}) {
         MovingScaleControl control(0.5f, 0.25f, 1.0f, kTargetMs);
         run(control, c.from, 100, 0.1, 3);
-        const Frames after = run(control, c.to, 40, 0.1, 4);
-        EXPECT_LT(Frames::range(after.times, 30).second, 1.3 * kTargetMs) << c.what;
+        const Frames after = run(control, c.to, 41, 0.1, 4);
+        // From the 10th frame on, each under 1.3 x the target, but for single probe frames at 1.5 x the scale.
+        for (size_t i = 10; i + 1 < after.times.size(); ++i) {
+            const bool probe = after.scales[i] == std::min(1.0f, 1.5f * after.scales[i + 1]) &&
+                               after.scales[i] != after.scales[i + 1];
+            if (!probe) EXPECT_LT(after.times[i], 1.3 * kTargetMs) << c.what << ", frame " << i;
+        }
         if (c.to.full_size_ms < kTargetMs)
             EXPECT_EQ(Frames::range(after.scales, 30).first, 1.0f) << c.what;
     }
