@@ -15,8 +15,11 @@ constexpr size_t kKept = 16;  // moving frames the fit reads: half a second of o
 // before the two parts are told apart: moving frames of one view differ by a third on this machine, and closer
 // scales leave the split to that.
 constexpr double kLeastAreaSpread = 0.1;
-// How far a kept fit may miss the last frames' time before it is taken for another view's and dropped.
-constexpr double kFitTolerance = 0.4;
+// A kept fit is taken for another view's and dropped when the last kChecked moving frames took on average more
+// than kFitTolerance more, or less, than it predicts: averaged, a noisy machine's frames (a third apart) stay
+// well within it, and a view a quarter dearer is found out in a few frames.
+constexpr size_t kChecked = 8;
+constexpr double kFitTolerance = 0.2;
 // Moving frames at a held scale below full size before one at kProbeStep times it (scale^2 2.25 times, enough
 // for a fit); the wait doubles after each probe, up to the longest: a frame in 64 of an expensive view.
 constexpr float kProbeStep = 1.5f;
@@ -54,6 +57,13 @@ std::optional<MovingScaleControl::Fit> MovingScaleControl::fit_samples() const {
     return fit;
 }
 
+bool MovingScaleControl::fit_explains_recent() const {
+    const size_t n = std::min(samples_.size(), kChecked);
+    double mean_over = 0;
+    for (auto s = samples_.end() - n; s != samples_.end(); ++s) mean_over += s->ms / std::max(fit_->at(s->area), 1e-3) / n;
+    return std::abs(mean_over - 1.0) <= kFitTolerance;
+}
+
 double MovingScaleControl::recent_ms() const {
     const size_t n = std::min<size_t>(samples_.size(), 3);
     std::array<double, 3> last{};
@@ -63,11 +73,11 @@ double MovingScaleControl::recent_ms() const {
 }
 
 double MovingScaleControl::wanted_scale(double ratio) {
-    const double area = double(scale_) * scale_;
-    if (fit_ && std::abs(fit_->at(area) - recent_ms()) > kFitTolerance * std::max(fit_->at(area), recent_ms())) {
+    if (fit_ && !fit_explains_recent()) {
         // Another view's fit: it and the frames behind it go, all but the last three (drawn in this view).
         fit_.reset();
         samples_.erase(samples_.begin(), samples_.end() - std::min<size_t>(samples_.size(), 3));
+        probe_interval_ = kFirstProbeInterval;
     }
     if (auto fresh = fit_samples()) fit_ = fresh;
     if (!fit_) return scale_ / std::sqrt(ratio);  // all of the time taken as pixels
@@ -100,18 +110,18 @@ float MovingScaleControl::frame(double frame_ms, bool drew_moving) {
     }
     if (next != scale_) {
         held_ = 0;
-        probe_interval_ = kFirstProbeInterval;
         return scale_ = next;
     }
-    // Held below full size, with nothing in view but this one scale, the model may be wrong and cannot learn
-    // otherwise (frames slow for a while for another reason, a year being computed, are taken for pixels and
-    // leave the scale low): now and then one frame at 1.5 times the scale, less often each time it changes
-    // nothing.
-    if (scale_ >= highest_ || ++held_ < probe_interval_) return scale_;
+    // Held, with nothing in view but this one scale, the model may be wrong and cannot learn otherwise (frames
+    // slow for a while for another reason, a year being computed, are taken for pixels and leave the scale low;
+    // at full size over the target, pixels are taken to be cheap): now and then one frame at 1.5 times the
+    // scale, or at full size and slow a frame at a 1.5th of it, less often each time (until another view).
+    const bool up = scale_ < highest_;
+    if (!(up || ratio >= 1.15) || ++held_ < probe_interval_) return scale_;
     held_ = 0;
     probe_interval_ = std::min(probe_interval_ * 2, kLongestProbeInterval);
     probed_from_ = scale_;
-    return scale_ = std::min(highest_, kProbeStep * scale_);
+    return scale_ = up ? std::min(highest_, kProbeStep * scale_) : std::max(lowest_, scale_ / kProbeStep);
 }
 
 }  // namespace dermasim

@@ -11,11 +11,12 @@
 // a noisy machine's spread) and aims the pixels at what the target leaves after the fixed part: all of it if
 // fixed were 0, and a third of the target where the fixed part alone misses it (pixels are then not what makes
 // the frame slow; the picture should not suffer for it). A fit is kept while it predicts the last frames' time
-// within 40 %; when it stops (the trainee moved to another view) it is dropped with the frames behind it.
+// within a fifth on average; when it stops (another view) it is dropped with the frames behind it.
 // Without a fit the whole time is taken as pixels, the simplest model that errs towards the frame rate. Held at
-// one scale below full size, frames at that scale alone cannot correct a wrong fit (frames slow for a while for
-// another reason are taken for pixels), nor show at the lowest scale that pixels are not to blame: after 8 such
-// frames one frame is drawn at 1.5 times the scale, then after 16, 32 and 64 while that changes nothing.
+// one scale, frames at that scale alone cannot correct a wrong fit (frames slow for a while for another reason
+// are taken for pixels), nor show at the lowest scale that pixels are not to blame: after 8 such frames one
+// frame is drawn at 1.5 times the scale (at a 1.5th of full size where full size is over the target), then
+// after 16, 32 and 64, until the fit is dropped.
 //
 // Each decision reads the median of the last three moving frames (the faster of the first two; the very first
 // alone), so one slow frame among fast ones (a page fault, another process) does not lower the scale. Steps are
@@ -52,6 +53,7 @@ private:
     };
     // The two parts from the kept samples, or none while they span too few scales to tell them apart.
     std::optional<Fit> fit_samples() const;
+    bool fit_explains_recent() const;  // the kept fit predicts the last frames (kChecked, kFitTolerance)
     double recent_ms() const;  // the median of the last three moving frames' times (the lower of two)
     double wanted_scale(double ratio);  // where the model (or, without one, the frames) put the scale
 
