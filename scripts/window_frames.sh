@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Frame times of the window, view by view, as a trainee drives it: the sandbox under Xvfb at 1280x720, driven
 # with xdotool. Per phase, the frames drawn a second, the median of the window's own frame-time medians
-# (DERMASIM_FRAME_STATS, every 15 frames) and the median of the moving scales logged, plus a screenshot of each phase in
-# OUT_DIR.
+# (DERMASIM_FRAME_STATS, every 15 frames) and the median of the moving scales logged, plus a screenshot of each
+# phase in OUT_DIR.
 # Phases: the sandbox idle, orbiting the block, orbiting the close-up, rolling a pass, orbiting with the magnified
 # cut; then a replayed session's passes and its year's time-lapse, while the year is computed and once it is.
 # Under Xvfb every frame's pixels go through the X socket: these are the window's times, present included, not

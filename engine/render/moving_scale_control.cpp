@@ -20,10 +20,9 @@ constexpr double kLeastAreaSpread = 0.1;
 // well within it, and a view a quarter dearer is found out in a few frames.
 constexpr size_t kChecked = 8;
 constexpr double kFitTolerance = 0.2;
-// Moving frames at a held scale below full size before one at kProbeStep times it (scale^2 2.25 times, enough
-// for a fit); the wait doubles after each probe, up to the longest: a frame in 64 of an expensive view.
+// A probe's frame is drawn at kProbeStep times the held scale (scale^2 2.25 times, enough for a fit); the wait
+// before the next doubles after each, up to the longest: a frame in 64 of an expensive view.
 constexpr float kProbeStep = 1.5f;
-constexpr int kFirstProbeInterval = 8;
 constexpr int kLongestProbeInterval = 64;
 }  // namespace
 
@@ -60,7 +59,8 @@ std::optional<MovingScaleControl::Fit> MovingScaleControl::fit_samples() const {
 bool MovingScaleControl::fit_explains_recent() const {
     const size_t n = std::min(samples_.size(), kChecked);
     double mean_over = 0;
-    for (auto s = samples_.end() - n; s != samples_.end(); ++s) mean_over += s->ms / std::max(fit_->at(s->area), 1e-3) / n;
+    for (auto s = samples_.end() - n; s != samples_.end(); ++s)
+        mean_over += s->ms / std::max(fit_->at(s->area), 1e-3) / n;
     return std::abs(mean_over - 1.0) <= kFitTolerance;
 }
 
@@ -72,7 +72,7 @@ double MovingScaleControl::recent_ms() const {
     return last[n == 3 ? 1 : 0];
 }
 
-double MovingScaleControl::wanted_scale(double ratio) {
+void MovingScaleControl::update_fit() {
     if (fit_ && !fit_explains_recent()) {
         // Another view's fit: it and the frames behind it go, all but the last three (drawn in this view).
         fit_.reset();
@@ -80,6 +80,9 @@ double MovingScaleControl::wanted_scale(double ratio) {
         probe_interval_ = kFirstProbeInterval;
     }
     if (auto fresh = fit_samples()) fit_ = fresh;
+}
+
+double MovingScaleControl::wanted_scale(double ratio) const {
     if (!fit_) return scale_ / std::sqrt(ratio);  // all of the time taken as pixels
     if (fit_->full_size_ms <= 0) return highest_;  // pixels cost nothing the frames can show
     return std::sqrt(std::max(target_ms_ - fit_->fixed_ms, target_ms_ / 3.0) / fit_->full_size_ms);
@@ -94,6 +97,7 @@ float MovingScaleControl::frame(double frame_ms, bool drew_moving) {
         scale_ = *std::exchange(probed_from_, std::nullopt);
         return scale_;
     }
+    update_fit();
     const double ratio = recent_ms() / target_ms_;
     double wanted = wanted_scale(ratio);
     if (ratio < 1.0) wanted = std::max<double>(wanted, scale_);  // fast frames never lower the scale

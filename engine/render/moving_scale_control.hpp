@@ -55,14 +55,18 @@ private:
     std::optional<Fit> fit_samples() const;
     bool fit_explains_recent() const;  // the kept fit predicts the last frames (kChecked, kFitTolerance)
     double recent_ms() const;  // the median of the last three moving frames' times (the lower of two)
-    double wanted_scale(double ratio);  // where the model (or, without one, the frames) put the scale
+    // Drops a fit the last frames contradict (another view's) with the frames behind it, then refits if it can.
+    void update_fit();
+    double wanted_scale(double ratio) const;  // where the model (or, without one, the frames) put the scale
+
+    static constexpr int kFirstProbeInterval = 8;  // held frames before the first probe; doubles after each
 
     float scale_, lowest_, highest_;
     double target_ms_;
     std::deque<Sample> samples_;  // the last moving frames, newest at the back
     std::optional<Fit> fit_;
     int held_ = 0;             // moving frames in a row at a held scale
-    int probe_interval_ = 8;   // held slow frames before the next probe (kFirstProbeInterval)
+    int probe_interval_ = kFirstProbeInterval;  // held frames before the next probe
     std::optional<float> probed_from_;  // the scale to return to after a probe's frame
 };
 

@@ -57,7 +57,8 @@ double median_of_last(std::vector<double> values, size_t last) {
 bool is_probe(const Frames& f, size_t i) {
     if (i == 0 || i + 1 >= f.scales.size() || f.scales[i] == f.scales[i - 1] || f.scales[i - 1] != f.scales[i + 1])
         return false;
-    return f.scales[i] == std::min(1.0f, 1.5f * f.scales[i - 1]) || f.scales[i] == std::max(0.25f, f.scales[i - 1] / 1.5f);
+    return f.scales[i] == std::min(1.0f, 1.5f * f.scales[i - 1]) ||
+           f.scales[i] == std::max(0.25f, f.scales[i - 1] / 1.5f);
 }
 long probes_in_last(const Frames& f, size_t last) {
     long n = 0;
@@ -69,7 +70,9 @@ TEST(MovingScaleControl, AnExpensiveViewSettlesNearTheTarget) {
     // The magnified cut on lavapipe: about 160 ms a frame at full size.
     const Frames f = run_from(0.5f, {12.0, 160.0}, 60);
     for (size_t i = 30; i + 1 < f.times.size(); ++i)
-        if (!is_probe(f, i)) EXPECT_NEAR(f.times[i], kTargetMs, 0.15 * kTargetMs) << "frame " << i;
+        if (!is_probe(f, i)) {
+            EXPECT_NEAR(f.times[i], kTargetMs, 0.15 * kTargetMs) << "frame " << i;
+        }
 }
 
 TEST(MovingScaleControl, ACheapViewRisesToFullSize) {
@@ -80,7 +83,9 @@ TEST(MovingScaleControl, AViewThatCannotMeetTheTargetStaysAtTheLowestScale) {
     // Its only frames at another scale are probes, one frame at 1.5 times the scale, less and less often.
     const Frames f = run_from(0.5f, {40.0, 300.0}, 201);
     for (size_t i = 100; i + 1 < f.scales.size(); ++i)
-        if (!is_probe(f, i)) EXPECT_FLOAT_EQ(f.scales[i], 0.25f) << "frame " << i;
+        if (!is_probe(f, i)) {
+            EXPECT_FLOAT_EQ(f.scales[i], 0.25f) << "frame " << i;
+        }
     EXPECT_LE(probes_in_last(f, 100), 3);
 }
 
@@ -92,7 +97,9 @@ TEST(MovingScaleControl, FramesSlowForReasonsOtherThanPixelsAreDrawnSharp) {
     for (float start : {0.5f, 0.25f}) {
         const Frames f = run_from(start, {40.0, 8.0}, 121);
         for (size_t i = 40; i + 1 < f.scales.size(); ++i)
-            if (!is_probe(f, i)) EXPECT_EQ(f.scales[i], 1.0f) << "from " << start << ", frame " << i;
+            if (!is_probe(f, i)) {
+                EXPECT_EQ(f.scales[i], 1.0f) << "from " << start << ", frame " << i;
+            }
         EXPECT_LE(probes_in_last(f, 80), 4) << "from " << start;
     }
 }
@@ -151,9 +158,12 @@ TEST(MovingScaleControl, AfterAChangeOfViewTheTargetIsBackWithinAFewFrames) {
         const Frames after = run(control, c.to, 41, 0.1, 4);
         // From the 15th frame on, each under 1.3 x the target, but for probes.
         for (size_t i = 15; i + 1 < after.times.size(); ++i)
-            if (!is_probe(after, i)) EXPECT_LT(after.times[i], 1.3 * kTargetMs) << c.what << ", frame " << i;
-        if (c.to.full_size_ms < kTargetMs)
+            if (!is_probe(after, i)) {
+                EXPECT_LT(after.times[i], 1.3 * kTargetMs) << c.what << ", frame " << i;
+            }
+        if (c.to.full_size_ms < kTargetMs) {
             EXPECT_EQ(Frames::range(after.scales, 30).first, 1.0f) << c.what;
+        }
     }
 }
 
