@@ -53,7 +53,9 @@ double median_frame_ms(OffscreenRenderer& renderer, SkinView view, int frames,
         renderer.render(view);
         const double frame_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
         if (i > settling) ms.push_back(frame_ms);
-        if (control) renderer.set_moving_scale(control->frame(frame_ms, renderer.drew_moving()));
+        if (!control) continue;
+        if (auto pixels = renderer.measured_moving()) control->pixels_measured(pixels->ms, pixels->scale);
+        renderer.set_moving_scale(control->frame(frame_ms, renderer.drew_moving()));
     }
     std::sort(ms.begin(), ms.end());
     return ms[ms.size() / 2];
@@ -120,7 +122,7 @@ std::vector<ViewTimes> frame_times(const vk::Context& context, const Catalog& ca
         t.moving_ms = median_frame_ms(renderer, v.view, frames, v.move);
         renderer.set_moving_scale(moving_scale);
         t.moving_scaled_ms = median_frame_ms(renderer, v.view, frames, v.move);
-        MovingScaleControl control(0.5f, 0.25f, 1.0f, kMovingFrameTargetMs);
+        MovingScaleControl control(0.5f, 0.25f, 1.0f, kMovingFrameTargetMs, renderer.measures_moving());
         renderer.set_moving_scale(control.scale());
         t.dynamic_ms = median_frame_ms(renderer, v.view, frames, v.move, &control);
         t.dynamic_scale = control.scale();

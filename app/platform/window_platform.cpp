@@ -174,7 +174,8 @@ int run_window_app(const WindowOptions& options, AppServices services, const std
     // resolution), from half size, between a quarter and full size.
     std::optional<MovingScaleControl> moving_scale;
     if (!options.render_scale && default_render_scale(context) < 1.0f)
-        moving_scale.emplace(default_render_scale(context), 0.25f, 1.0f, kMovingFrameTargetMs);
+        moving_scale.emplace(default_render_scale(context), 0.25f, 1.0f, kMovingFrameTargetMs,
+                             loop.renderer().measures_moving());
     loop.renderer().set_moving_scale(options.render_scale.value_or(default_render_scale(context)));
     PointerQueue pointer_queue;
     glfwSetWindowUserPointer(window.window, &pointer_queue);
@@ -228,10 +229,13 @@ int run_window_app(const WindowOptions& options, AppServices services, const std
         if (drew) {
             ++drawn;
             const auto now = std::chrono::steady_clock::now();
-            if (moving_scale && drawn > 1)
+            if (moving_scale && drawn > 1) {
+                if (auto pixels = loop.renderer().measured_moving())
+                    moving_scale->pixels_measured(pixels->ms, pixels->scale);
                 loop.renderer().set_moving_scale(moving_scale->frame(
                     std::chrono::duration<double, std::milli>(now - last_drawn).count(),
                     loop.renderer().drew_moving() && !saving));  // a saved frame's time is not its scale's
+            }
             last_drawn = now;
             stats.frame_drawn(loop.renderer().moving_scale());
         }

@@ -56,6 +56,10 @@ VkExtent2D OffscreenRenderer::size() const { return impl_->size; }
 
 void OffscreenRenderer::set_moving_scale(float scale) { impl_->renderer.set_moving_scale(scale); }
 bool OffscreenRenderer::drew_moving() const { return impl_->renderer.drew_moving(); }
+std::optional<MovingPictureTimer::Measured> OffscreenRenderer::measured_moving() const {
+    return impl_->renderer.measured_moving();
+}
+bool OffscreenRenderer::measures_moving() const { return impl_->renderer.measures_moving(); }
 
 RgbaImage render_offscreen(const vk::Context& context, const Catalog& catalog, const SkinView& view, VkExtent2D size) {
     return OffscreenRenderer(context, catalog, size).render(view);

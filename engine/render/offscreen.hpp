@@ -2,9 +2,11 @@
 // Headless rendering: frames of a SkinView into images in memory, without any window system.
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vulkan/vulkan.h>
 #include "engine/io/png.hpp"
 #include "engine/render/frame_target.hpp"
+#include "engine/render/moving_picture_timer.hpp"
 #include "engine/render/skin_view.hpp"
 
 namespace dermasim {
@@ -27,6 +29,9 @@ public:
     // Renderer::set_moving_scale (headless frames are drawn at full size unless this is lowered).
     void set_moving_scale(float scale);
     bool drew_moving() const;  // Renderer::drew_moving, of the last render
+    // Renderer::measured_moving: with one frame slot, what the previous render's moving pictures took.
+    std::optional<MovingPictureTimer::Measured> measured_moving() const;
+    bool measures_moving() const;
 
 private:
     struct Impl;

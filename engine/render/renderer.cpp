@@ -24,7 +24,7 @@ Renderer::Renderer(const vk::Context& context, const Catalog& catalog, int frame
     : context_(context), catalog_(catalog), frame_slots_(frame_slots), color_format_(checked_color_format(color_format)),
       skin_(context, frame_slots, catalog.heal.kernel, color_format_),
       micro_(context, frame_slots, catalog.heal.kernel, color_format_),
-      ui_(context, ui_context_, frame_slots, color_format_) {}
+      ui_(context, ui_context_, frame_slots, color_format_), timer_(context, frame_slots) {}
 
 FrameTarget Renderer::make_target(VkExtent2D extent) const {
     if (extent.width == 0 || extent.height == 0 || extent.width > 8192 || extent.height > 8192)
@@ -78,18 +78,27 @@ void Renderer::record(VkCommandBuffer cmd, int slot, FrameTarget& target, const 
     // of every moving frame on a slow day's lavapipe), and the block's kept picture stays for when it is seen again.
     const bool block = !(view.micro && view.micro->fills_frame());
     drew_moving_ = false;
+    measured_moving_ = timer_.collect(cmd, slot);
+    using Timed = MovingPictureTimer::Pass;
     if (block) {
         SceneKey key{SkinBlockPass::uniforms_for(view, frame), field_uniforms_for(view), view.tissue.get(),
                      view.tissue_version, view.overlay, view.punctures.get(), view.punctures_version, view.device,
                      view.region.id};
         scene_.ensure(context_, frame, color_format_, true);
         if (auto drawn = scene_.plan(!scene_key_ || !(*scene_key_ == key), frame, moving_scale_, view.animating)) {
+            timer_.begin(cmd, slot, Timed::Scene);
             draw_scene(cmd, slot, *drawn, view);
             scene_key_ = key;
             drew_moving_ = scene_.planned_moving();
+            timer_.end(cmd, slot, Timed::Scene, drew_moving_, moving_scale_);
         }
     }
-    if (view.micro && micro_.prepare(cmd, slot, frame, view, moving_scale_)) drew_moving_ = true;
+    if (view.micro) {
+        timer_.begin(cmd, slot, Timed::Micro);
+        const bool moving = micro_.prepare(cmd, slot, frame, view, moving_scale_);
+        timer_.end(cmd, slot, Timed::Micro, moving, moving_scale_);
+        drew_moving_ = drew_moving_ || moving;
+    }
 
     // Compose: the scene, the magnified cut over it, then the UI. The frame's last contents were read by a
     // transfer (to the window or a readback) and are discarded.

@@ -13,6 +13,7 @@
 #include "engine/render/field_volume.hpp"
 #include "engine/render/frame_target.hpp"
 #include "engine/render/micro_view_pass.hpp"
+#include "engine/render/moving_picture_timer.hpp"
 #include "engine/render/skin_block_pass.hpp"
 #include "engine/render/skin_view.hpp"
 #include "engine/render/ui_context.hpp"
@@ -46,6 +47,10 @@ public:
     // Whether the last recorded frame drew a picture at the moving scale: its time is what the scale controls
     // (render/moving_scale_control.hpp).
     bool drew_moving() const { return drew_moving_; }
+    // The GPU time of an earlier frame's moving pictures (the last one this frame's slot drew), where the device
+    // writes timestamps: the part of a frame's time the moving scale acts on (render/moving_picture_timer.hpp).
+    std::optional<MovingPictureTimer::Measured> measured_moving() const { return measured_moving_; }
+    bool measures_moving() const { return timer_.supported(); }
 
 private:
     // Everything the scene's picture is drawn from: the same key, the same picture.
@@ -74,8 +79,10 @@ private:
     std::unique_ptr<DevicePass> devices_;  // made on the first frame that shows a device (uploads the models)
     CachedLayer scene_;
     std::optional<SceneKey> scene_key_;    // what scene_ holds
+    MovingPictureTimer timer_;
     float moving_scale_ = 1.0f;
     bool drew_moving_ = false;
+    std::optional<MovingPictureTimer::Measured> measured_moving_;
 };
 
 }  // namespace dermasim

@@ -5,6 +5,8 @@
 // drawn smaller; the first still frame after must be sharp again.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <string>
@@ -187,6 +189,51 @@ TEST_F(KeptPictures, MovingPicturesAreDrawnSmallerAndTheFirstStillFrameSharp) {
     EXPECT_TRUE(kept.drew_moving()) << "the panning cut, drawn small, did not count as motion";
     kept.render(view);
     EXPECT_FALSE(kept.drew_moving());
+}
+
+// The window's scale control splits a frame's time into pixels and the rest by the GPU time of the pictures
+// drawn at the moving scale (render/moving_picture_timer.hpp). With one frame slot a render reports the previous
+// render's: its moving pictures only, at the scale they were drawn at, within that render's wall time.
+TEST_F(KeptPictures, MovingPicturesAreTimedOnTheGpuAtTheirScale) {
+    OffscreenRenderer kept(gpu(), source_catalog(), kSize);
+    ASSERT_TRUE(kept.measures_moving()) << "lavapipe writes timestamps";
+    SkinView view = base_view();
+    auto moving_frame = [&](float scale) {
+        kept.set_moving_scale(scale);
+        view.camera.yaw_deg += 1.0f;
+        const auto start = std::chrono::steady_clock::now();
+        kept.render(view);
+        return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    };
+    kept.render(view);
+    kept.render(view);
+    moving_frame(0.5f);  // a single change after a still frame: drawn at full size, not timed
+    kept.render(view);
+    EXPECT_FALSE(kept.measured_moving()) << "a still picture drawn after a single change was timed";
+    moving_frame(0.5f);
+    const double wall_ms = moving_frame(0.5f);  // motion: drawn at half size
+    kept.render(view);                          // still: reports the last moving frame
+    auto measured = kept.measured_moving();
+    ASSERT_TRUE(measured) << "a moving frame was not timed";
+    EXPECT_EQ(measured->scale, 0.5f);
+    EXPECT_GT(measured->ms, 0.0);
+    EXPECT_LT(measured->ms, wall_ms) << "more GPU time than the whole render took";
+    kept.render(view);
+    EXPECT_FALSE(kept.measured_moving()) << "a frame that drew nothing was timed";
+
+    // Sixteen times the pixels take longer (medians of five; the first two frames report the frames before).
+    auto median_measured = [&](float scale) -> double {
+        std::vector<double> ms;
+        for (int i = 0; i < 7; ++i) {
+            moving_frame(scale);
+            auto m = kept.measured_moving();
+            if (i >= 2 && m && m->scale == scale) ms.push_back(m->ms);
+        }
+        EXPECT_EQ(ms.size(), 5u) << "moving frames at " << scale << " were not timed";
+        std::sort(ms.begin(), ms.end());
+        return ms.empty() ? 0.0 : ms[ms.size() / 2];
+    };
+    EXPECT_GT(median_measured(1.0f), median_measured(0.25f));
 }
 
 TEST_F(KeptPictures, APlayingTimeLapseIsDrawnAtTheMovingScaleUntilItHoldsOrStops) {
