@@ -122,7 +122,7 @@ std::vector<ViewTimes> frame_times(const vk::Context& context, const Catalog& ca
         t.moving_ms = median_frame_ms(renderer, v.view, frames, v.move);
         renderer.set_moving_scale(moving_scale);
         t.moving_scaled_ms = median_frame_ms(renderer, v.view, frames, v.move);
-        MovingScaleControl control(0.5f, 0.25f, 1.0f, kMovingFrameTargetMs, renderer.measures_moving());
+        MovingScaleControl control(0.5f, 0.25f, 1.0f, kMovingFrameTargetMs, renderer.time_moving_pictures());
         renderer.set_moving_scale(control.scale());
         t.dynamic_ms = median_frame_ms(renderer, v.view, frames, v.move, &control);
         t.dynamic_scale = control.scale();

@@ -175,7 +175,7 @@ int run_window_app(const WindowOptions& options, AppServices services, const std
     std::optional<MovingScaleControl> moving_scale;
     if (!options.render_scale && default_render_scale(context) < 1.0f)
         moving_scale.emplace(default_render_scale(context), 0.25f, 1.0f, kMovingFrameTargetMs,
-                             loop.renderer().measures_moving());
+                             loop.renderer().time_moving_pictures());
     loop.renderer().set_moving_scale(options.render_scale.value_or(default_render_scale(context)));
     PointerQueue pointer_queue;
     glfwSetWindowUserPointer(window.window, &pointer_queue);

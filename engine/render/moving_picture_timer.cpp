@@ -20,20 +20,22 @@ MovingPictureTimer::MovingPictureTimer(const vk::Context& context, int frame_slo
     VkQueryPool pool;
     VK_CHECK(vkCreateQueryPool(device_, &info, nullptr, &pool));
     pool_ = vk::QueryPool(device_, pool, vkDestroyQueryPool);
+    vkResetQueryPool(device_, pool_, 0, info.queryCount);
 }
 
-std::optional<MovingPictureTimer::Measured> MovingPictureTimer::collect(VkCommandBuffer cmd, int slot) {
+std::optional<MovingPictureTimer::Measured> MovingPictureTimer::collect(int slot) {
     if (!pool_) return std::nullopt;
     SlotState& state = slots_.at(size_t(slot));
-    const uint32_t first = kQueriesPerSlot * uint32_t(slot);
     std::optional<Measured> measured;
-    for (int pass = 0; pass < 2; ++pass) {
-        if (!state.counted[pass]) continue;
+    for (Pass pass : {Pass::Scene, Pass::Micro}) {
+        if (!state.counted[size_t(pass)]) continue;
         std::array<uint64_t, 2> ticks{};
-        // No wait: the frame has finished when the caller records its slot again. Not ready means it was
-        // recorded but never submitted (an error between the two): nothing to report.
-        if (vkGetQueryPoolResults(device_, pool_, first + 2 * pass, 2, sizeof ticks, ticks.data(), sizeof(uint64_t),
-                                  VK_QUERY_RESULT_64_BIT) != VK_SUCCESS || ticks[1] < ticks[0]) {
+        // No wait: the slot's frame has finished. Not ready: it was recorded but never submitted (an error
+        // between the two), so its timestamps were never written since the last reset.
+        const VkResult read = vkGetQueryPoolResults(device_, pool_, query(slot, pass), 2, sizeof ticks, ticks.data(),
+                                                    sizeof(uint64_t), VK_QUERY_RESULT_64_BIT);
+        if (read != VK_SUCCESS && read != VK_NOT_READY) throw Error("vkGetQueryPoolResults", read, __FILE__, __LINE__);
+        if (read != VK_SUCCESS || ticks[1] < ticks[0]) {  // or a counter that wrapped in between
             measured.reset();
             break;
         }
@@ -41,21 +43,19 @@ std::optional<MovingPictureTimer::Measured> MovingPictureTimer::collect(VkComman
         measured->ms += double(ticks[1] - ticks[0]) * ns_per_tick_ * 1e-6;
     }
     state = {};
-    vkCmdResetQueryPool(cmd, pool_, first, kQueriesPerSlot);
+    vkResetQueryPool(device_, pool_, query(slot, Pass::Scene), kQueriesPerSlot);
     return measured;
 }
 
 void MovingPictureTimer::begin(VkCommandBuffer cmd, int slot, Pass pass) {
     if (!pool_) return;
     // After all earlier commands, so that the figure is the pass's own work, not what the queue had before it.
-    vkCmdWriteTimestamp2(cmd, VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT, pool_,
-                         kQueriesPerSlot * uint32_t(slot) + 2 * uint32_t(pass));
+    vkCmdWriteTimestamp2(cmd, VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT, pool_, query(slot, pass));
 }
 
 void MovingPictureTimer::end(VkCommandBuffer cmd, int slot, Pass pass, bool moving, float scale) {
     if (!pool_) return;
-    vkCmdWriteTimestamp2(cmd, VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT, pool_,
-                         kQueriesPerSlot * uint32_t(slot) + 2 * uint32_t(pass) + 1);
+    vkCmdWriteTimestamp2(cmd, VK_PIPELINE_STAGE_2_ALL_COMMANDS_BIT, pool_, query(slot, pass) + 1);
     SlotState& state = slots_.at(size_t(slot));
     state.counted[size_t(pass)] = moving;
     state.scale = scale;

@@ -5,9 +5,9 @@
 // year's heal steps on the one queue), and taking that for pixels held the picture coarse for nothing. Measured,
 // the split needs no guessing from how the frame time varies with the scale.
 //
-// Each frame slot has its own queries. A slot's results are read when the slot is recorded again: by then its
-// previous frame has finished (the caller waited on the slot's fence), so the read never waits, and the figure
-// is that of a frame one round of slots ago.
+// Each frame slot has its own queries. A slot's results are read, and its queries reset from the host, when the
+// slot is recorded again: by then its previous frame has finished (the caller waited on the slot's fence), so
+// the read never waits, and the figure is that of a frame one round of slots ago.
 #include <array>
 #include <optional>
 #include <vector>
@@ -30,9 +30,9 @@ public:
     MovingPictureTimer(const vk::Context& context, int frame_slots);
     bool supported() const { return bool(pool_); }
 
-    // Opens a slot's frame: returns what its previous frame's timed passes took (none if it timed none, or its
-    // commands never ran), and resets its queries. Outside any rendering scope.
-    std::optional<Measured> collect(VkCommandBuffer cmd, int slot);
+    // Before a slot's frame is recorded: what its previous frame's timed passes took (none if it timed none, or
+    // its commands never ran). Resets the slot's queries.
+    std::optional<Measured> collect(int slot);
     // Around one pass, outside rendering scopes. `moving`: the pass drew at `scale`, the moving scale (a pass
     // drawn at full size because its picture is still is not timed into the figure).
     void begin(VkCommandBuffer cmd, int slot, Pass pass);
@@ -40,6 +40,7 @@ public:
 
 private:
     static constexpr uint32_t kQueriesPerSlot = 4;  // a begin and an end for each pass
+    static uint32_t query(int slot, Pass pass) { return kQueriesPerSlot * uint32_t(slot) + 2 * uint32_t(pass); }
     struct SlotState {
         std::array<bool, 2> counted{};  // passes timed at the moving scale in the slot's last frame
         float scale = 1.0f;

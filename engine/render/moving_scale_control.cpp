@@ -30,6 +30,7 @@ void MovingScaleControl::pixels_measured(double ms, float scale) {
     if (!(ms >= 0) || !std::isfinite(ms) || !(scale > 0)) return;
     full_size_pixels_.push_back(ms / (double(scale) * scale));
     if (full_size_pixels_.size() > kRecent) full_size_pixels_.pop_front();
+    moving_since_measured_ = 0;
 }
 
 double MovingScaleControl::wanted_scale(double ratio) const {
@@ -47,7 +48,8 @@ float MovingScaleControl::frame(double frame_ms, bool drew_moving) {
     if (!drew_moving || !(frame_ms > 0) || !std::isfinite(frame_ms)) return scale_;
     frames_.push_back({double(scale_) * scale_, frame_ms});
     if (frames_.size() > kRecent) frames_.pop_front();
-    if (measured_ && full_size_pixels_.empty()) return scale_;  // the first frames' pixels are on their way
+    if (++moving_since_measured_ > kAwaited) full_size_pixels_.clear();  // none came: the frames alone
+    else if (measured_ && full_size_pixels_.empty()) return scale_;       // on their way
     std::vector<double> times(frames_.size());
     std::transform(frames_.begin(), frames_.end(), times.begin(), [](const Frame& f) { return f.ms; });
     const double ratio = recent_median(times) / target_ms_;
@@ -56,7 +58,8 @@ float MovingScaleControl::frame(double frame_ms, bool drew_moving) {
     // Within 15 % of the target (unless the measured parts put the scale more than a fifth away), or a change
     // too small to be worth a new size: held.
     const double change = std::abs(wanted / scale_ - 1.0);
-    if ((std::abs(ratio - 1.0) < 0.15 && !(measured_ && change > 0.2)) || change < 0.05) return scale_;
+    const bool modelled = !full_size_pixels_.empty();
+    if ((std::abs(ratio - 1.0) < 0.15 && !(modelled && change > 0.2)) || change < 0.05) return scale_;
     // Frames well under half the target rise faster: in a time-lapse only the frames that show a new snapshot
     // move, a few a second, and at a tenth each the picture stayed coarse for seconds after a slow patch.
     const double most_up = ratio < 0.5 ? 1.25 : 1.1;

@@ -10,9 +10,11 @@
 // is measured: the GPU time of the passes drawn at the moving scale (render/moving_picture_timer.hpp), a frame
 // or two late. The fixed part is what the frame took beyond it. The control aims the pixels at what the target
 // leaves after the fixed part: all of it if that were 0, and a third of the target where the fixed part alone
-// misses it (pixels are then not what makes the frame slow; the picture should not suffer for it). Until the
-// first measurement comes the scale holds. Where the device measures nothing, the whole frame is taken as
-// pixels, the simplest model that errs towards the frame rate.
+// misses it (pixels are then not what makes the frame slow; the picture should not suffer for it). On a CPU
+// driver, where the control runs, the passes' GPU time is CPU time the frame spends on them.
+// A measurement is awaited for kAwaited moving frames (the window's two frame slots, and one more), the scale
+// held meanwhile. Where none comes (a device that measures nothing, measurements that stopped), the whole frame
+// is taken as pixels, the simplest model that errs towards the frame rate.
 //
 // Each figure is the median of the last three (the lower of the first two; the first alone), so one slow frame
 // among fast ones (a page fault, another process) does not move the scale. Steps are at most a fifth down and a
@@ -29,7 +31,7 @@ inline constexpr double kMovingFrameTargetMs = 28.0;
 class MovingScaleControl {
 public:
     // Throws Error unless 0.25 <= lowest <= start <= highest <= 1 and target_ms > 0. `measured`: the pixels'
-    // time will be reported (pixels_measured); the scale then waits for the first report.
+    // time will be reported (pixels_measured).
     MovingScaleControl(float start, float lowest, float highest, double target_ms, bool measured);
 
     // What an earlier frame's moving pictures took on the GPU, drawn at `scale` (Renderer::measured_moving).
@@ -46,9 +48,12 @@ private:
     };
     double wanted_scale(double ratio) const;  // where the measured parts (or, without them, the frames) put it
 
+    static constexpr int kAwaited = 3;
+
     float scale_, lowest_, highest_;
     double target_ms_;
     bool measured_;
+    int moving_since_measured_ = 0;  // moving frames since the last measurement came
     std::deque<Frame> frames_;              // the last three moving frames, newest at the back
     std::deque<double> full_size_pixels_;   // the last three measurements, as ms at full size
 };

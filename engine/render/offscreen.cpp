@@ -59,7 +59,7 @@ bool OffscreenRenderer::drew_moving() const { return impl_->renderer.drew_moving
 std::optional<MovingPictureTimer::Measured> OffscreenRenderer::measured_moving() const {
     return impl_->renderer.measured_moving();
 }
-bool OffscreenRenderer::measures_moving() const { return impl_->renderer.measures_moving(); }
+bool OffscreenRenderer::time_moving_pictures() { return impl_->renderer.time_moving_pictures(); }
 
 RgbaImage render_offscreen(const vk::Context& context, const Catalog& catalog, const SkinView& view, VkExtent2D size) {
     return OffscreenRenderer(context, catalog, size).render(view);

@@ -29,9 +29,10 @@ public:
     // Renderer::set_moving_scale (headless frames are drawn at full size unless this is lowered).
     void set_moving_scale(float scale);
     bool drew_moving() const;  // Renderer::drew_moving, of the last render
-    // Renderer::measured_moving: with one frame slot, what the previous render's moving pictures took.
+    // Renderer::time_moving_pictures and measured_moving: with one frame slot, what the previous render's moving
+    // pictures took.
+    bool time_moving_pictures();
     std::optional<MovingPictureTimer::Measured> measured_moving() const;
-    bool measures_moving() const;
 
 private:
     struct Impl;

@@ -24,7 +24,7 @@ Renderer::Renderer(const vk::Context& context, const Catalog& catalog, int frame
     : context_(context), catalog_(catalog), frame_slots_(frame_slots), color_format_(checked_color_format(color_format)),
       skin_(context, frame_slots, catalog.heal.kernel, color_format_),
       micro_(context, frame_slots, catalog.heal.kernel, color_format_),
-      ui_(context, ui_context_, frame_slots, color_format_), timer_(context, frame_slots) {}
+      ui_(context, ui_context_, frame_slots, color_format_) {}
 
 FrameTarget Renderer::make_target(VkExtent2D extent) const {
     if (extent.width == 0 || extent.height == 0 || extent.width > 8192 || extent.height > 8192)
@@ -43,6 +43,11 @@ void Renderer::set_moving_scale(float scale) {
     if (!(scale >= 0.25f && scale <= 1.0f))
         throw Error("render scale " + std::to_string(scale) + " is out of range (0.25 to 1)");
     moving_scale_ = scale;
+}
+
+bool Renderer::time_moving_pictures() {
+    if (!timer_) timer_.emplace(context_, frame_slots_);
+    return timer_->supported();
 }
 
 bool Renderer::SceneKey::operator==(const SceneKey& o) const {
@@ -78,25 +83,31 @@ void Renderer::record(VkCommandBuffer cmd, int slot, FrameTarget& target, const 
     // of every moving frame on a slow day's lavapipe), and the block's kept picture stays for when it is seen again.
     const bool block = !(view.micro && view.micro->fills_frame());
     drew_moving_ = false;
-    measured_moving_ = timer_.collect(cmd, slot);
+    measured_moving_ = timer_ ? timer_->collect(slot) : std::nullopt;
     using Timed = MovingPictureTimer::Pass;
+    auto time_begin = [&](Timed pass) {
+        if (timer_) timer_->begin(cmd, slot, pass);
+    };
+    auto time_end = [&](Timed pass, bool moving) {
+        if (timer_) timer_->end(cmd, slot, pass, moving, moving_scale_);
+    };
     if (block) {
         SceneKey key{SkinBlockPass::uniforms_for(view, frame), field_uniforms_for(view), view.tissue.get(),
                      view.tissue_version, view.overlay, view.punctures.get(), view.punctures_version, view.device,
                      view.region.id};
         scene_.ensure(context_, frame, color_format_, true);
         if (auto drawn = scene_.plan(!scene_key_ || !(*scene_key_ == key), frame, moving_scale_, view.animating)) {
-            timer_.begin(cmd, slot, Timed::Scene);
+            time_begin(Timed::Scene);
             draw_scene(cmd, slot, *drawn, view);
             scene_key_ = key;
             drew_moving_ = scene_.planned_moving();
-            timer_.end(cmd, slot, Timed::Scene, drew_moving_, moving_scale_);
+            time_end(Timed::Scene, drew_moving_);
         }
     }
     if (view.micro) {
-        timer_.begin(cmd, slot, Timed::Micro);
+        time_begin(Timed::Micro);
         const bool moving = micro_.prepare(cmd, slot, frame, view, moving_scale_);
-        timer_.end(cmd, slot, Timed::Micro, moving, moving_scale_);
+        time_end(Timed::Micro, moving);
         drew_moving_ = drew_moving_ || moving;
     }
 

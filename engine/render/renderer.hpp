@@ -47,10 +47,11 @@ public:
     // Whether the last recorded frame drew a picture at the moving scale: its time is what the scale controls
     // (render/moving_scale_control.hpp).
     bool drew_moving() const { return drew_moving_; }
-    // The GPU time of an earlier frame's moving pictures (the last one this frame's slot drew), where the device
-    // writes timestamps: the part of a frame's time the moving scale acts on (render/moving_picture_timer.hpp).
+    // From now on, time the pictures drawn at the moving scale on the GPU: the part of a frame's time the scale
+    // acts on (render/moving_picture_timer.hpp). Returns whether the device can (it writes timestamps).
+    bool time_moving_pictures();
+    // That time for an earlier frame (the last one this frame's slot drew), when it drew moving pictures.
     std::optional<MovingPictureTimer::Measured> measured_moving() const { return measured_moving_; }
-    bool measures_moving() const { return timer_.supported(); }
 
 private:
     // Everything the scene's picture is drawn from: the same key, the same picture.
@@ -79,7 +80,7 @@ private:
     std::unique_ptr<DevicePass> devices_;  // made on the first frame that shows a device (uploads the models)
     CachedLayer scene_;
     std::optional<SceneKey> scene_key_;    // what scene_ holds
-    MovingPictureTimer timer_;
+    std::optional<MovingPictureTimer> timer_;  // made by time_moving_pictures
     float moving_scale_ = 1.0f;
     bool drew_moving_ = false;
     std::optional<MovingPictureTimer::Measured> measured_moving_;

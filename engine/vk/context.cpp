@@ -217,10 +217,12 @@ void Context::create_device(bool swapchain) {
     queue.pQueuePriorities = &priority;
 
     VkPhysicalDeviceVulkan13Features v13{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_3_FEATURES};
+    VkPhysicalDeviceVulkan12Features v12{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_VULKAN_1_2_FEATURES, &v13};
+    v12.hostQueryReset = VK_TRUE;  // every 1.2 device has it; render/moving_picture_timer.cpp resets from the host
     v13.dynamicRendering = VK_TRUE;
     v13.synchronization2 = VK_TRUE;
     v13.maintenance4 = VK_TRUE;  // glslc emits LocalSizeId for compute workgroup sizes, which needs it
-    VkPhysicalDeviceFeatures2 features{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_FEATURES_2, &v13};
+    VkPhysicalDeviceFeatures2 features{VK_STRUCTURE_TYPE_PHYSICAL_DEVICE_FEATURES_2, &v12};
 
     std::vector<const char*> extensions;
     if (swapchain) extensions.push_back(VK_KHR_SWAPCHAIN_EXTENSION_NAME);

@@ -183,6 +183,30 @@ TEST(MovingScaleControl, UntilTheFirstMeasurementTheScaleHolds) {
     EXPECT_FLOAT_EQ(control.frame(200.0, true), 0.55f);
 }
 
+TEST(MovingScaleControl, MeasurementsThatDoNotComeGiveWayToTheFrameTimes) {
+    // Measurements promised, none reported: held for three moving frames, then the frames alone steer, and an
+    // expensive view settles near the target.
+    MovingScaleControl control(0.5f, 0.25f, 1.0f, kTargetMs, true);
+    std::vector<double> times;
+    for (int i = 0; i < 40; ++i) {
+        const float scale = control.scale();
+        if (i < 3) {
+            EXPECT_FLOAT_EQ(scale, 0.5f) << "frame " << i;
+        }
+        times.push_back(2.0 + 160.0 * scale * scale);
+        control.frame(times.back(), true);
+    }
+    for (double t : last(times, 20)) EXPECT_NEAR(t, kTargetMs, 0.15 * kTargetMs);
+}
+
+TEST(MovingScaleControl, MeasurementsThatAreNotTimesAreIgnored) {
+    MovingScaleControl control(0.5f, 0.25f, 1.0f, kTargetMs, true);
+    control.pixels_measured(-1.0, 0.5f);
+    control.pixels_measured(std::nan(""), 0.5f);
+    control.pixels_measured(INFINITY, 0.5f);
+    EXPECT_FLOAT_EQ(control.frame(200.0, true), 0.5f) << "a measurement that is not a time was taken";
+}
+
 // Without measurements (a device that cannot time its passes, the tests below): the whole frame is pixels.
 TEST(MovingScaleControl, StillFramesLeaveTheScaleAlone) {
     MovingScaleControl control(0.5f, 0.25f, 1.0f, kTargetMs, false);
