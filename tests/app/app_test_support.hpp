@@ -1,7 +1,6 @@
 #pragma once
 // Driving the app without a window or GPU: a fixed clock, an ImGui context, and frames run through App::frame.
 #include <imgui.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <optional>
@@ -11,16 +10,14 @@
 #include "engine/render/ui_context.hpp"
 #include "engine/session/clock.hpp"
 #include "../common/source_catalog.hpp"
+#include "tests/common/scratch_folder.hpp"
 
 namespace dermasim::test {
 
 inline const Catalog& catalog() { return source_catalog(); }
 
 inline std::filesystem::path fresh_dir(const std::string& name) {
-    auto dir = std::filesystem::temp_directory_path() / ("dermasim_app_" + std::to_string(getpid())) / name;
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    return dir;
+    return scratch_folder(name);
 }
 
 struct AppRig {

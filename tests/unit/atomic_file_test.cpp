@@ -9,15 +9,14 @@
 
 #include "engine/core/atomic_file.hpp"
 #include "engine/core/error.hpp"
+#include "tests/common/scratch_folder.hpp"
 
 namespace fs = std::filesystem;
 using namespace dermasim;
 
 namespace {
 fs::path temp_dir() {
-    fs::path dir = fs::temp_directory_path() / ("dermasim_atomic_" + std::to_string(getpid()));
-    fs::create_directories(dir);
-    return dir;
+    return dermasim::test::scratch_root();
 }
 std::string read(const fs::path& p) {
     std::ifstream in(p);

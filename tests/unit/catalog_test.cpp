@@ -6,12 +6,12 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <unistd.h>
 
 #include "engine/core/atomic_file.hpp"
 #include "engine/core/catalog.hpp"
 #include "engine/core/error.hpp"
 #include "tests/common/source_catalog.hpp"
+#include "tests/common/scratch_folder.hpp"
 
 namespace dermasim {
 namespace {
@@ -19,7 +19,7 @@ namespace fs = std::filesystem;
 
 // A private copy of the shipped assets, to break or edit.
 fs::path copy_of_assets(const std::string& name) {
-    const fs::path dir = fs::temp_directory_path() / ("dermasim_catalog_" + name + "_" + std::to_string(getpid()));
+    const fs::path dir = test::scratch_root() / ("assets_" + name);
     fs::remove_all(dir);
     fs::copy(DERMASIM_SOURCE_ASSET_DIR, dir, fs::copy_options::recursive);
     return dir;

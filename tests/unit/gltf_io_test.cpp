@@ -7,6 +7,7 @@
 #include "tests/common/source_catalog.hpp"
 #include "engine/core/error.hpp"
 #include "engine/io/gltf_mesh.hpp"
+#include "tests/common/scratch_folder.hpp"
 
 namespace dermasim {
 namespace {
@@ -17,10 +18,7 @@ fs::path fixture(const char* name) { return fs::path(DERMASIM_TEST_DATA_DIR) / n
 
 fs::path scratch_dir() {
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    fs::path dir = fs::path(::testing::TempDir()) / (std::string("dermasim_gltf_") + info->name());
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
+    return test::scratch_folder(info->name());
 }
 
 struct Bounds {

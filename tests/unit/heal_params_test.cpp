@@ -7,6 +7,7 @@
 #include "tests/common/source_catalog.hpp"
 #include "engine/core/error.hpp"
 #include "engine/sim/heal_params.hpp"
+#include "tests/common/scratch_folder.hpp"
 
 namespace dermasim {
 namespace {
@@ -37,7 +38,7 @@ std::filesystem::path write_variant(const std::string& name, const std::function
     std::ifstream in(test::source_asset("heal_params.json"));
     nlohmann::json j = nlohmann::json::parse(in);
     edit(j);
-    const auto path = std::filesystem::temp_directory_path() / ("heal_params_" + name + ".json");
+    const auto path = test::scratch_root() / ("heal_params_" + name + ".json");
     std::ofstream(path) << j.dump();
     return path;
 }
@@ -60,7 +61,7 @@ TEST(HealParams, BadEntriesAreRejectedByName) {
                         "elastin_turnover");
     expect_error_naming(write_variant("zero", [](auto& j) { j["injury_reference"]["value"] = 0; }),
                         "injury_reference");
-    expect_error_naming(std::filesystem::temp_directory_path() / "no_such_heal_params.json", "cannot open");
+    expect_error_naming(test::scratch_root() / "no_such_heal_params.json", "cannot open");
 }
 
 }  // namespace

@@ -17,6 +17,7 @@
 #include "engine/skin/region_profile.hpp"
 #include "engine/tools/device_spec.hpp"
 #include "engine/tools/stroke_script.hpp"
+#include "tests/common/scratch_folder.hpp"
 
 namespace dermasim {
 namespace {
@@ -24,9 +25,7 @@ namespace {
 namespace fs = std::filesystem;
 
 fs::path scratch(const std::string& name) {
-    const fs::path dir = fs::path(::testing::TempDir()) / "dermasim_hostile_files";
-    fs::create_directories(dir);
-    return dir / name;
+    return test::scratch_root() / name;
 }
 
 fs::path write_file(const std::string& name, const std::string& text) {
@@ -69,7 +68,7 @@ TEST(HostileJson, OversizedFolderAndMissingFilesAreNamed) {
     fs::resize_file(big, kMaxJsonBytes + 1);  // sparse: no disk is used, the size alone must refuse it
     EXPECT_NE(error_of([&] { read_json_file(big); }).find(big.string() + ": is 67108865 bytes, more than the"),
               std::string::npos);
-    const fs::path folder = fs::path(::testing::TempDir());
+    const fs::path folder = test::scratch_root();
     EXPECT_NE(error_of([&] { load_session(folder); }).find(": is a folder, not a file"), std::string::npos);
     EXPECT_NE(error_of([&] { load_heal_parameters(scratch("absent.json")); }).find("absent.json: cannot open it"),
               std::string::npos);

@@ -10,6 +10,7 @@
 
 #include "engine/core/error.hpp"
 #include "tests/common/error_of.hpp"
+#include "tests/common/scratch_folder.hpp"
 #include "engine/sim/baseline.hpp"
 #include "engine/sim/heal_params.hpp"
 #include "engine/sim/timeline.hpp"
@@ -72,7 +73,7 @@ fs::path heal_variant(const std::string& name, const std::string& entry, double 
     nlohmann::json doc = nlohmann::json::parse(in);
     doc[entry]["value"] = value;
     doc[entry]["unit"] = unit;
-    const fs::path file = fs::path(::testing::TempDir()) / ("heal_params_" + name + ".json");
+    const fs::path file = test::scratch_root() / ("heal_params_" + name + ".json");
     std::ofstream(file) << doc.dump();
     return file;
 }

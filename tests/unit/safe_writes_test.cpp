@@ -10,6 +10,7 @@
 #include "engine/core/error.hpp"
 #include "tests/common/error_of.hpp"
 #include "engine/io/png.hpp"
+#include "tests/common/scratch_folder.hpp"
 
 namespace dermasim {
 namespace {
@@ -28,11 +29,7 @@ std::string contents(const fs::path& file) {
 // One folder per test: ctest runs the tests of this suite as parallel processes, and a folder they shared once
 // held another test's PNG while this one checked that no temporary file was left behind.
 fs::path scratch_dir() {
-    const fs::path dir = fs::path(::testing::TempDir()) /
-                         ("dermasim_safe_writes_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
+    return test::scratch_folder(::testing::UnitTest::GetInstance()->current_test_info()->name());
 }
 
 RgbaImage small_image() { return {4, 2, std::vector<uint8_t>(4 * 2 * 4, 200)}; }

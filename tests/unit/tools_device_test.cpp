@@ -12,14 +12,13 @@
 #include "tests/common/source_catalog.hpp"
 #include "engine/core/error.hpp"
 #include "engine/tools/device_spec.hpp"
+#include "tests/common/scratch_folder.hpp"
 
 using namespace dermasim;
 
 namespace {
 std::filesystem::path write_temp(const std::string& name, const std::string& text) {
-    auto dir = std::filesystem::temp_directory_path() / "dermasim_tools_device_test";
-    std::filesystem::create_directories(dir);
-    auto file = dir / name;
+    auto file = test::scratch_root() / name;
     std::ofstream(file) << text;
     return file;
 }

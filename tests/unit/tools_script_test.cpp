@@ -8,6 +8,7 @@
 #include <functional>
 #include <nlohmann/json.hpp>
 #include "engine/core/error.hpp"
+#include "tests/common/scratch_folder.hpp"
 #include "engine/skin/region_profile.hpp"
 #include "engine/tools/puncture_stats.hpp"
 #include "engine/tools/stroke_script.hpp"
@@ -87,7 +88,7 @@ TEST(ToolsScript, NaNAndStructuralProblemsAreErrors) {
 
 TEST(ToolsScript, SavedScriptLoadsBackTheSame) {
     const StrokeScript s = load_stroke_script(data("strokes_crosshatch.json"));
-    const auto file = std::filesystem::temp_directory_path() / "dermasim_tools_script_roundtrip.json";
+    const auto file = test::scratch_root() / "roundtrip.json";
     save_stroke_script(s, file);
     const StrokeScript back = load_stroke_script(file);
     EXPECT_EQ(to_json(back), to_json(s));

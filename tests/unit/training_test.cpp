@@ -13,6 +13,7 @@
 #include "engine/training/history.hpp"
 #include "engine/training/xapi.hpp"
 #include "training_support.hpp"
+#include "tests/common/scratch_folder.hpp"
 
 namespace dermasim {
 namespace {
@@ -30,9 +31,7 @@ std::string read(const std::filesystem::path& p) {
 }
 
 std::filesystem::path scratch(const std::string& name) {
-    auto dir = std::filesystem::temp_directory_path() / ("dermasim_training_" + std::to_string(getpid()));
-    std::filesystem::create_directories(dir);
-    return dir / name;
+    return test::scratch_root() / name;
 }
 
 TEST(Lessons, TheSixLessonsShipAndValidate) {
