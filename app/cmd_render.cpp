@@ -20,13 +20,12 @@ namespace {
 const char* kHelp = R"(dermasim render - draw the skin block to a PNG without a window
 
 Usage: dermasim render --out FILE [options]
-  --region R     body region (default cheek): forehead, periorbital, nose, cheek, perioral, neck, abdomen, thigh, back
   --out FILE     PNG to write (written atomically)
   --size WxH     image size in pixels (default 1280x720)
-  --look L       illustrated (default) or histology (H&E-like stain)
-  --cut F        cut plane position across the block, 0 (front, whole block) .. 1 (back), default 0.5
-  --yaw DEG      camera yaw around the block (default -28)
-  --pitch DEG    camera elevation (default 22)
+)";
+// Then kViewFlagsHelp (region, look, cut: the window's too), then:
+const char* kHelpCamera = R"(  --yaw DEG      camera yaw around the block (default -28)
+  --pitch DEG    camera elevation (default 30)
   --zoom F       camera distance factor, < 1 is closer (default 1)
   --no-labels    leave out the ruler, layer labels and legend
 Before and after (a treatment is simulated first):
@@ -152,7 +151,7 @@ void ViewRequest::frame(VkExtent2D size) {
 int run_render(const Argv& argv) {
     cli::Args args("dermasim render", argv);
     if (args.help_requested()) {
-        std::printf("%s%s", kHelp, kGpuFlagsHelp);
+        std::printf("%s%s%s%s", kHelp, kViewFlagsHelp, kHelpCamera, kGpuFlagsHelp);
         return 0;
     }
     const Catalog catalog = load_catalog();

@@ -11,7 +11,7 @@ namespace {
 const char* kHelp = R"(dermasim - the interactive window
 
 Usage: dermasim [window] [options]
-  --mode M          open mode M (sandbox, consult, kiosk) instead of the start screen
+  --mode M          open mode M (sandbox, training, consult, kiosk) instead of the start screen
   --kiosk-config F  the kiosk's configuration (default: the shipped assets/kiosk/kiosk.json); checked at start
   --session FILE    save the session to FILE (default: a new file in the sessions folder, named by time,
                     region and device; see below)
