@@ -23,12 +23,9 @@ Usage: dermasim render --out FILE [options]
   --out FILE     PNG to write (written atomically)
   --size WxH     image size in pixels (default 1280x720)
 )";
-// Then kViewFlagsHelp (region, look, cut: the window's too), then:
-const char* kHelpCamera = R"(  --yaw DEG      camera yaw around the block (default -28)
-  --pitch DEG    camera elevation (default 30)
-  --zoom F       camera distance factor, < 1 is closer (default 1)
-  --no-labels    leave out the ruler, layer labels and legend
-Before and after (a treatment is simulated first):
+// Then kViewFlagsHelp (the window's too), then:
+const char* kHelpCompare = R"(Before and after (with --compare-day; a treatment is simulated first, and the cut goes through its
+channels unless --cut is given):
   --compare-day D     split picture: the skin before treatment on the left, D days after the first session
                       on the right (0.01..3650; 0.05 is about an hour after)
   --needle-mm L       roller needle length for it, 0.1..3.0 mm (default 0.5), 8 passes
@@ -108,7 +105,11 @@ const char* kViewFlagsHelp =
     "  --region R     body region (default cheek): forehead, periorbital, nose, cheek, temple, perioral, neck,\n"
     "                 abdomen, thigh, arm, buttock, back\n"
     "  --look L       illustrated (default) or histology (H&E-like stain)\n"
-    "  --cut F        cut plane position across the block, 0 (front, whole block) .. 1 (back), default 0.5\n";
+    "  --cut F        cut plane position across the block, 0 (front, whole block) .. 1 (back), default 0.5\n"
+    "  --yaw DEG      camera yaw around the block (default -28)\n"
+    "  --pitch DEG    camera elevation (default 30)\n"
+    "  --zoom F       camera distance over the one that frames the block, < 1 is closer (default 1)\n"
+    "  --no-labels    leave out the ruler, layer labels and legend\n";
 
 ViewRequest view_from_args(cli::Args& args, const RegionTable& regions) {
     ViewRequest r;
@@ -151,7 +152,7 @@ void ViewRequest::frame(VkExtent2D size) {
 int run_render(const Argv& argv) {
     cli::Args args("dermasim render", argv);
     if (args.help_requested()) {
-        std::printf("%s%s%s%s", kHelp, kViewFlagsHelp, kHelpCamera, kGpuFlagsHelp);
+        std::printf("%s%s%s%s", kHelp, kViewFlagsHelp, kHelpCompare, kGpuFlagsHelp);
         return 0;
     }
     const Catalog catalog = load_catalog();

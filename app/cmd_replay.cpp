@@ -22,8 +22,6 @@
 #include "engine/session/clock.hpp"
 
 namespace dermasim::app {
-WindowOptions window_options(cli::Args& args);
-
 namespace {
 const char* kHelp = R"(dermasim replay - play a saved session back: its passes as they were made, then its healing
 
@@ -39,7 +37,7 @@ Headless (no window) when any of these is given:
   --every HOURS     simulated hours between healing frames (default 24)
   --video FILE      an MP4 (H.264, via ffmpeg) of the same frames, with their captions; --fps N (default 10)
   --size WxH        frame size (default 1280x720; also the window's size)
-  --look L          illustrated (default) or histology; --cut F as in render (default: through the channels)
+  --look, --yaw, --pitch, --zoom, --no-labels as in render; --cut F as well (default: through the channels)
   --view V          frames show the block, the magnified cut through the channels (micro), or both (default)
 Window only: --frames-limit N quits after N frames, --screenshot FILE saves the last one (tests),
 --render-scale S as in the window.
@@ -106,7 +104,9 @@ int run_replay(const Argv& argv) {
     ViewRequest view_request = view_from_args(args, catalog.regions);
     view_request.picture = picture_view_from_args(args);
     services.start_view = view_request.view;
+    services.start_zoom = view_request.zoom;
     vk::ContextOptions gpu = gpu_options(args);
+    const std::optional<float> render_scale = render_scale_option(args);
     auto file_arg = args.positional();
     args.finish();
     if (!file_arg) throw Error("dermasim replay: which session? (dermasim replay SESSION; see 'dermasim replay --help')");
@@ -145,6 +145,7 @@ int run_replay(const Argv& argv) {
         options.frames = frames_limit;
         options.screenshot = screenshot;
         options.gpu = gpu;
+        options.render_scale = render_scale;
         services.session_folder = default_session_folder();
         return run_window_app(options, services, "sandbox",
                               [&](App& app) { app.sandbox()->start_replay(session, speed, days); });

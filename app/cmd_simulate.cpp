@@ -23,8 +23,9 @@ namespace dermasim::app {
 namespace {
 const char* kHelp = R"(dermasim simulate - a micro-needling treatment without a window, and the tissue's healing
 
-Usage: dermasim simulate --region R --report out.json [options]
+Usage: dermasim simulate --report out.json [options]
 Treatment (one session):
+  --region R         body region, as in render (default: the --strokes session's, else cheek)
   --device D         roller (default) or pen
   --needle-mm L      roller needle length 0.1..3.0 mm, or pen depth 0..2.5 mm in 0.25 steps (default 0.5)
   --passes N         lifted passes, 1..100, cycling horizontal, vertical, diagonal, anti-diagonal (default 8)
@@ -47,7 +48,8 @@ Output:
   --video FILE       an MP4 (H.264, via ffmpeg) of those frames, captioned with their day; --fps N (default 10)
   --overlay O        frames show: none, collagen (default), channels, serum, inflammation
   --view V           pictures show the block, the magnified cut through the channels (micro), or both (default)
-  --size WxH         image and frame size (default 1280x720); --look/--cut/--yaw/--pitch/--zoom as in render
+  --size WxH         image and frame size (default 1280x720); --look/--cut/--yaw/--pitch/--zoom/--no-labels
+                     as in render
 )";
 
 // A stroke script, or the input of a session file (whose region comes along, unless --region overrides it).

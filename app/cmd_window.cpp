@@ -11,7 +11,7 @@ namespace {
 const char* kHelp = R"(dermasim - the interactive window
 
 Usage: dermasim [window] [options]
-  --mode M          open mode M (sandbox, training, consult, kiosk) instead of the start screen
+  --mode M          open mode M: start (default: the start screen), sandbox, training, consult, kiosk
   --kiosk-config F  the kiosk's configuration (default: the shipped assets/kiosk/kiosk.json); checked at start
   --session FILE    save the session to FILE (default: a new file in the sessions folder, named by time,
                     region and device; see below)
@@ -21,7 +21,7 @@ Usage: dermasim [window] [options]
   --exercise-window resize, minimise and restore the window while running (tests the swapchain rebuild)
   --render-scale S  while the picture moves (orbiting, rolling, a time-lapse), draw it at S of the window's
                   size, 0.25 to 1; still pictures are always sharp. Default: 1 on a GPU; on a CPU driver it
-                  follows the frame time, from 0.5 between 0.25 and 1, to keep moving frames near 30 fps
+                  follows the frame time, from 0.5 between 0.25 and 1, towards 28 ms a frame
 )";
 const char* kHelpMore = R"(
 Consult: arrow keys or space step through the story, H hides the controls, P saves a picture.
@@ -58,7 +58,9 @@ int run_window(const Argv& argv) {
     const Catalog catalog = load_catalog();
     AppServices services;
     services.catalog = &catalog;
-    services.start_view = view_from_args(args, catalog.regions).view;
+    const ViewRequest start = view_from_args(args, catalog.regions);
+    services.start_view = start.view;
+    services.start_zoom = start.zoom;
     set_session_storage(services, session_file);
     if (auto kiosk = args.value("--kiosk-config")) services.kiosk_config = *kiosk;
     // The kiosk's configuration is checked now, so a mistake in it is reported before the stand goes dark.

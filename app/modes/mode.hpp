@@ -24,6 +24,7 @@ struct AppServices {
     std::filesystem::path session_folder;  // new sessions get a fresh readable name here
     std::filesystem::path session_file;    // if set, the session is saved to this file instead
     SkinView start_view;                   // region, look, cut and camera a mode opens on
+    float start_zoom = 1.0f;               // camera distance over the fitted one when the block is framed (--zoom)
     std::filesystem::path kiosk_config;    // the kiosk's configuration (empty: the shipped one)
     const vk::Context* gpu = nullptr;      // heals time-lapses with the GPU passes when set, else the CPU twins
 };

@@ -21,7 +21,7 @@ SandboxMode::SandboxMode(const AppServices& services)
 
 void SandboxMode::frame_block(glm::vec2 window) {
     // Treating needs the whole patch in view, between the panels (or the whole frame when they are hidden).
-    view_.fit_camera(window.x / window.y, show_panels ? sandbox_area(window) : headless_area);
+    view_.fit_camera(window.x / window.y, show_panels ? sandbox_area(window) : headless_area, services_.start_zoom);
     framed_for_ = window;
 }
 

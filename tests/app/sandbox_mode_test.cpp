@@ -22,6 +22,21 @@ SandboxMode& sandbox(test::AppRig& rig) { return *rig.app->sandbox(); }
 
 }  // namespace
 
+// `dermasim --zoom F` and `replay --zoom F`: the block is framed F times as far as the fit, and stays so
+// when the window's size changes.
+TEST(SandboxMode, TheStartZoomFramesTheBlockCloser) {
+    test::AppRig fitted(test::fresh_dir("zoom_fitted"));
+    const float fitted_mm = fitted.frame().camera.distance_mm;
+    test::AppRig closer(test::fresh_dir("zoom_closer"));
+    closer.services.start_zoom = 0.5f;
+    closer.app.emplace(closer.services, "sandbox");
+    EXPECT_NEAR(closer.frame().camera.distance_mm, 0.5f * fitted_mm, 1e-3f * fitted_mm);
+    FrameInput resized;
+    resized.window_size = {900.0f, 700.0f};
+    EXPECT_NEAR(closer.frame(resized).camera.distance_mm, 0.5f * fitted.frame(resized).camera.distance_mm,
+                1e-3f * fitted_mm);
+}
+
 TEST(SandboxMode, PressureKeysMoveAtARatePerSecondWhateverTheFrameRate) {
     for (double step : {0.1, 0.02}) {
         test::AppRig rig({}, step);
