@@ -24,10 +24,14 @@ Usage: dermasim [window] [options]
                   follows the frame time, from 0.5 between 0.25 and 1, towards 28 ms a frame
 )";
 const char* kHelpMore = R"(
-Consult: arrow keys or space step through the story, H hides the controls, P saves a picture.
-Kiosk: touch or click to try; the close button asks for the PIN; ctrl+alt+<exit_key> leaves.
-Mouse: left-drag on the skin rolls the roller (or glides the pen), right-drag orbits, wheel zooms;
-W/S, shift+wheel or a gamepad's right trigger set the pressure; ctrl+Z takes back the last pass.
+Sandbox and training: left-drag on the skin rolls the roller (or glides the pen), right-drag orbits, wheel
+zooms; W/S or shift+wheel set the pressure, a gamepad's right trigger sets it while held; ctrl+Z takes back the
+last pass.
+Consult: arrow keys or space step through the story, H hides or shows the controls, P saves a picture, B
+switches the client's step between the time-lapse and before/after, V saves the six-month time-lapse as a video.
+Kiosk: touch or click to try (the try rolls, orbits and zooms as above); the close button asks for the PIN
+(digits and Enter on a keyboard, Esc cancels); ctrl+alt+<exit_key> leaves.
+Letter keys are taken by their place on a US keyboard (W/S sit where they do there on any layout).
 The session is saved every few seconds while you work, and when you leave. Changing region, device or needle,
 clearing, or leaving with work that could not be saved asks first.
 Sessions folder: $XDG_DATA_HOME/dermasim/sessions, else ~/.local/share/dermasim/sessions.

@@ -39,7 +39,7 @@ void ConfirmDialog::draw() {
     int choice = 0;
     if (ImGui::Button(yes_label_.c_str())) choice = 1;
     ImGui::SameLine();
-    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGuiKey_Escape)) choice = -1;
+    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) choice = -1;
     if (choice != 0) {
         ImGui::CloseCurrentPopup();
         answer(choice > 0);

@@ -79,7 +79,9 @@ void ConsultMode::start_course() {
 }
 
 void ConsultMode::go_to(int step) {
-    step_ = std::clamp(step, 0, kStorySteps);
+    step = std::clamp(step, 0, kStorySteps);
+    if (step == step_) return;  // past either end, or the step shown: its time-lapse plays on, not from day 0
+    step_ = step;
     day_ = 0;
     playing_ = true;
 }
@@ -187,7 +189,7 @@ void ConsultMode::frame(const FrameInput& input, double dt_s, SkinView& view) {
             if (video_.running()) video_.cancel();
             else export_video();
         }
-        if (letter('B'))
+        if (letter('B') && step_ == kStorySteps)  // the client's step is the one with a before/after
             client_view_ = client_view_ == ClientView::BeforeAfter ? ClientView::TimeLapse : ClientView::BeforeAfter;
     }
     if (step_ == kStorySteps && client_view_ == ClientView::TimeLapse && playing_) {

@@ -129,9 +129,11 @@ void KioskMode::frame(const FrameInput& input, double dt_s, SkinView& view) {
     // The stage sees the visitor's hands only during a try, and never while the PIN pad is up.
     FrameInput stage_input = input;
     if (state_ != State::Try || pin_pad_) {
-        stage_input.left = stage_input.right = false;
+        stage_input.left = stage_input.right = stage_input.pressure_up = stage_input.pressure_down = false;
+        stage_input.undo = false;
         stage_input.wheel = 0;
         stage_input.cursor.reset();
+        stage_input.trigger.reset();
     }
     stage_input.close_requested = false;
     stage_->frame(stage_input, dt_s, view);

@@ -248,8 +248,15 @@ void SandboxMode::handle_scene_input(const FrameInput& input, double dt_s) {
         if (input.pressure_down) treatment_.set_pressure(std::max(0.0f, treatment_.pressure() - step));
         if (input.undo) treatment_.undo_last_pass();
     }
-    // A gamepad's trigger sets the pressure while pressed; at rest it leaves the keys' and panel's setting alone.
-    if (input.trigger && *input.trigger > 0.02f) treatment_.set_pressure(std::clamp(*input.trigger, 0.0f, 1.0f));
+    // A gamepad's trigger sets the pressure while it is held. Let go, the pressure goes back to what the keys or
+    // the panel had set: the last sample of a slow release would otherwise leave it near zero, of a quick one high.
+    if (input.trigger && *input.trigger > kTriggerAtRest) {
+        if (!pressure_before_trigger_) pressure_before_trigger_ = treatment_.pressure();
+        treatment_.set_pressure(std::clamp(*input.trigger, 0.0f, 1.0f));
+    } else if (pressure_before_trigger_) {
+        treatment_.set_pressure(*pressure_before_trigger_);
+        pressure_before_trigger_.reset();
+    }
 
     // Where the cursor meets the visible skin surface (in front of the cut plane the skin is cut away).
     std::optional<glm::vec2> on_skin;

@@ -23,6 +23,7 @@ public:
     enum class State { Treating, Replaying, Healing };
     inline static constexpr double kHealDays = 365.0;  // the window's time-lapse runs a year
     inline static constexpr double kPressurePerSecond = 0.5;  // W/S: light to firm in two seconds
+    inline static constexpr float kTriggerAtRest = 0.02f;       // a gamepad trigger at or under this is let go
 
     explicit SandboxMode(const AppServices& services);
     std::string_view name() const override { return "sandbox"; }
@@ -97,6 +98,7 @@ private:
     bool orbiting_ = false;
     float frame_ms_ = 0;
     glm::vec2 framed_for_{0.0f};  // the window size the camera was last fitted for (0: not yet)
+    std::optional<float> pressure_before_trigger_;  // set while a gamepad's trigger holds the pressure
     std::optional<bool> magnified_;  // the person's choice; unset: shown while healing
     ShownSnapshot shown_;
 };

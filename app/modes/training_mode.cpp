@@ -153,7 +153,10 @@ void TrainingMode::frame(const FrameInput& input, double dt_s, SkinView& view) {
     sandbox_.headless_area = sandbox_area(input.window_size);
     FrameInput skin_input = input;
     const bool rolling = screen_ == Screen::Flow && step_ == FlowStep::Passes;
-    if (!rolling) skin_input.left = false, skin_input.pressure_up = skin_input.pressure_down = false, skin_input.undo = false;
+    if (!rolling) {
+        skin_input.left = skin_input.pressure_up = skin_input.pressure_down = skin_input.undo = false;
+        skin_input.trigger.reset();
+    }
     if (screen_ == Screen::Lessons || screen_ == Screen::History || screen_ == Screen::Results)
         skin_input.right = false, skin_input.wheel = 0;
 

@@ -126,7 +126,9 @@ FrameInput read_input(GLFWwindow* window, const PointerState& pointer) {
     in.shift = io.KeyShift;
     in.pressure_up = glfwGetKey(window, GLFW_KEY_W) == GLFW_PRESS;
     in.pressure_down = glfwGetKey(window, GLFW_KEY_S) == GLFW_PRESS;
-    in.undo = io.KeyCtrl && ImGui::IsKeyPressed(ImGuiKey_Z, false);
+    // ImGui 1.86 indexes keys by the backend's codes: a named key through GetKeyIndex (ImGuiKey_Z itself is 21,
+    // a code no GLFW key has, and ctrl+Z never undid a pass).
+    in.undo = io.KeyCtrl && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Z), false);
     GLFWgamepadstate pad;
     if (glfwJoystickIsGamepad(GLFW_JOYSTICK_1) && glfwGetGamepadState(GLFW_JOYSTICK_1, &pad))
         in.trigger = 0.5f * (pad.axes[GLFW_GAMEPAD_AXIS_RIGHT_TRIGGER] + 1.0f);

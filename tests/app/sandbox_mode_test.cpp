@@ -50,6 +50,23 @@ TEST(SandboxMode, PressureKeysMoveAtARatePerSecondWhateverTheFrameRate) {
     }
 }
 
+TEST(SandboxMode, AGamepadTriggerSetsThePressureWhileItIsHeld) {
+    test::AppRig rig({});
+    rig.frame();
+    const float set = sandbox(rig).treatment().pressure();
+    FrameInput held;
+    for (float trigger : {0.8f, 0.3f}) {
+        held.trigger = trigger;
+        rig.frame(held);
+        EXPECT_FLOAT_EQ(sandbox(rig).treatment().pressure(), trigger);
+    }
+    held.trigger = SandboxMode::kTriggerAtRest;  // the last sample of a slow release
+    rig.frame(held);
+    EXPECT_FLOAT_EQ(sandbox(rig).treatment().pressure(), set);
+    rig.frame();  // no gamepad
+    EXPECT_FLOAT_EQ(sandbox(rig).treatment().pressure(), set);
+}
+
 TEST(SandboxMode, MouseDragsOnTheSkinArePassesAndAreAutosaved) {
     auto dir = test::fresh_dir("sandbox_autosave");
     test::AppRig rig(dir, 0.1, "sandbox", "forehead");
@@ -92,6 +109,27 @@ TEST(SandboxMode, APassWhosePressAndReleaseComeAFrameApartIsKept) {
     ASSERT_EQ(sandbox(rig).treatment().passes(), 1);
     EXPECT_GT(sandbox(rig).treatment().punctures()->size(), 10u);
     EXPECT_FALSE(sandbox(rig).treatment().down());
+}
+
+// Esc answers the question as Cancel does. ImGui 1.86 takes keys by the backend's codes, mapped here as the
+// GLFW backend maps them (GLFW_KEY_ESCAPE is 256).
+TEST(SandboxMode, EscapeCancelsTheQuestion) {
+    test::AppRig rig(test::fresh_dir("sandbox_escape"));
+    roll_pass(rig, {3, 12}, {17, 12});
+    app::SkinIntent to_neck;
+    to_neck.region = "neck";
+    sandbox(rig).apply(to_neck);
+    rig.frame();
+    ASSERT_TRUE(sandbox(rig).dialog().open());
+    {
+        UiContext::Activate active(rig.ui);
+        ImGui::GetIO().KeyMap[ImGuiKey_Escape] = 256;
+        ImGui::GetIO().KeysDown[256] = true;
+    }
+    rig.frame();
+    EXPECT_FALSE(sandbox(rig).dialog().open());
+    EXPECT_EQ(sandbox(rig).treatment().passes(), 1) << "cancel keeps the work";
+    EXPECT_EQ(sandbox(rig).treatment().region().id, "cheek");
 }
 
 TEST(SandboxMode, ChangingRegionWithPassesAsksFirst) {

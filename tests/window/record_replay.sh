@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A session recorded in the window with the mouse (xdotool under Xvfb) and replayed headless:
-#  1. forehead, roller, three passes; SIGTERM saves and quits cleanly (no validation message);
+#  1. forehead, roller, three passes, and a fourth taken back with ctrl+Z; SIGTERM saves and quits cleanly (no
+#     validation message);
 #  2. a new session killed with SIGKILL in the middle of a long pass: the file left is whole and at most a
 #     few seconds behind;
 #  3. the first session replayed headless to frames and a report, whose punctures and healing equal those of
@@ -31,6 +32,9 @@ wait_window
 drag 480 345 850 300 12
 drag 620 290 680 390 12
 drag 500 365 880 330 12
+drag 520 320 860 360 12
+# Held for a few frames: a press and release between two frames would not reach ImGui 1.86 as a press.
+xdotool keydown ctrl+z; sleep 0.5; xdotool keyup ctrl+z
 sleep 4
 kill -TERM $pid; wait $pid; echo $? > "$out/record.code"
 
@@ -56,7 +60,7 @@ python3 - "$first" "$killed_file" "$out/kill.times" <<'PY' || exit 1
 import json, sys
 first = json.load(open(sys.argv[1]))
 assert first['format'] == 'dermasim-session' and first['region'] == 'forehead' and first['device'] == 'roller', first
-assert len(first['strokes']) == 3, f"{len(first['strokes'])} passes saved, 3 made"
+assert len(first['strokes']) == 3, f"{len(first['strokes'])} passes saved, 4 made and the last taken back with ctrl+Z"
 killed = json.load(open(sys.argv[2]))  # whole JSON: the kill left no partial file
 start, end = map(float, open(sys.argv[3]).read().split())
 last = killed['strokes'][-1]['points'][-1][0]
