@@ -145,7 +145,9 @@ int run_score(const Argv& argv) {
     // The answers file, else those a training session carries, else none: every answered step skipped.
     const TrainingAnswers answers = answers_file ? load_answers(*answers_file, lesson) : session_answers.value_or(TrainingAnswers{});
     if (answers.serum && !answers.serum->empty()) catalog.serum(*answers.serum);
-    if (answers.proceed == false) script.strokes.clear();  // the client was turned away: no pass is made
+    // The client turned away: a plan of passes is not made. A saved session's passes are scored as they were
+    // made (treated, then turned away, scores as a treatment).
+    if (answers.proceed == false && !strokes_file) script.strokes.clear();
 
     const RegionProfile& region = catalog.regions.find(lesson.client.region);
     const PunctureList punctures = script.strokes.empty()

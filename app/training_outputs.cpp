@@ -26,8 +26,7 @@ ScoredSession score_session(const TrainingAssets& assets, const Catalog& catalog
     s.stats = compute_puncture_stats(punctures, region);
     s.coverage = coverage_grid(punctures, centred_treated_area(), lesson.protocol.density_per_cm2(script.device));
     s.score = score_training(assets.rubric, {lesson, region, script, punctures, answers});
-    s.warnings = training_warnings(lesson, script, s.coverage,
-                                   float(pressure_summary(script, lesson.protocol.pressure_max).mean), true);
+    s.warnings = training_warnings(lesson, script, s.coverage, script.pressure, true);
     s.finished_utc = utc_timestamp();
     return s;
 }

@@ -58,7 +58,8 @@ std::optional<PassDirection> pass_direction(const Stroke& stroke) {
 std::array<int, 4> directions_done(const StrokeScript& script) {
     std::array<int, 4> done{};
     for (const Stroke& s : script.strokes)
-        if (auto d = pass_direction(s)) ++done[int(*d)];
+        if (dragged_without_lifting(s, script.device)) continue;  // a turn on the skin is no direction done
+        else if (auto d = pass_direction(s)) ++done[int(*d)];
     return done;
 }
 
@@ -142,9 +143,16 @@ std::vector<TrainingWarning> training_warnings(const Lesson& lesson, const Strok
                       p.needle_mm.max);
         out.push_back({"needle_too_long", line});
     }
-    if (p.thin_skin_over_bone && pressure_now > p.pressure_max) {
+    if (p.thin_skin_over_bone && !finished && pressure_now > p.pressure_max) {
         std::snprintf(line, sizeof line, "Heavy pressure (%.2f, keep under %.2f) over thin skin on bone: tram-track "
                       "scar risk. Ease off.", pressure_now, p.pressure_max);
+        out.push_back({"heavy_pressure_on_bone", line});
+    }
+    // Once finished, judged as the score judges it: the share of the passes' samples above the limit.
+    const double heavy = finished ? pressure_summary(script, p.pressure_max).heavy_share : 0.0;
+    if (p.thin_skin_over_bone && heavy > kHeavyPressureShare) {
+        std::snprintf(line, sizeof line, "Heavy pressure (over %.2f) for %.0f %% of the passes over thin skin on bone: "
+                      "tram-track scar risk. Keep it light.", p.pressure_max, 100.0 * heavy);
         out.push_back({"heavy_pressure_on_bone", line});
     }
     for (size_t i = 0; i < script.strokes.size(); ++i)

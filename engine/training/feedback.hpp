@@ -63,6 +63,8 @@ struct PressureSummary {
     size_t samples = 0;
 };
 PressureSummary pressure_summary(const StrokeScript& script, double pressure_max);
+// More of the samples than this above the limit is heavy pressure, for the score and the finished warnings.
+inline constexpr double kHeavyPressureShare = 0.1;
 
 // The device's speed over the last half second of a stroke, mm/s (0 with fewer than two samples).
 double recent_speed_mm_s(const Stroke& stroke);
@@ -74,7 +76,8 @@ struct TrainingWarning {
     std::string id;       // needle_too_long, heavy_pressure_on_bone, dragged_without_lifting, over_treated, too_sparse
     std::string message;  // one line, naming the thing and what to do
 };
-// The warnings that hold now. pressure_now: the pressure the trainee is applying (the controller's setting).
+// The warnings that hold now. pressure_now: the pressure the trainee is applying (the controller's setting),
+// while rolling; a finished session is judged on its samples instead, as the score judges it.
 std::vector<TrainingWarning> training_warnings(const Lesson& lesson, const StrokeScript& script,
                                                const CoverageGrid& grid, float pressure_now, bool finished);
 

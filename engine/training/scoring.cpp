@@ -31,6 +31,12 @@ std::string join(const std::vector<std::string>& ids) {
     return s.empty() ? "none" : s;
 }
 
+// Treated: needles went into the treatment area. Passes that leave no puncture in it (rolled beside the patch)
+// treat nothing, and must not score as a treatment.
+bool treated(const TrainingOutcome& o) { return !o.script.strokes.empty() && !o.punctures.empty(); }
+
+CriterionScore no_treatment(const char* tip);
+
 CriterionScore skipped(std::string what) {
     CriterionScore c;
     c.score = 0;
@@ -52,9 +58,13 @@ CriterionScore screening(const TrainingOutcome& o) {
     int found = 0, wrong = 0;
     for (const auto& id : named) (truth.count(id) ? found : wrong)++;
     const int missed = int(truth.size()) - found;
-    c.measured = format("%s; named: %s; this client has: %s", *a.proceed ? "proceeded" : "turned the client away",
+    // Passes made and then the client "turned away" (the flow's Back leads to screening) is a treatment.
+    const bool went_ahead = *a.proceed || treated(o);
+    c.measured = format("%s; named: %s; this client has: %s",
+                        *a.proceed ? "proceeded" : went_ahead ? "treated, then turned the client away"
+                                                              : "turned the client away",
                         join(*a.contraindications).c_str(), join(l.contraindications).c_str());
-    if (*a.proceed != l.should_treat()) {
+    if (went_ahead != l.should_treat()) {
         c.score = 0;
         c.tip = l.should_treat() ? "Nothing in this history rules treatment out: read it again before refusing."
                                  : "This client has a contraindication: turn them away and say why.";
@@ -69,13 +79,15 @@ CriterionScore screening(const TrainingOutcome& o) {
 }
 
 CriterionScore needle_choice(const TrainingOutcome& o) {
+    if (!treated(o)) return no_treatment("Pick the needle from the chart's range for the region and indication.");
     const Protocol& p = o.lesson.protocol;
     CriterionScore c;
     const double mm = o.script.needle_mm;
     const bool device_ok = std::find(p.devices.begin(), p.devices.end(), o.script.device) != p.devices.end();
     const double off = mm < p.needle_mm.min ? p.needle_mm.min - mm : mm > p.needle_mm.max ? mm - p.needle_mm.max : 0;
-    // 0.5 mm outside the range is a different treatment (estimated): it scores 0.
-    c.score = clamp100(100.0 * (1.0 - off / 0.5) - (device_ok ? 0 : 50));
+    // Outside the chart's range fails the criterion (under 50, as the live "too long" warning says); half a
+    // millimetre outside is a different treatment and scores 0 (estimated).
+    c.score = clamp100((off > 0 ? 50.0 - 100.0 * off : 100.0) - (device_ok ? 0 : 50));
     c.measured = format("%s %.2f mm; this lesson: %.2f-%.2f mm", std::string(device_key(o.script.device)).c_str(), mm,
                         p.needle_mm.min, p.needle_mm.max);
     c.tip = !device_ok ? "This region calls for another device: see the device step."
@@ -86,6 +98,7 @@ CriterionScore needle_choice(const TrainingOutcome& o) {
 }
 
 CriterionScore numbing(const TrainingOutcome& o) {
+    if (!treated(o)) return no_treatment("Decide on numbing: needles over 0.25 mm need it, shorter ones do not.");
     const Range& wait = o.lesson.protocol.numbing_minutes;
     const bool needed = o.script.needle_mm > kNumbingFreeNeedleMm;
     if (!o.answers.numbing_minutes) {
@@ -114,8 +127,6 @@ CriterionScore numbing(const TrainingOutcome& o) {
     }
     return c;
 }
-
-bool treated(const TrainingOutcome& o) { return !o.script.strokes.empty(); }
 
 CriterionScore no_treatment(const char* tip) {
     auto c = skipped("no pass was made");
@@ -171,7 +182,7 @@ CriterionScore pressure(const TrainingOutcome& o) {
     // Heavy samples lose their share; a wobble beyond sd 0.08 loses 2.5 points per 0.01 (estimated).
     c.score = clamp100(100.0 * (1.0 - s.heavy_share) - 250.0 * std::max(0.0, s.sd - 0.08));
     c.measured = format("mean %.2f, sd %.2f; %.0f %% of the time above %.2f", s.mean, s.sd, 100 * s.heavy_share, limit);
-    c.tip = s.heavy_share > 0.1 ? (o.lesson.protocol.thin_skin_over_bone
+    c.tip = s.heavy_share > kHeavyPressureShare ? (o.lesson.protocol.thin_skin_over_bone
                                       ? "Too heavy over thin skin on bone: tram-track risk. Let the needles do the work."
                                       : "Too heavy: the skin tents less and channels go deeper than planned.")
             : s.sd > 0.08 ? "Keep the pressure steady from pass to pass."
@@ -235,8 +246,8 @@ const CriterionScore& TrainingScore::criterion(std::string_view id) const {
 
 TrainingScore score_training(const Rubric& rubric, const TrainingOutcome& o) {
     const CoverageGrid grid = coverage_grid(o.punctures, o.area, o.lesson.protocol.density_per_cm2(o.script.device));
-    // A client rightly turned away is not treated: the treatment criteria do not apply.
-    const bool rightly_refused = o.answers.proceed == false && !o.lesson.should_treat() && !treated(o);
+    // A client turned away is not treated: the session is scored on screening alone (rightly or wrongly).
+    const bool turned_away = o.answers.proceed == false && !treated(o);
     std::map<std::string, CriterionScore> by_id = {
         {"screening", screening(o)},       {"needle_choice", needle_choice(o)},
         {"numbing", numbing(o)},           {"coverage_uniformity", coverage(o, grid)},
@@ -252,12 +263,12 @@ TrainingScore score_training(const Rubric& rubric, const TrainingOutcome& o) {
         c.title = r.title;
         c.weight = r.weight;
         c.critical = r.critical;
-        if (rightly_refused && r.id != "screening") {
+        if (turned_away && r.id != "screening") {
             c.applicable = false;
-            c.measured = "not applicable: the client was rightly turned away";
+            c.measured = "not applicable: the client was turned away";
             c.tip = "";
         }
-        if (c.applicable) {
+        if (c.applicable && c.weight > 0) {  // weight 0 leaves a criterion out of the score (rubric.cpp)
             sum += c.weight * c.score;
             weights += c.weight;
             critical_failed = critical_failed || (c.critical && c.score < rubric.critical_fail_below);

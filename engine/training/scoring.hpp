@@ -22,7 +22,7 @@ struct CriterionScore {
     double score = 0;          // 0..100
     double weight = 0;
     bool critical = false;
-    bool applicable = true;    // false: nothing to score (no treatment of a client rightly turned away)
+    bool applicable = true;    // false: nothing to score (a client turned away)
     std::string measured;      // what happened, with its numbers
     std::string tip;           // one line: what to do next time
 };

@@ -144,6 +144,11 @@ TEST(Feedback, DirectionsAndDragsFromTheStrokes) {
     EXPECT_EQ(one.missing(), "horizontal and diagonal");
     s.strokes = {diagonal};
     EXPECT_TRUE(required_directions(directions_done(s)).diagonal);
+    // A roller dragged round a corner on the skin, from a horizontal start to a diagonal end: no direction done.
+    Stroke corner{{{0, {0, 5}, 0.5f}, {1, {15, 5}, 0.5f}, {2, {15, 20}, 0.5f}}};
+    ASSERT_TRUE(dragged_without_lifting(corner, DeviceKind::Roller));
+    s.strokes = {corner};
+    EXPECT_EQ(required_directions(directions_done(s)).count(), 0);
 }
 
 TEST(Feedback, WarningsNameWhatIsWrongInTheMoment) {
@@ -215,6 +220,98 @@ TEST(Scoring, ProceedingWithAClientToTurnAwayFailsScreening) {
     // Turning away with only one of the two named scores in between.
     answers.contraindications = std::vector<std::string>{"active_acne"};
     EXPECT_EQ(test::score(l, {}, answers).criterion("screening").score, 50);
+}
+
+// The flow's Back leads from the passes to screening, where "Turn the client away" ends the session: the
+// passes were made, so it scores as a treatment, not as a refusal.
+TEST(Scoring, TreatingAndThenTurningAwayIsATreatment) {
+    const Lesson& l = lesson("client-to-turn-away");
+    TrainingAnswers answers = test::expert_answers(l);
+    ASSERT_EQ(answers.proceed, false);
+    const TrainingScore s = test::score(l, test::plan(DeviceKind::Roller, 1.0f, 12, 0.5f), answers);
+    EXPECT_EQ(s.criterion("screening").score, 0) << s.criterion("screening").measured;
+    EXPECT_NE(s.criterion("screening").measured.find("treated, then turned"), std::string::npos);
+    EXPECT_TRUE(s.criterion("density").applicable);
+    EXPECT_FALSE(s.passed);
+}
+
+// Turning away a client who should be treated is scored on screening alone, as a right refusal is.
+TEST(Scoring, WronglyTurningAClientAwayScoresNothing) {
+    const Lesson& l = lesson("forehead-fine-lines");
+    TrainingAnswers answers = test::expert_answers(l);
+    answers.proceed = false;
+    const TrainingScore s = test::score(l, {}, answers);
+    EXPECT_EQ(s.criterion("screening").score, 0);
+    for (const auto& c : s.criteria) EXPECT_EQ(c.applicable, c.id == "screening") << c.id;
+    EXPECT_EQ(s.overall, 0);
+    EXPECT_FALSE(s.passed);
+}
+
+// Pen glides beside the patch (in the margin a stroke may use) leave no puncture in it: nothing was treated,
+// whatever the strokes say.
+TEST(Scoring, PassesThatMissThePatchTreatNothing) {
+    const Lesson& l = lesson("forehead-fine-lines");
+    StrokeScript beside = test::one_direction(0.5f, 12, 0.5f);
+    beside.device = DeviceKind::Pen;
+    for (auto& s : beside.strokes)
+        for (auto& p : s.points) p.pos_mm.y = -8.0f;
+    PunctureList punctures;
+    const TrainingScore s = test::score(l, beside, test::expert_answers(l, 0.5), &punctures);
+    ASSERT_TRUE(punctures.empty());
+    for (const char* id : {"needle_choice", "numbing", "coverage_uniformity", "density", "directions",
+                           "pressure_consistency", "depth_safety"})
+        EXPECT_NE(s.criterion(id).measured.find("no pass was made"), std::string::npos) << id;
+    EXPECT_FALSE(s.passed);
+    EXPECT_LE(s.overall, rubric().critical_cap);
+}
+
+// The needle control moves in 0.25 mm steps: one step past the chart's range fails the criterion, as the live
+// "needle too long" warning says.
+TEST(Scoring, ANeedleOneStepOutsideTheRangeFails) {
+    const Lesson& l = lesson("forehead-fine-lines");
+    const float longest = float(l.protocol.needle_mm.max);
+    const auto in_range = test::score(l, test::plan(DeviceKind::Roller, longest, 12, 0.5f), test::expert_answers(l, longest));
+    EXPECT_EQ(in_range.criterion("needle_choice").score, 100);
+    const auto step_out = test::score(l, test::plan(DeviceKind::Roller, longest + 0.25f, 12, 0.5f),
+                                      test::expert_answers(l, longest + 0.25));
+    EXPECT_LT(step_out.criterion("needle_choice").score, rubric().every_criterion_at_least);
+    EXPECT_FALSE(step_out.passed);
+}
+
+// The finished session's pressure warning and the pressure criterion judge the same samples.
+TEST(Scoring, TheFinishedPressureWarningAgreesWithTheScore) {
+    const Lesson& eyelid = lesson("periorbital-crepey-skin");
+    const double limit = eyelid.protocol.pressure_max;
+    StrokeScript script = test::plan(DeviceKind::Roller, 0.25f, 12, float(limit - 0.1));
+    // A third of the passes heavy, the mean still under the limit.
+    for (size_t i = 0; i < script.strokes.size(); i += 3)
+        for (auto& p : script.strokes[i].points) p.pressure = float(limit + 0.1);
+    ASSERT_LT(pressure_summary(script, limit).mean, limit);
+    PunctureList punctures;
+    const TrainingScore s = test::score(eyelid, script, test::expert_answers(eyelid), &punctures);
+    EXPECT_LT(s.criterion("pressure_consistency").score, 75);
+    const auto grid = coverage_grid(punctures, centred_treated_area(), eyelid.protocol.density_per_cm2(DeviceKind::Roller));
+    std::set<std::string> ids;
+    for (const auto& w : training_warnings(eyelid, script, grid, script.pressure, true)) ids.insert(w.id);
+    EXPECT_TRUE(ids.count("heavy_pressure_on_bone"));
+}
+
+// A criterion of weight 0 is out of the score: it neither counts nor fails the session.
+TEST(Scoring, AWeightlessCriterionNeitherCountsNorFails) {
+    const Lesson& l = lesson("forehead-fine-lines");
+    Rubric r = rubric();
+    for (auto& c : r.criteria)
+        if (c.id == "aftercare") c.weight = 0;
+    TrainingAnswers answers = test::expert_answers(l, 0.5);
+    answers.aftercare.reset();
+    const Catalog& catalog = test::source_catalog();
+    const StrokeScript script = test::plan(DeviceKind::Roller, 0.5f, 16, 0.5f);
+    const RegionProfile& region = catalog.regions.find(l.client.region);
+    const PunctureList punctures = run_stroke_script(script, region, roller_for(script, catalog.roller),
+                                                     pen_for(script, catalog.pen));
+    const TrainingScore s = score_training(r, {l, region, script, punctures, answers});
+    EXPECT_EQ(s.criterion("aftercare").score, 0);
+    EXPECT_TRUE(s.passed) << s.overall;
 }
 
 TEST(Scoring, MissingAnswersScoreAsSkipped) {
