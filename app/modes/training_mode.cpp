@@ -7,8 +7,27 @@
 
 #include "app/layout.hpp"
 #include "engine/core/error.hpp"
+#include "engine/training/history.hpp"
 
 namespace dermasim::app {
+namespace {
+
+// The last trainee who finished a lesson here, so that "Another lesson" (a fresh mode) and coming back to
+// training keep the name typed; "" when there is no history yet (it is not created just to read it).
+std::string last_trainee() {
+    const std::filesystem::path file = default_history_file();
+    std::error_code ec;
+    if (!std::filesystem::exists(file, ec)) return "";
+    try {
+        const std::vector<HistoryEntry> all = TrainingHistory(file).entries();
+        return all.empty() ? "" : all.back().trainee;
+    } catch (const Error&) {  // a damaged history is reported where it is written and shown
+        return "";
+    }
+}
+
+}  // namespace
+
 
 TrainingMode::TrainingMode(const AppServices& services) : services_(services), sandbox_(services) {
     sandbox_.show_panels = false;  // the training panels replace the sandbox's
@@ -18,8 +37,22 @@ TrainingMode::TrainingMode(const AppServices& services) : services_(services), s
         load_error_ = e.what();
         std::fprintf(stderr, "dermasim: training: %s\n", e.what());
     }
-    const char* user = std::getenv("USER");
-    trainee_ = user && *user ? user : "trainee";
+    trainee_ = last_trainee();
+    if (trainee_.empty()) {
+        const char* user = std::getenv("USER");
+        trainee_ = user && *user ? user : "trainee";
+    }
+}
+
+// Answers given before the first pass are in no file yet: a session is saved from its first pass on (or when
+// it ends, turned away at screening).
+std::string TrainingMode::prepare_to_leave() {
+    const TrainingAnswers& a = answers_;
+    const bool answered = a.proceed || a.contraindications || a.numbing_minutes || a.skin_prepared || a.serum ||
+                          a.aftercare;
+    if (screen_ == Screen::Flow && sandbox_.treatment().passes() == 0 && answered)
+        return "This lesson's answers are not saved until its first pass. Leaving now loses them.";
+    return sandbox_.prepare_to_leave();
 }
 
 void TrainingMode::start_lesson(const std::string& id) {

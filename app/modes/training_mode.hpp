@@ -21,7 +21,7 @@ public:
     explicit TrainingMode(const AppServices& services);
     std::string_view name() const override { return "training"; }
     void frame(const FrameInput& input, double dt_s, SkinView& view) override;
-    std::string prepare_to_leave() override { return sandbox_.prepare_to_leave(); }
+    std::string prepare_to_leave() override;
 
     // What the panels return, applied; tests drive the flow through it.
     void apply(const TrainingIntent& intent);
@@ -30,6 +30,7 @@ public:
     FlowStep step() const { return step_; }
     const Lesson* lesson() const { return lesson_; }
     const TrainingAnswers& answers() const { return answers_; }
+    const std::string& trainee() const { return trainee_; }
     const std::optional<ScoredSession>& result() const { return result_; }
     const std::string& load_error() const { return load_error_; }
     const std::string& status() const { return status_; }

@@ -191,6 +191,7 @@ int run_window_app(const WindowOptions& options, AppServices services, const std
 
     std::signal(SIGTERM, on_terminate);
     std::signal(SIGINT, on_terminate);
+    std::signal(SIGHUP, on_terminate);  // the terminal that started it closed: save and quit as for SIGTERM
     int drawn = 0;
     FrameStats stats;
     std::chrono::steady_clock::time_point last_drawn;

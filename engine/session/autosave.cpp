@@ -64,6 +64,10 @@ bool Autosaver::save(const SessionRecord& session, uint64_t revision) {
             path_.clear();
         }
         if (!path_.empty()) {
+            // The folder may have gone since the last save (cleaned up while the app ran): make it again, or
+            // every later save fails and leaving can only lose the session.
+            std::error_code ec;
+            if (path_.has_parent_path()) fs::create_directories(path_.parent_path(), ec);
             write_text_atomically(path_, text);
         } else {
             std::error_code ec;

@@ -79,6 +79,20 @@ TEST(Autosave, AFailedSaveSaysWhyKeepsTheWorkUnsavedAndIsRetried) {
     EXPECT_FALSE(saver.unsaved(1));
 }
 
+// The sessions folder removed while the app runs (a clean-up, a sync tool): the next save makes it again.
+TEST(Autosave, AFolderRemovedSinceTheLastSaveIsMadeAgain) {
+    auto dir = test::fresh_dir("folder_gone") / "sessions";
+    Autosaver saver(dir, {}, 3.0);
+    ASSERT_TRUE(saver.flush(one_pass(), 1));
+    const fs::path file = saver.path();
+    fs::remove_all(dir);
+    SessionRecord more = one_pass();
+    more.input.strokes.push_back({{{1.0, {2.0f, 2.0f}, 0.5f}, {1.5, {2.0f, 6.0f}, 0.5f}}});
+    EXPECT_TRUE(saver.flush(more, 2)) << saver.error();
+    EXPECT_EQ(saver.path(), file);
+    EXPECT_EQ(load_session(file).input.strokes.size(), 2u);
+}
+
 TEST(AtomicFile, NewFilesTakeTheNextFreeNameAndLeaveNoTemporary) {
     auto dir = test::fresh_dir("newfile");
     EXPECT_EQ(write_new_file_atomically(dir, "x", ".json", "1").filename(), "x.json");

@@ -148,6 +148,28 @@ TEST(TrainingMode, TurningTheClientAwayEndsTheSessionAtScreening) {
     const SessionRecord saved = load_session(t.mode().result()->session_file);
     EXPECT_TRUE(saved.input.strokes.empty());
     EXPECT_EQ(saved.lesson->answers["proceed"], false);
+    // "Another lesson" opens a fresh mode; the trainee's name comes with it (from the history just written).
+    TrainingIntent again;
+    again.restart = true;
+    t.apply(again);
+    EXPECT_EQ(t.mode().screen(), TrainingMode::Screen::Lessons);
+    EXPECT_EQ(t.mode().trainee(), "tester");
+}
+
+// Answers are saved with the session's first pass; before it, leaving asks.
+TEST(TrainingMode, AnswersBeforeTheFirstPassAreNotLeftWithoutAsking) {
+    TrainingRig t("training_leave_answers");
+    t.apply(lesson("forehead-fine-lines"));
+    EXPECT_EQ(t.mode().prepare_to_leave(), "") << "nothing answered yet";
+    TrainingIntent screening;
+    screening.contraindications = std::vector<std::string>{};
+    screening.proceed = true;
+    t.apply(screening);
+    EXPECT_NE(t.mode().prepare_to_leave().find("answers are not saved"), std::string::npos);
+    TrainingIntent leave;
+    leave.modes = true;
+    t.apply(leave);
+    EXPECT_NE(t.rig.app->training(), nullptr) << "the app asked instead of leaving";
 }
 
 TEST(TrainingMode, TheSkinTakesNoPassOutsideThePassesStep) {
