@@ -30,7 +30,7 @@ last pass.
 Consult: arrow keys or space step through the story, H hides or shows the controls, P saves a picture, B
 switches the client's step between the time-lapse and before/after, V saves the six-month time-lapse as a video.
 Kiosk: touch or click to try (the try rolls, orbits and zooms as above); the close button asks for the PIN
-(digits and Enter on a keyboard, Esc cancels); ctrl+alt+<exit_key> leaves.
+(digits and Enter on a keyboard, Esc cancels); ctrl+alt+<exit_key> brings up the PIN pad too.
 Letter keys are taken by their place on a US keyboard (W/S sit where they do there on any layout).
 The session is saved every few seconds while you work, and when you leave. Changing region, device or needle,
 clearing, or leaving with work that could not be saved asks first.

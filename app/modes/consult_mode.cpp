@@ -276,10 +276,13 @@ void ConsultMode::draw_expectations() {
     ImGui::PushTextWrapPos(0.0f);
     const RegionProfile& region = services_.catalog->regions.find(protocol_.region);
     ImGui::Text("For this client: %s", region.name.c_str());
-    ImGui::TextDisabled("%d session%s, %.0f weeks apart, %.2f mm needles", protocol_.sessions,
-                        protocol_.sessions > 1 ? "s" : "", protocol_.interval_days / 7.0, protocol_.needle_mm);
+    if (protocol_.sessions > 1)
+        ImGui::TextDisabled("%d sessions, %.0f weeks apart, %.2f mm needles", protocol_.sessions,
+                            protocol_.interval_days / 7.0, protocol_.needle_mm);
+    else
+        ImGui::TextDisabled("1 session, %.2f mm needles", protocol_.needle_mm);
     ImGui::Separator();
-    ImGui::TextUnformatted("What to expect, week by week");
+    ImGui::TextUnformatted("How the illustrated course unfolds, week by week");
     ImGui::SetWindowFontScale(1.1f);
     const auto rows = what_to_expect(course_.curves(), protocol_.sessions, protocol_.interval_days, kExpectWeeks);
     for (const ExpectRow& row : rows) {
@@ -341,7 +344,8 @@ void ConsultMode::draw_client_panel() {
     } else {
         int week = std::max(1, int(std::lround(compare_day_ / 7.0)));
         ImGui::SetNextItemWidth(-1);
-        if (ImGui::SliderInt("##week", &week, 1, kExpectWeeks, "after %d weeks")) compare_day_ = week * 7.0;
+        if (ImGui::SliderInt("##week", &week, 1, kExpectWeeks, ("after " + when_words(week * 7.0)).c_str()))
+            compare_day_ = week * 7.0;
         ImGui::TextDisabled("Drag the white line to compare.");
     }
     client_panel_height_ = ImGui::GetWindowHeight();

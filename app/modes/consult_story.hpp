@@ -41,26 +41,28 @@ inline constexpr StoryStep kStory[] = {
      "right shows them in the cut through the skin. They close again within hours.",
      StoryScene::Channels, 0.0, Overlay::Channels},
     {"The body fills them with new collagen",
-     "The body treats each channel as a tiny wound. Over the following weeks it lays down new collagen and elastin "
-     "(orange fibres in the close-up, teal once they mature) and grows new tiny blood vessels, so the skin slowly "
-     "becomes thicker and firmer.",
+     "The body treats each channel as a tiny wound. Over the following weeks it lays down new collagen (orange "
+     "fibres in the close-up, teal once they mature) and grows new tiny blood vessels; over months this can make "
+     "the skin thicker and firmer.",
      StoryScene::Repair, 42.0, Overlay::Collagen},
     {"Serum goes deeper through the channels",
-     "A serum put on right after treatment travels down the open channels (shown in the cut), much deeper than it "
-     "could through intact skin, whose outer layer keeps most of it out.",
+     "A serum put on right after treatment can pass through the open channels (shown in the cut), past the outer "
+     "layer that keeps most of it out of intact skin, until they close within hours.",
      StoryScene::Serum, 0.125, Overlay::Serum},
     {"What it feels like",
-     "A numbing cream goes on first, usually for 30 to 60 minutes. During treatment you still feel pressure and "
-     "movement. Afterwards the skin is red and tingly, like a sunburn; for most people this is gone within a day "
-     "or two.",
+     "For most treatments a numbing cream goes on first, usually for 30 to 60 minutes; the shortest needles need "
+     "none. During treatment most people feel pressure and movement, and some discomfort is common. Afterwards "
+     "the skin is red, tingly and a little swollen, like a sunburn; for most people this is gone within a day or "
+     "two.",
      StoryScene::Feeling, 0.125, Overlay::None},
     {"What it treats",
-     "Micro-needling is used for uneven texture, fine lines, acne scars, stretch marks, marks left by pigmentation "
-     "and enlarged pores. Results build slowly, over months, as new collagen forms.",
+     "Micro-needling is used mainly for acne scars and other scars, stretch marks, uneven texture and fine lines. "
+     "Results build slowly, over months, as new collagen forms, and differ from person to person.",
      StoryScene::Treats, 150.0, Overlay::Collagen},
     {"What it does not treat: cellulite",
-     "Cellulite sits in the fat under the skin, far below the reach of any needle. The scale on the right compares "
-     "the longest needle with the depth of the fat on the thigh.",
+     "Cellulite sits in the fat under the skin, below what micro-needles reach: they go in less deep than their "
+     "length, as the skin gives under them. The scale on the right compares the longest needle with the depth of "
+     "the fat on the thigh.",
      StoryScene::NotCellulite, -1.0, Overlay::None},
 };
 inline constexpr int kStorySteps = int(sizeof kStory / sizeof kStory[0]);

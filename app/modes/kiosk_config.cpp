@@ -30,8 +30,10 @@ KioskConfig load_kiosk_config(const std::filesystem::path& file, const Catalog& 
     if (fields.has("exit_key")) {
         const std::string key = fields.text("exit_key");
         if (key.size() != 1 || !std::isalpha(static_cast<unsigned char>(key[0])))
-            fields.fail("exit_key", "must be one letter (ctrl+alt+that letter leaves the kiosk)");
+            fields.fail("exit_key", "must be one letter (ctrl+alt+that letter brings up the PIN pad)");
         c.exit_key = char(std::toupper(static_cast<unsigned char>(key[0])));
+        if (c.exit_key == 'W' || c.exit_key == 'S' || c.exit_key == 'Z')
+            fields.fail("exit_key", "must not be W, S or Z (the pressure keys and ctrl+Z's undo)");
     }
     if (fields.has("idle_seconds")) c.idle_seconds = fields.number("idle_seconds", 2, 3600, "s");
     if (fields.has("try_seconds")) c.try_seconds = fields.number("try_seconds", 5, 600, "s");

@@ -18,9 +18,12 @@ struct AttractItem {
     double heal_days = 30;  // then this much healing plays
 };
 
+// The PIN in assets/kiosk/kiosk.json as shipped: anyone who read it can leave a stand that keeps it.
+inline constexpr std::string_view kShippedKioskPin = "2468";
+
 struct KioskConfig {
     std::string pin;              // 4..8 digits
-    char exit_key = 'Q';          // ctrl+alt+this leaves too (staff with a keyboard)
+    char exit_key = 'Q';          // ctrl+alt+this brings up the PIN pad (staff with a keyboard)
     double idle_seconds = 45;     // untouched this long: back to the attract loop, the visitor's work gone
     double try_seconds = 60;      // a visitor's try lasts this long
     double try_heal_days = 30;    // "your skin in 30 days"

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <utility>
 
 #include "engine/skin/tissue_grid.hpp"
 
@@ -45,6 +46,9 @@ KioskMode::KioskMode(const AppServices& services) : stage_services_(services) {
     next_report_s_ = services.clock->now_s() + config_.report_seconds;
     std::fprintf(stderr, "dermasim: kiosk: attract loop of %zu sessions; idle reset after %.0f s\n",
                  config_.attract.size(), config_.idle_seconds);
+    if (config_.pin == kShippedKioskPin)
+        std::fprintf(stderr, "dermasim: kiosk: warning: the PIN is the shipped one; set your own in the kiosk's "
+                     "configuration (--kiosk-config FILE, \"pin\")\n");
     next_attract();
 }
 
@@ -102,11 +106,15 @@ void KioskMode::finish_try() {
 }
 
 bool KioskMode::take_close_request() {
+    open_pin_pad("close request");
+    return true;
+}
+
+void KioskMode::open_pin_pad(const char* why) {
     pin_pad_ = true;
     pin_typed_.clear();
     pin_message_ = "Staff only: enter the PIN to close the kiosk.";
-    std::fprintf(stderr, "dermasim: kiosk: close request refused: the PIN is needed to leave\n");
-    return true;
+    std::fprintf(stderr, "dermasim: kiosk: %s: the PIN is needed to leave\n", why);
 }
 
 void KioskMode::frame(const FrameInput& input, double dt_s, SkinView& view) {
@@ -118,11 +126,14 @@ void KioskMode::frame(const FrameInput& input, double dt_s, SkinView& view) {
     was_down_ = input.left;
     last_cursor_ = input.cursor;
     // ImGui 1.86 indexes keys by the backend's codes; GLFW's code of a letter is its upper-case ASCII.
-    if (io.KeyCtrl && io.KeyAlt && ImGui::IsKeyPressed(config_.exit_key, false)) {
-        std::fprintf(stderr, "dermasim: kiosk: exit keys pressed: leaving\n");
-        quit_request = true;
-    }
+    // The staff's keys open the PIN pad: a visitor with a keyboard (or who read the help) must not leave with them.
+    if (io.KeyCtrl && io.KeyAlt && ImGui::IsKeyPressed(config_.exit_key, false)) open_pin_pad("exit keys");
+    if (!io.InputQueueCharacters.empty()) last_touch_s_ = now;  // typing a PIN is someone at the stand too
 
+    if (pin_pad_ && now - last_touch_s_ > config_.idle_seconds) {  // in the loop too: taps start no try under it
+        pin_pad_ = false;
+        std::fprintf(stderr, "dermasim: kiosk: the PIN pad was left open: closed\n");
+    }
     if (state_ != State::Attract && now - last_touch_s_ > config_.idle_seconds) to_attract("nobody touched it");
     if (state_ == State::Attract && pressed && !pin_pad_ && !io.WantCaptureMouse) start_try();
 
@@ -140,8 +151,12 @@ void KioskMode::frame(const FrameInput& input, double dt_s, SkinView& view) {
     view.annotations = false;  // few words for passers-by: the banner and the magnified cut's key say it
 
     if (state_ == State::Attract) {
-        const bool over = stage_->state() == SandboxMode::State::Healing && !stage_->timeline().playing &&
-                          stage_->timeline().day >= stage_->healing().total_days();
+        std::string why;
+        const bool failed = stage_->healing().failed(&why);
+        if (failed && ended_at_s_ < 0) std::fprintf(stderr, "dermasim: kiosk: the loop's healing failed: %s\n", why.c_str());
+        // A healing that failed ends its item too: the loop goes on rather than hold one picture for good.
+        const bool over = failed || (stage_->state() == SandboxMode::State::Healing && !stage_->timeline().playing &&
+                                     stage_->timeline().day >= stage_->healing().total_days());
         if (over && ended_at_s_ < 0) ended_at_s_ = now;
         if (ended_at_s_ >= 0 && now - ended_at_s_ > kHoldAtEndS) next_attract();
         std::string title, hint;
@@ -169,7 +184,7 @@ void KioskMode::attract_caption(std::string& title, std::string& hint) const {
         return;
     }
     const double day = stage_->timeline().day;
-    if (day < 0.5) title = "The cut opens: the tiny channels, magnified on the right";
+    if (day < 0.5) title = "A slice through the skin: the tiny channels, magnified on the right";
     // New collagen III shows as orange fibres in the magnified cut from about the end of the first week (day 5
     // of a 1 mm forehead session showed barely any, day 10 plenty); the caption waits for it.
     else if (day < 7.0) title = "The channels close within hours, and the body starts repairing";
@@ -207,13 +222,14 @@ void KioskMode::draw_try_controls() {
     ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y - 16.0f), ImGuiCond_Always, ImVec2(0.5f, 1.0f));
     ImGui::Begin("##kiosk_try", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_AlwaysAutoResize);
-    if (huge_button("I'm done: show my skin in 30 days", ImVec2(560.0f, 72.0f))) finish_try();
+    if (huge_button("I'm done: show the healing", ImVec2(560.0f, 72.0f))) finish_try();
     ImGui::End();
 }
 
 void KioskMode::draw_result() {
     char title[96];
-    std::snprintf(title, sizeof title, "Your skin in %.0f days", config_.try_heal_days);
+    // The practice skin, not the visitor's: an illustration, as every public screen says.
+    std::snprintf(title, sizeof title, "The practice skin after %.0f days (an illustration)", config_.try_heal_days);
     std::string stars(size_t(score_.stars), '*');
     draw_banner(std::string(title) + "   " + stars + "  " + score_.message, "");
     ImGuiIO& io = ImGui::GetIO();
@@ -252,15 +268,35 @@ void KioskMode::draw_pin_pad() {
     submit = submit || pin_typed_.size() >= config_.pin.size();
     if (huge_button("Cancel", ImVec2(3 * key.x + 2 * ImGui::GetStyle().ItemSpacing.x, 56.0f))) pin_pad_ = false;
     ImGui::End();
-    if (submit) {
-        if (pin_typed_ == config_.pin) {
-            std::fprintf(stderr, "dermasim: kiosk: PIN accepted: leaving\n");
-            quit_request = true;
-        } else {
-            std::fprintf(stderr, "dermasim: kiosk: wrong PIN\n");
-            pin_message_ = "Wrong PIN. Try again, or Cancel.";
-        }
-        pin_typed_.clear();
+    if (submit) check_pin();
+}
+
+// Three wrong PINs in a row lock the pad for 30 s, then 60, 120, ... (at most 15 min): a 4-digit PIN cannot be
+// found by trying at a stand.
+void KioskMode::check_pin() {
+    const double now = stage_services_.clock->now_s();
+    const std::string typed = std::exchange(pin_typed_, {});
+    if (now < pin_locked_until_s_) {
+        char line[96];
+        std::snprintf(line, sizeof line, "Too many wrong PINs: wait %.0f s.", std::ceil(pin_locked_until_s_ - now));
+        pin_message_ = line;
+        return;
+    }
+    if (typed == config_.pin) {
+        std::fprintf(stderr, "dermasim: kiosk: PIN accepted: leaving\n");
+        quit_request = true;
+        wrong_pins_ = 0;
+        return;
+    }
+    ++wrong_pins_;
+    std::fprintf(stderr, "dermasim: kiosk: wrong PIN (%d in a row)\n", wrong_pins_);
+    pin_message_ = "Wrong PIN. Try again, or Cancel.";
+    if (wrong_pins_ % 3 == 0) {
+        const double wait = std::min(900.0, 30.0 * std::pow(2.0, wrong_pins_ / 3 - 1));
+        pin_locked_until_s_ = now + wait;
+        char line[96];
+        std::snprintf(line, sizeof line, "Too many wrong PINs: wait %.0f s.", wait);
+        pin_message_ = line;
     }
 }
 

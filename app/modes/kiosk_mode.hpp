@@ -2,9 +2,10 @@
 // Kiosk: a trade-show stand that needs no one. An attract loop replays the shipped sessions (kiosk config)
 // through the sandbox's replay path: the roller passes, the cut opens, the magnified view shows the channels
 // closing and the healing plays, with captions. A touch or click starts a visitor's timed try with the roller;
-// then a friendly score and "your skin in 30 days". Left alone for idle_seconds, it goes back to the loop and
-// the visitor's work is gone (never saved). Locked: fullscreen, the window's close request is refused and a
-// PIN pad appears; the PIN or ctrl+alt+<exit_key> leaves. Large controls, for fingers as well as a mouse.
+// then a friendly score and the practice skin healed (an illustration). Left alone for idle_seconds, it goes
+// back to the loop and the visitor's work is gone (never saved). Locked: fullscreen, the window's close request
+// and ctrl+alt+<exit_key> bring up a PIN pad, and only the PIN leaves; three wrong PINs in a row lock the pad
+// for a while (doubling). Large controls, for fingers as well as a mouse.
 #include <memory>
 #include <string>
 #include <vector>
@@ -40,6 +41,8 @@ private:
     void draw_try_controls();
     void draw_result();
     void draw_pin_pad();
+    void open_pin_pad(const char* why);
+    void check_pin();
     void log_soak(double dt_s);
 
     AppServices stage_services_;  // what the stage sees: no session folder, so a visitor's try is never saved
@@ -54,6 +57,8 @@ private:
     // Leaving
     bool pin_pad_ = false;
     std::string pin_typed_, pin_message_;
+    int wrong_pins_ = 0;             // in a row
+    double pin_locked_until_s_ = 0;  // clock time before which the pad takes no PIN
     // Soak figures: frame times since the last report, and when it was
     std::vector<float> frame_ms_;
     double next_report_s_ = 0;

@@ -32,8 +32,8 @@ TryScore score_try(const PunctureList& punctures, float patch_mm) {
     s.stars = std::clamp(1 + int(std::lround(4.0 * s.coverage * s.evenness)), 1, 5);
     static const char* kMessages[] = {"A gentle start: roll over the whole square next time!",
                                       "Nice! Try covering more of the square.",
-                                      "Good work: more than half the skin treated.",
-                                      "Great rolling: even and nearly everywhere!",
+                                      "Good work: a good part of the square covered.",
+                                      "Great rolling: even, over most of the square!",
                                       "Perfect: the whole square, evenly. A natural!"};
     s.message = kMessages[s.stars - 1];
     return s;

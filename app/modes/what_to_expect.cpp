@@ -8,7 +8,7 @@ namespace {
 
 // Bands of the erythema curve relative to its peak, in words a client uses.
 std::string redness_words(double fraction) {
-    if (fraction > 0.5) return "red and warm, like a mild sunburn";
+    if (fraction > 0.5) return "red and warm at first, like a mild sunburn";  // the week's worst, not all week
     if (fraction > 0.15) return "slightly pink";
     if (fraction > 0.03) return "a faint pinkness";
     return "";
@@ -42,14 +42,14 @@ std::vector<ExpectRow> what_to_expect(const std::vector<HealingSample>& curves, 
         for (int k = 0; k < sessions; ++k)
             if (k * interval_days >= from - 1e-9 && k * interval_days < to) session = k + 1;
         if (session > 0)
-            text = "Session " + std::to_string(session) + ". Pressure and movement are felt; the skin may feel dry or "
-                   "flake lightly for a few days (not simulated). ";
+            text = "Session " + std::to_string(session) + ". Pressure and movement are felt; some discomfort is common. ";
         const std::string red = peak_redness > 0 ? redness_words(redness / peak_redness) : "";
         if (!red.empty()) text += "Skin " + red + ". ";
         if (final_collagen > 0.5) {
             const double share = std::clamp(collagen_end / final_collagen, 0.0, 1.5);
             if (share >= 0.5 && !results_said) {
-                text += "Results can begin to show: about half of the new collagen is in place.";
+                text += "In the illustration, about half of the new collagen is in place by now; any visible change "
+                        "comes gradually.";
                 results_said = true;
             } else if (collagen_end > collagen_start + 0.01 * final_collagen) {
                 text += share < 0.1 ? "Repair is under way below the surface; nothing to see yet."

@@ -37,7 +37,7 @@ std::string when_words(double day) {
     if (day < 1.0) std::snprintf(s, sizeof s, "%.0f hours", day * 24.0);
     else if (day < 14.0) std::snprintf(s, sizeof s, "day %.0f", std::floor(day));
     else if (day < 91.0) std::snprintf(s, sizeof s, "week %.0f", std::floor(day / 7.0));
-    else std::snprintf(s, sizeof s, "month %.0f", std::floor(day / 30.4));
+    else std::snprintf(s, sizeof s, "month %.0f", std::round(day / 30.4));  // day 182 is month 6, as "six months" says
     return s;
 }
 

@@ -143,6 +143,9 @@ FrameInput read_input(GLFWwindow* window, const PointerState& pointer) {
 void set_fullscreen(GLFWwindow* window, bool on, VkExtent2D size) {
     GLFWmonitor* monitor = glfwGetPrimaryMonitor();
     const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+    // GLFW minimises a fullscreen window that loses focus (alt+tab, a system pop-up): a stand would then show
+    // the desktop until someone came. Not while fullscreen.
+    glfwSetWindowAttrib(window, GLFW_AUTO_ICONIFY, on ? GLFW_FALSE : GLFW_TRUE);
     if (on && mode) glfwSetWindowMonitor(window, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
     else if (!on) glfwSetWindowMonitor(window, nullptr, 40, 40, int(size.width), int(size.height), GLFW_DONT_CARE);
 }
@@ -209,6 +212,7 @@ int run_window_app(const WindowOptions& options, AppServices services, const std
         glfwPollEvents();
         VkExtent2D fb = window.framebuffer_size();
         if (fb.width == 0 || fb.height == 0) {  // minimised: nothing to draw until restored
+            if (fullscreen) glfwRestoreWindow(window.window);  // a kiosk does not stay minimised
             glfwWaitEventsTimeout(0.05);
             continue;
         }

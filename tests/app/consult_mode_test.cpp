@@ -105,13 +105,13 @@ TEST(WhatToExpect, WordsFollowTheCurves) {
     EXPECT_EQ(rows.back().last_week, 6);
     int results_week = 0;
     for (const auto& r : rows)
-        if (r.text.find("Results can begin to show") != std::string::npos) results_week = r.first_week;
+        if (r.text.find("half of the new collagen is in place") != std::string::npos) results_week = r.first_week;
     EXPECT_EQ(results_week, 2);  // collagen passes 5 % (half of the final 10 %) during week 2
     // A slower course moves the words with it.
     for (auto& s : curves) s.collagen_pct_papillary = s.day * 10.0 / 42.0;
     int slower = 0;
     for (const auto& r : app::what_to_expect(curves, 1, 28, 26))
-        if (r.text.find("Results can begin to show") != std::string::npos) slower = r.first_week;
+        if (r.text.find("half of the new collagen is in place") != std::string::npos) slower = r.first_week;
     EXPECT_EQ(slower, 4);
 }
 

@@ -97,10 +97,52 @@ TEST(KioskMode, TheCloseRequestIsRefusedWithoutThePin) {
     EXPECT_TRUE(rig.app->quit());
 }
 
+// The staff's keys open the PIN pad, they do not leave; three wrong PINs lock the pad for 30 s.
+TEST(KioskMode, ExitKeysAskForThePinAndGuessingIsSlowedDown) {
+    test::AppRig rig({}, 0.5, "kiosk", "cheek", write_config("pin_lock", R"("pin": "1357", "idle_seconds": 120)"));
+    rig.frame();
+    {
+        UiContext::Activate active(rig.ui);
+        ImGuiIO& io = ImGui::GetIO();
+        io.KeyCtrl = io.KeyAlt = true;
+        io.KeysDown['Q'] = true;
+    }
+    rig.frame();
+    EXPECT_FALSE(rig.app->quit());
+    ASSERT_TRUE(kiosk(rig).pin_pad_open());
+    {
+        UiContext::Activate active(rig.ui);
+        ImGuiIO& io = ImGui::GetIO();
+        io.KeyCtrl = io.KeyAlt = io.KeysDown['Q'] = false;
+    }
+    type(rig, "1111");
+    type(rig, "2222");
+    type(rig, "3333");
+    type(rig, "1357");
+    EXPECT_FALSE(rig.app->quit()) << "the right PIN while the pad is locked";
+    for (int i = 0; i < 62; ++i) rig.frame();  // 31 s
+    type(rig, "1357");
+    EXPECT_TRUE(rig.app->quit());
+}
+
+// Left open in the attract loop (no try to end), the PIN pad closes after the idle time.
+TEST(KioskMode, APinPadLeftOpenCloses) {
+    test::AppRig rig({}, 0.5, "kiosk", "cheek", write_config("pin_idle", R"("pin": "1357", "idle_seconds": 5)"));
+    rig.frame();
+    FrameInput close;
+    close.close_requested = true;
+    rig.frame(close);
+    ASSERT_TRUE(kiosk(rig).pin_pad_open());
+    ASSERT_EQ(kiosk(rig).state(), KioskMode::State::Attract);
+    for (int i = 0; i < 12; ++i) rig.frame();
+    EXPECT_FALSE(kiosk(rig).pin_pad_open());
+}
+
 TEST(KioskConfig, TheShippedConfigurationLoads) {
     const app::KioskConfig c = app::load_kiosk_config(kShipped / "kiosk.json", test::catalog());
     EXPECT_EQ(c.attract.size(), 2u);
     EXPECT_TRUE(c.fullscreen);
+    EXPECT_EQ(c.pin, app::kShippedKioskPin);
     EXPECT_GT(c.attract[0].session.input.strokes.size(), 0u);
 }
 
@@ -110,6 +152,7 @@ TEST(KioskConfig, MistakesAreNamedWithTheirField) {
     EXPECT_NE(config_error(R"("pin": "2468", "idle_seconds": 0)").find("idle_seconds = 0 is out of range"), std::string::npos);
     EXPECT_NE(config_error(R"("pin": "2468", "colour": "red")").find("colour is not a known field"), std::string::npos);
     EXPECT_NE(config_error(R"("pin": "2468", "exit_key": "F1")").find("exit_key must be one letter"), std::string::npos);
+    EXPECT_NE(config_error(R"("pin": "2468", "exit_key": "z")").find("exit_key must not be W, S or Z"), std::string::npos);
     EXPECT_NE(config_error("").find("pin is missing"), std::string::npos);
     auto dir = test::fresh_dir("kiosk_missing_session");
     std::ofstream(dir / "kiosk.json") << R"({"pin": "2468", "attract": [{"session": "nowhere.json"}]})";
