@@ -1,6 +1,6 @@
 #pragma once
-// The kiosk's configuration (assets/kiosk/kiosk.json, or --kiosk-config FILE): how to leave it (a PIN, or
-// ctrl+alt+<exit_key>), its timings, and the shipped sessions its attract loop replays. Validated when loaded:
+// The kiosk's configuration (assets/kiosk/kiosk.json, or --kiosk-config FILE): how to leave it (the PIN, on a
+// pad the close request or ctrl+alt+<exit_key> brings up), its timings, and the shipped sessions its attract loop replays. Validated when loaded:
 // every problem is an Error naming the file and the field, before the window opens.
 #include <filesystem>
 #include <string>
@@ -26,7 +26,7 @@ struct KioskConfig {
     char exit_key = 'Q';          // ctrl+alt+this brings up the PIN pad (staff with a keyboard)
     double idle_seconds = 45;     // untouched this long: back to the attract loop, the visitor's work gone
     double try_seconds = 60;      // a visitor's try lasts this long
-    double try_heal_days = 30;    // "your skin in 30 days"
+    double try_heal_days = 30;    // the try's healing shown on the result screen, days
     bool fullscreen = true;
     double report_seconds = 60;   // how often memory and frame time are logged (soak runs read them)
     std::vector<AttractItem> attract;

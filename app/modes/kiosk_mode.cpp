@@ -111,10 +111,18 @@ bool KioskMode::take_close_request() {
 }
 
 void KioskMode::open_pin_pad(const char* why) {
+    const double now = stage_services_.clock->now_s();
+    last_touch_s_ = now;  // someone is at the stand: the pad must not close at once as left open
     pin_pad_ = true;
     pin_typed_.clear();
-    pin_message_ = "Staff only: enter the PIN to close the kiosk.";
-    std::fprintf(stderr, "dermasim: kiosk: %s: the PIN is needed to leave\n", why);
+    pin_message_ = now < pin_locked_until_s_ ? pin_lock_message(now) : "Staff only: enter the PIN to close the kiosk.";
+    std::fprintf(stderr, "dermasim: kiosk: %s refused: the PIN is needed to leave\n", why);
+}
+
+std::string KioskMode::pin_lock_message(double now) const {
+    char line[96];
+    std::snprintf(line, sizeof line, "Too many wrong PINs: wait %.0f s.", std::ceil(pin_locked_until_s_ - now));
+    return line;
 }
 
 void KioskMode::frame(const FrameInput& input, double dt_s, SkinView& view) {
@@ -272,16 +280,16 @@ void KioskMode::draw_pin_pad() {
 }
 
 // Three wrong PINs in a row lock the pad for 30 s, then 60, 120, ... (at most 15 min): a 4-digit PIN cannot be
-// found by trying at a stand.
+// found by trying at a stand. An hour without a wrong PIN starts the count again (a show lasts days).
 void KioskMode::check_pin() {
+    constexpr double kForgetWrongPinsS = 3600;
     const double now = stage_services_.clock->now_s();
     const std::string typed = std::exchange(pin_typed_, {});
     if (now < pin_locked_until_s_) {
-        char line[96];
-        std::snprintf(line, sizeof line, "Too many wrong PINs: wait %.0f s.", std::ceil(pin_locked_until_s_ - now));
-        pin_message_ = line;
+        pin_message_ = pin_lock_message(now);
         return;
     }
+    if (now - last_wrong_pin_s_ > kForgetWrongPinsS) wrong_pins_ = 0;
     if (typed == config_.pin) {
         std::fprintf(stderr, "dermasim: kiosk: PIN accepted: leaving\n");
         quit_request = true;
@@ -289,14 +297,12 @@ void KioskMode::check_pin() {
         return;
     }
     ++wrong_pins_;
+    last_wrong_pin_s_ = now;
     std::fprintf(stderr, "dermasim: kiosk: wrong PIN (%d in a row)\n", wrong_pins_);
     pin_message_ = "Wrong PIN. Try again, or Cancel.";
     if (wrong_pins_ % 3 == 0) {
-        const double wait = std::min(900.0, 30.0 * std::pow(2.0, wrong_pins_ / 3 - 1));
-        pin_locked_until_s_ = now + wait;
-        char line[96];
-        std::snprintf(line, sizeof line, "Too many wrong PINs: wait %.0f s.", wait);
-        pin_message_ = line;
+        pin_locked_until_s_ = now + std::min(900.0, 30.0 * std::pow(2.0, wrong_pins_ / 3 - 1));
+        pin_message_ = pin_lock_message(now);
     }
 }
 

@@ -43,6 +43,7 @@ private:
     void draw_pin_pad();
     void open_pin_pad(const char* why);
     void check_pin();
+    std::string pin_lock_message(double now) const;
     void log_soak(double dt_s);
 
     AppServices stage_services_;  // what the stage sees: no session folder, so a visitor's try is never saved
@@ -58,6 +59,7 @@ private:
     bool pin_pad_ = false;
     std::string pin_typed_, pin_message_;
     int wrong_pins_ = 0;             // in a row
+    double last_wrong_pin_s_ = 0;    // clock time of the last wrong PIN
     double pin_locked_until_s_ = 0;  // clock time before which the pad takes no PIN
     // Soak figures: frame times since the last report, and when it was
     std::vector<float> frame_ms_;

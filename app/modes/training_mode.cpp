@@ -7,23 +7,15 @@
 
 #include "app/layout.hpp"
 #include "engine/core/error.hpp"
-#include "engine/training/history.hpp"
 
 namespace dermasim::app {
 namespace {
 
-// The last trainee who finished a lesson here, so that "Another lesson" (a fresh mode) and coming back to
-// training keep the name typed; "" when there is no history yet (it is not created just to read it).
-std::string last_trainee() {
-    const std::filesystem::path file = default_history_file();
-    std::error_code ec;
-    if (!std::filesystem::exists(file, ec)) return "";
-    try {
-        const std::vector<HistoryEntry> all = TrainingHistory(file).entries();
-        return all.empty() ? "" : all.back().trainee;
-    } catch (const Error&) {  // a damaged history is reported where it is written and shown
-        return "";
-    }
+// The trainee's name as last typed in this run of the app, so that "Another lesson" (a fresh mode) and coming
+// back to training keep it. Not kept across runs: on a shared account the next person would inherit it.
+std::string& remembered_trainee() {
+    static std::string name;
+    return name;
 }
 
 }  // namespace
@@ -37,7 +29,7 @@ TrainingMode::TrainingMode(const AppServices& services) : services_(services), s
         load_error_ = e.what();
         std::fprintf(stderr, "dermasim: training: %s\n", e.what());
     }
-    trainee_ = last_trainee();
+    trainee_ = remembered_trainee();
     if (trainee_.empty()) {
         const char* user = std::getenv("USER");
         trainee_ = user && *user ? user : "trainee";
@@ -91,7 +83,7 @@ LiveFeedback TrainingMode::live_feedback() const {
 }
 
 void TrainingMode::apply(const TrainingIntent& i) {
-    if (i.trainee) trainee_ = *i.trainee;
+    if (i.trainee) trainee_ = remembered_trainee() = *i.trainee;
     if (i.modes) switch_request = "start";
     if (i.restart) switch_request = "training";  // a fresh mode: a new session for the next lesson
     if (i.history) show_history();

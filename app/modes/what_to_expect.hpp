@@ -2,7 +2,7 @@
 // The consultation's week-by-week "what to expect", read from a simulated course rather than written in
 // advance: redness from the erythema curve (relative to its peak), when new collagen builds and when results
 // can begin to show (relative to the collagen gained by the end of the run). When the model changes, the words
-// follow its numbers. Flaking is not simulated; it is mentioned after sessions and marked so.
+// follow its numbers.
 #include <string>
 #include <vector>
 

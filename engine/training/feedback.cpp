@@ -58,8 +58,8 @@ std::optional<PassDirection> pass_direction(const Stroke& stroke) {
 std::array<int, 4> directions_done(const StrokeScript& script) {
     std::array<int, 4> done{};
     for (const Stroke& s : script.strokes)
-        if (dragged_without_lifting(s, script.device)) continue;  // a turn on the skin is no direction done
-        else if (auto d = pass_direction(s)) ++done[int(*d)];
+        if (auto d = pass_direction(s); d && !dragged_without_lifting(s, script.device))  // a turn: no direction
+            ++done[int(*d)];
     return done;
 }
 

@@ -87,7 +87,7 @@ CriterionScore needle_choice(const TrainingOutcome& o) {
     const double off = mm < p.needle_mm.min ? p.needle_mm.min - mm : mm > p.needle_mm.max ? mm - p.needle_mm.max : 0;
     // Outside the chart's range fails the criterion (under 50, as the live "too long" warning says); half a
     // millimetre outside is a different treatment and scores 0 (estimated).
-    c.score = clamp100((off > 0 ? 50.0 - 100.0 * off : 100.0) - (device_ok ? 0 : 50));
+    c.score = clamp100((off > 1e-4 ? 50.0 - 100.0 * off : 100.0) - (device_ok ? 0 : 50));  // 1e-4: float lengths
     c.measured = format("%s %.2f mm; this lesson: %.2f-%.2f mm", std::string(device_key(o.script.device)).c_str(), mm,
                         p.needle_mm.min, p.needle_mm.max);
     c.tip = !device_ok ? "This region calls for another device: see the device step."
@@ -129,7 +129,7 @@ CriterionScore numbing(const TrainingOutcome& o) {
 }
 
 CriterionScore no_treatment(const char* tip) {
-    auto c = skipped("no pass was made");
+    auto c = skipped("no pass treated the area");
     c.tip = tip;
     return c;
 }

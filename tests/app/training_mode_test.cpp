@@ -15,10 +15,15 @@ namespace {
 
 using test::AppRig;
 
+// The history goes in the test's folder, set before the mode is made.
+std::filesystem::path with_history_in(std::filesystem::path folder) {
+    setenv("XDG_DATA_HOME", folder.c_str(), 1);
+    return folder;
+}
+
 struct TrainingRig {
     explicit TrainingRig(const std::string& name)
-        : folder(test::fresh_dir(name)), rig(folder / "sessions", 0.1, "training", "forehead") {
-        setenv("XDG_DATA_HOME", folder.c_str(), 1);  // the history goes here
+        : folder(with_history_in(test::fresh_dir(name))), rig(folder / "sessions", 0.1, "training", "forehead") {
         rig.frame();
     }
     TrainingMode& mode() { return *rig.app->training(); }
@@ -148,7 +153,7 @@ TEST(TrainingMode, TurningTheClientAwayEndsTheSessionAtScreening) {
     const SessionRecord saved = load_session(t.mode().result()->session_file);
     EXPECT_TRUE(saved.input.strokes.empty());
     EXPECT_EQ(saved.lesson->answers["proceed"], false);
-    // "Another lesson" opens a fresh mode; the trainee's name comes with it (from the history just written).
+    // "Another lesson" opens a fresh mode; the trainee's name typed comes with it.
     TrainingIntent again;
     again.restart = true;
     t.apply(again);
