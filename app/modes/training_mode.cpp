@@ -20,7 +20,6 @@ std::string& remembered_trainee() {
 
 }  // namespace
 
-
 TrainingMode::TrainingMode(const AppServices& services) : services_(services), sandbox_(services) {
     sandbox_.show_panels = false;  // the training panels replace the sandbox's
     try {
