@@ -30,6 +30,12 @@ bool Args::flag(const std::string& name) {
     return false;
 }
 
+bool Args::given(const std::string& name) const {
+    for (const auto& a : args_)
+        if (a == name) return true;
+    return false;
+}
+
 std::optional<std::string> Args::value(const std::string& name) {
     for (size_t i = 0; i < args_.size(); ++i) {
         if (used_[i] || args_[i] != name) continue;

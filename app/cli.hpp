@@ -13,6 +13,7 @@ public:
     Args(std::string command, std::vector<std::string> args);
 
     bool flag(const std::string& name);                               // --name present?
+    bool given(const std::string& name) const;                        // on the command line (read or not)
     std::optional<std::string> value(const std::string& name);        // --name VALUE
     std::string value_or(const std::string& name, const std::string& fallback);
     std::string required(const std::string& name);

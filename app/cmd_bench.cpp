@@ -8,6 +8,7 @@
 
 #include "app/commands.hpp"
 #include "app/healing_player.hpp"
+#include "app/output_checks.hpp"
 #include "app/progress.hpp"
 #include "engine/core/atomic_file.hpp"
 #include "engine/core/error.hpp"
@@ -200,6 +201,7 @@ int run_bench(const Argv& argv) {
     const std::optional<float> render_scale = render_scale_option(args);
     vk::ContextOptions gpu = gpu_options(args);
     args.finish();
+    if (json_path) check_output_file("--json", *json_path);  // now, not after minutes of measuring
 
     vk::Context context(gpu);
     std::fprintf(stderr, "dermasim: benchmarking (this takes a little while)...\n");

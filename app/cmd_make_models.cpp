@@ -21,7 +21,10 @@ int run_make_models(const Argv& argv) {
     auto folder = args.value("--out");
     if (folder) dir = *folder;
     args.finish();
-    if (!std::filesystem::is_directory(dir))
+    std::error_code ec;
+    const bool is_folder = std::filesystem::is_directory(dir, ec);
+    if (ec) throw Error("--out '" + dir.string() + "': " + ec.message());
+    if (!is_folder)
         throw Error("'" + dir.string() + "' is not an existing folder: create it first, or choose another with --out");
     write_device_models(dir, catalog.roller, catalog.pen);
     std::fprintf(stderr, "dermasim: wrote %s and %s\n", (dir / "roller.gltf").c_str(), (dir / "pen.gltf").c_str());

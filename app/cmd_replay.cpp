@@ -11,6 +11,7 @@
 #include "app/frame_sink.hpp"
 #include "app/modes/sandbox_mode.hpp"
 #include "app/output_checks.hpp"
+#include "engine/session/session_check.hpp"
 #include "app/platform/headless_platform.hpp"
 #include "app/platform/window_platform.hpp"
 #include "app/progress.hpp"
@@ -18,6 +19,7 @@
 #include "app/treatment_report.hpp"
 #include "engine/core/atomic_file.hpp"
 #include "engine/core/error.hpp"
+#include "engine/io/json_file.hpp"
 #include "engine/render/ui_context.hpp"
 #include "engine/session/clock.hpp"
 
@@ -63,20 +65,31 @@ struct UiOnly {
     }
 };
 
-// A training session's replay is scored as it was when it was made (the same punctures, the same answers).
-void add_training_score(nlohmann::json& report, const Catalog& catalog, const SessionRecord& session,
-                        const PunctureList& punctures, const std::string& file) {
-    const TrainingAssets training = load_training_assets(catalog);
-    const Lesson* found = nullptr;
+// A training session's lesson and answers, found before the replay: a lesson renamed since, or a bad answer, is
+// refused at once, not after minutes of replay and healing.
+struct TrainingScoring {
+    TrainingAssets training;
+    const Lesson* lesson = nullptr;  // in training.lessons
+    TrainingAnswers answers;
+};
+std::unique_ptr<TrainingScoring> training_scoring(const Catalog& catalog, const SessionRecord& session,
+                                                  const std::string& file) {
+    auto s = std::make_unique<TrainingScoring>();
+    s->training = load_training_assets(catalog);
     try {
-        found = &find_lesson(training.lessons, session.lesson->id);
+        s->lesson = &find_lesson(s->training.lessons, session.lesson->id);
     } catch (const Error& e) {
         throw Error(file + ": lesson.id: " + e.what());
     }
-    const Lesson& lesson = *found;
-    const TrainingAnswers answers = parse_answers(session.lesson->answers, file + ": lesson.answers", lesson);
-    const ScoredSession scored = score_session(training, catalog, lesson, session.input, punctures, answers);
-    report["lesson"] = lesson.id;
+    s->answers = parse_answers(session.lesson->answers, file + ": lesson.answers", *s->lesson);
+    return s;
+}
+
+// A training session's replay is scored as it was when it was made (the same punctures, the same answers).
+void add_training_score(nlohmann::json& report, const Catalog& catalog, const SessionRecord& session,
+                        const TrainingScoring& t, const PunctureList& punctures) {
+    const ScoredSession scored = score_session(t.training, catalog, *t.lesson, session.input, punctures, t.answers);
+    report["lesson"] = t.lesson->id;
     report["score"] = to_json(scored.score);
 }
 
@@ -97,6 +110,7 @@ int run_replay(const Argv& argv) {
     const double every_h = args.number("--every", 24.0, 0.25, 24.0 * 365);
     const int frames_limit = args.integer("--frames-limit", 0, 0, 1000000);
     auto screenshot = args.value("--screenshot");
+    if (screenshot) check_output_file("--screenshot", *screenshot);
     VkExtent2D size = cli::parse_size(args.value_or("--size", "1280x720"));
     const Catalog catalog = load_catalog();
     AppServices services;
@@ -109,29 +123,32 @@ int run_replay(const Argv& argv) {
     const std::optional<float> render_scale = render_scale_option(args);
     auto file_arg = args.positional();
     args.finish();
-    if (!file_arg) throw Error("dermasim replay: which session? (dermasim replay SESSION; see 'dermasim replay --help')");
+    if (!file_arg || file_arg->empty()) throw Error("dermasim replay: which session? (dermasim replay SESSION; see 'dermasim replay --help')");
     const std::string file = *file_arg;
+    check_distinct_files({{"the session", file}, {"--report", report_path}, {"--video", frames_out.video()},
+                          {"--screenshot", screenshot}});
+    try {  // a mistake in the flag is the flag's, not the file's
+        if (region) catalog.regions.find(*region);
+    } catch (const Error& e) {
+        throw Error(std::string("--region: ") + e.what());
+    }
     SessionRecord session = load_session(file, region.value_or("cheek"));
-    check_puncture_budget(session.input, catalog.pen, file);
     if (region && session.region != *region)
         throw Error("--region " + *region + ": " + file + " is a session on the " + session.region +
                     " (--region is only for stroke scripts)");
+    check_session_replayable(session, catalog, file);
+    const auto scoring = session.lesson && report_path ? training_scoring(catalog, session, file) : nullptr;
     if (session.input.strokes.empty() && session.lesson && report_path && !making_frames) {
         // A client turned away at screening: nothing to play back, but the session still has its score.
         check_output_file("--report", *report_path);
         nlohmann::json report = {{"session", file}, {"region", session.region}, {"strokes", 0}};
-        add_training_score(report, catalog, session, {}, file);
-        write_text_atomically(*report_path, report.dump(2) + "\n");
+        add_training_score(report, catalog, session, *scoring, {});
+        write_text_atomically(*report_path, report_text(report));
         std::fprintf(stderr, "dermasim: wrote %s (no pass: the client was turned away)\n", report_path->c_str());
         return 0;
     }
     if (session.input.strokes.empty()) throw Error(file + ": the session holds no pass to replay");
-    try {  // a hand-edited session may name what this DermaSim does not know: say which file and field
-        services.start_view.region = catalog.regions.find(session.region);
-        if (!session.aftercare.serum.empty()) catalog.serum(session.aftercare.serum);
-    } catch (const Error& e) {
-        throw Error(file + ": " + e.what());
-    }
+    services.start_view.region = catalog.regions.find(session.region);
     if (!session.tables_hash.empty() && session.tables_hash != catalog.tables_hash)
         std::fprintf(stderr, "dermasim: note: %s was recorded with other parameter tables (%s, now %s): the punctures "
                      "replay the same, the healing may differ\n", file.c_str(), session.tables_hash.c_str(),
@@ -152,6 +169,9 @@ int run_replay(const Argv& argv) {
     }
 
     // Headless: check every output before any work.
+    if (screenshot || frames_limit || render_scale)
+        throw Error("--screenshot, --frames-limit and --render-scale are for the window (a replay without --report, "
+                    "--frames or --video)");
     if (report_path) check_output_file("--report", *report_path);
     const double total_days = days + (session.aftercare.sessions - 1) * session.aftercare.interval_days * (days > 0);
     if (making_frames) {
@@ -227,14 +247,14 @@ int run_replay(const Argv& argv) {
         report["session"] = file;
         report["app_version"] = session.app_version;
         report["tables_hash"] = catalog.tables_hash;
-        if (session.lesson) add_training_score(report, catalog, session, *treatment.punctures(), file);
+        if (scoring) add_training_score(report, catalog, session, *scoring, *treatment.punctures());
         if (days > 0) {
             auto metrics = sandbox.healing().metrics();
             if (!metrics) throw Error("the healing simulation ended without results");
             add_healing(report, *metrics, session.aftercare, days);
         }
         check_report_finite(report, (catalog.root / "heal_params.json").string());
-        write_text_atomically(*report_path, report.dump(2) + "\n");
+        write_text_atomically(*report_path, report_text(report));
         std::fprintf(stderr, "dermasim: wrote %s\n", report_path->c_str());
     }
     std::fprintf(stderr, "dermasim: replayed %d passes, %zu punctures%s%s\n", treatment.passes(),

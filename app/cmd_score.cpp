@@ -10,6 +10,7 @@
 #include "app/training_outputs.hpp"
 #include "engine/core/atomic_file.hpp"
 #include "engine/core/error.hpp"
+#include "engine/io/json_file.hpp"
 #include "engine/render/offscreen.hpp"
 #include "engine/session/autosave.hpp"
 #include "engine/sim/treatment_sim.hpp"
@@ -52,6 +53,7 @@ StrokeScript passes_from_args(cli::Args& args, const std::optional<std::string>&
     auto passes = args.value("--passes");
     auto pressure = args.value("--pressure");
     if (file) {
+        if (file->empty()) throw Error("--strokes needs a file name");
         if (device || needle || passes || pressure)
             throw Error("--strokes gives the device, needle, passes and pressure itself; leave out --device, "
                         "--needle-mm, --passes and --pressure");
@@ -139,12 +141,18 @@ int run_score(const Argv& argv) {
     std::optional<TrainingAnswers> session_answers;
     StrokeScript script = passes_from_args(args, strokes_file, lesson, session_answers);
     args.finish();
+    check_distinct_files({{"--strokes", strokes_file}, {"--answers", answers_file}, {"--report", report_path},
+                          {"--html", html_path}, {"--xapi", xapi_path}});
     check_output_file("--report", report_path);
     if (html_path) check_output_file("--html", *html_path);
     if (xapi_path) check_output_file("--xapi", *xapi_path);
     // The answers file, else those a training session carries, else none: every answered step skipped.
     const TrainingAnswers answers = answers_file ? load_answers(*answers_file, lesson) : session_answers.value_or(TrainingAnswers{});
-    if (answers.serum && !answers.serum->empty()) catalog.serum(*answers.serum);
+    try {
+        if (answers.serum && !answers.serum->empty()) catalog.serum(*answers.serum);
+    } catch (const Error& e) {
+        throw Error((answers_file ? *answers_file + ": serum: " : *strokes_file + ": lesson.answers.serum: ") + e.what());
+    }
     // The client turned away: a plan of passes is not made. A saved session's passes are scored as they were
     // made (treated, then turned away, scores as a treatment).
     if (answers.proceed == false && !strokes_file) script.strokes.clear();
@@ -156,8 +164,12 @@ int run_score(const Argv& argv) {
                                                            pen_for(script, catalog.pen));
     ScoredSession scored = score_session(training, catalog, lesson, script, punctures, answers);
 
+    // A training session given with --strokes is an attempt already kept (its file, and its history entry when it
+    // named a trainee): scoring it again neither copies it nor counts it as another attempt.
+    const bool rescore = strokes_file && session_answers;
+    if (rescore) scored.session_file = *strokes_file;
     // A headless training session is kept like the window's: a session file to replay.
-    try {
+    if (!rescore) try {
         const std::filesystem::path folder = default_session_folder();
         std::error_code ec;
         std::filesystem::create_directories(folder, ec);
@@ -171,9 +183,16 @@ int run_score(const Argv& argv) {
     std::unique_ptr<vk::Context> context;
     if (html_path) write_debrief(*html_path, scored, debrief_pictures(catalog, gpu, scored, context));
     if (xapi_path) write_xapi(*xapi_path, scored);
-    if (auto db = record_in_history(scored))
-        std::fprintf(stderr, "dermasim: added to %s's history (%s)\n", answers.trainee->c_str(), db->c_str());
-    write_text_atomically(report_path, training_report(scored).dump(2) + "\n");
+    write_text_atomically(report_path, report_text(training_report(scored)));
+    // After the report: a history that cannot be opened (locked, from a newer DermaSim) costs the entry, not
+    // the report asked for.
+    try {
+        if (rescore) std::fprintf(stderr, "dermasim: %s was scored before: not added to the history again\n", strokes_file->c_str());
+        else if (auto db = record_in_history(scored))
+            std::fprintf(stderr, "dermasim: added to %s's history (%s)\n", answers.trainee->c_str(), db->c_str());
+    } catch (const Error& e) {
+        std::fprintf(stderr, "dermasim: warning: not added to the history (%s); the report is written\n", e.what());
+    }
     std::printf("%s: %.0f / 100, %s\n", lesson.id.c_str(), scored.score.overall, scored.score.passed ? "passed" : "not passed");
     for (const auto& c : scored.score.criteria)
         std::printf("  %-22s %5s  %s\n", c.id.c_str(), c.applicable ? std::to_string(int(c.score + 0.5)).c_str() : "n/a",

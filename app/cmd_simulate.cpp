@@ -53,17 +53,16 @@ Output:
 )";
 
 // A stroke script, or the input of a session file (whose region comes along, unless --region overrides it).
-StrokeScript script_from_args(cli::Args& args, const PenSpec& pen, std::optional<std::string>& session_region,
-                              std::optional<Aftercare>& session_aftercare) {
-    auto file = args.value("--strokes");
+StrokeScript script_from_args(cli::Args& args, const std::optional<std::string>& file, const PenSpec& pen,
+                              std::optional<std::string>& session_region, std::optional<Aftercare>& session_aftercare) {
     auto device = args.value("--device");
     auto needle = args.value("--needle-mm");
     auto passes = args.value("--passes");
     double pressure = args.number("--pressure", 0.5, 0.0, 1.0);
     if (file) {
-        if (device || needle || passes)
-            throw Error("--strokes gives the device, needle and passes itself; leave out --device, --needle-mm "
-                        "and --passes");
+        if (device || needle || passes || args.given("--pressure"))
+            throw Error("--strokes gives the device, needle, passes and pressure itself; leave out --device, "
+                        "--needle-mm, --passes and --pressure");
         if (file->empty()) throw Error("--strokes needs a file name");
         SessionRecord session = load_session(*file, "");
         if (!session.region.empty()) {  // a session file (a stroke script has no region and no aftercare)
@@ -101,7 +100,8 @@ int run_simulate(const Argv& argv) {
     TreatmentRequest request;
     std::optional<std::string> session_region;
     std::optional<Aftercare> session_aftercare;
-    request.script = script_from_args(args, catalog.pen, session_region, session_aftercare);
+    const auto strokes_file = args.value("--strokes");
+    request.script = script_from_args(args, strokes_file, catalog.pen, session_region, session_aftercare);
     const auto region_flag = args.value("--region");
     request.days = args.number("--days", 0.0, 0.0, 3650.0);
     // A session's own aftercare, unless the flags say otherwise.
@@ -109,7 +109,15 @@ int run_simulate(const Argv& argv) {
     request.sessions = args.integer("--sessions", care.sessions, 1, 20);
     request.interval_days = args.number("--interval-days", care.interval_days, 1.0, 365.0);
     request.serum = args.value_or("--serum", care.serum);
-    if (!request.serum.empty()) catalog.serum(request.serum);  // an unknown name fails now, not after needling
+    // An unknown name fails now, not after needling, and says where it came from: the flag or the session.
+    const auto named_by = [&](const std::string& flag, const std::string& field) {
+        return args.given(flag) || !strokes_file ? flag + ": " : *strokes_file + ": " + field + ": ";
+    };
+    try {
+        if (!request.serum.empty()) catalog.serum(request.serum);
+    } catch (const Error& e) {
+        throw Error(named_by("--serum", "aftercare.serum") + e.what());
+    }
     request.occluded = args.flag("--occluded") || care.occluded;
     request.quality = parse_quality(args.value_or("--quality", "ci"));
     auto curves_path = args.value("--curves");
@@ -120,7 +128,11 @@ int run_simulate(const Argv& argv) {
     Overlay overlay = parse_overlay(args.value_or("--overlay", "collagen"));
     VkExtent2D size = cli::parse_size(args.value_or("--size", "1280x720"));
     ViewRequest view_request = view_from_args(args, catalog.regions);
-    view_request.view.region = catalog.regions.find(region_flag.value_or(session_region.value_or("cheek")));
+    try {
+        view_request.view.region = catalog.regions.find(region_flag.value_or(session_region.value_or("cheek")));
+    } catch (const Error& e) {
+        throw Error(named_by("--region", "region") + e.what());
+    }
     view_request.picture = picture_view_from_args(args);
     view_request.frame(size);
     SkinView& view = view_request.view;
@@ -133,11 +145,17 @@ int run_simulate(const Argv& argv) {
     vk::ContextOptions gpu = gpu_options(args);
     args.finish();
     // Find an unwritable output, or one that would take too many frames, before the simulation runs, not after.
+    check_distinct_files({{"--strokes", strokes_file}, {"--report", report_path}, {"--curves", curves_path},
+                          {"--image", image_path}, {"--video", frames_out.video()}});
     check_output_file("--report", report_path);
     if (curves_path) check_output_file("--curves", *curves_path);
     if (image_path) check_output_file("--image", *image_path);
     if ((curves_path || making_frames) && request.days == 0)
         throw Error("--curves and --frames need --days (so does --video: healing is simulated only when --days is given)");
+    for (const char* care_flag : {"--sessions", "--interval-days", "--serum", "--occluded"})
+        if (request.days == 0 && args.given(care_flag))
+            throw Error(std::string(care_flag) + " is aftercare, and needs --days (healing is simulated only when "
+                        "--days is given)");
     if (making_frames) {
         const double days = request.days + (request.sessions - 1) * request.interval_days;
         check_frames_folder(frames_out.folder().value_or("."), days * 24.0 / every_h, "raise --every");

@@ -3,6 +3,7 @@
 
 #include "app/commands.hpp"
 #include "app/modes/kiosk_config.hpp"
+#include "app/output_checks.hpp"
 #include "app/platform/window_platform.hpp"
 #include "app/session_storage.hpp"
 
@@ -44,6 +45,7 @@ WindowOptions window_options(cli::Args& args) {
     o.size = cli::parse_size(args.value_or("--size", "1280x720"));
     o.frames = args.integer("--frames", 0, 0, 1000000);
     o.screenshot = args.value("--screenshot");
+    if (o.screenshot) check_output_file("--screenshot", *o.screenshot);  // before the window runs, not at its end
     o.exercise_window = args.flag("--exercise-window");
     o.render_scale = render_scale_option(args);
     return o;

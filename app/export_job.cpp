@@ -16,7 +16,21 @@ extern char** environ;
 
 namespace dermasim::app {
 
-ExportJob::~ExportJob() { cancel(); }
+ExportJob::~ExportJob() {
+    if (!running()) return;
+    cancel();
+    // The child removes its half-made video on SIGTERM at its next frame; one stuck (a stalled ffmpeg) is killed.
+    for (int waited_ms = 0; waited_ms < 5000; waited_ms += 50) {
+        if (waitpid(child_, nullptr, WNOHANG) == child_) {
+            close(output_);
+            return;
+        }
+        usleep(50 * 1000);
+    }
+    kill(child_, SIGKILL);
+    wait_process(child_);
+    close(output_);
+}
 
 void ExportJob::start(const std::vector<std::string>& args) {
     if (running()) throw Error("an export is already running");
@@ -45,8 +59,7 @@ void ExportJob::start(const std::vector<std::string>& args) {
     finished_ = cancelled_ = false;
 }
 
-void ExportJob::poll() {
-    if (!running()) return;
+void ExportJob::read_output() {
     char buffer[4096];
     for (ssize_t n; (n = read(output_, buffer, sizeof buffer)) > 0;) pending_.append(buffer, size_t(n));
     for (size_t end; (end = pending_.find('\n')) != std::string::npos; pending_.erase(0, end + 1)) {
@@ -56,9 +69,18 @@ void ExportJob::poll() {
         if (std::sscanf(line.c_str(), "progress %31s %d%%", label, &percent) == 2) progress_ = percent / 100.0;
         else if (!line.empty()) last_line_ = line;
     }
+}
+
+void ExportJob::poll() {
+    if (!running()) return;
+    read_output();
     int status = 0;
-    if (waitpid(child_, &status, WNOHANG) != child_) return;
+    if (waitpid(child_, &status, WNOHANG) == child_) ended(status);
+}
+
+void ExportJob::ended(int status) {
     child_ = -1;
+    read_output();  // what it wrote last, its error line among it, may have come after the last poll
     close(output_);
     output_ = -1;
     finished_ = true;
@@ -69,15 +91,9 @@ void ExportJob::poll() {
 }
 
 void ExportJob::cancel() {
-    if (!running()) return;
+    if (!running() || cancelled_) return;
     cancelled_ = true;
     kill(child_, SIGTERM);  // the child removes its half-made video and exits
-    wait_process(child_);
-    child_ = -1;
-    close(output_);
-    output_ = -1;
-    finished_ = true;
-    error_ = "cancelled";
 }
 
 }  // namespace dermasim::app

@@ -24,6 +24,7 @@ public:
     explicit FrameSink(cli::Args& args);
     bool wanted() const { return folder_ || video_path_; }
     const std::optional<std::string>& folder() const { return folder_; }
+    const std::optional<std::string>& video() const { return video_path_; }
     void start(VkExtent2D size);  // opens the video; call once the run is about to make frames
     void add(const RgbaImage& frame, const std::string& png_name);  // Error when cancelled by a signal
     void finish();  // the video is complete: check it and move it into place

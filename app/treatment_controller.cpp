@@ -109,9 +109,11 @@ void TreatmentController::move(glm::vec2 pos_mm, double t_s) {
     PunctureList made = kinematics_->move_to(pos_mm, t_s, pressure_);
     points.push_back({t_s, pos_mm, pressure_});
     if (!made.empty()) {
-        auto next = std::make_shared<PunctureList>(*punctures_);
-        next->insert(next->end(), made.begin(), made.end());
-        set_punctures(std::move(next));
+        // Never mutate a list someone else holds (the renderer's last frame): copy it then. A list held by no one
+        // else grows in place, so a long pass replayed without frames costs its punctures once, not squared.
+        if (punctures_.use_count() > 1) punctures_ = std::make_shared<PunctureList>(*punctures_);
+        punctures_->insert(punctures_->end(), made.begin(), made.end());
+        ++punctures_version_;
     }
     stats_ = kinematics_->stats();
     hover_ = pos_mm;

@@ -13,6 +13,10 @@ void ConfirmDialog::ask(std::string question, std::string detail, std::string ye
     on_yes_ = std::move(on_yes);
 }
 
+void ConfirmDialog::tell(std::string title, std::string detail) {
+    ask(std::move(title), std::move(detail), "", [] {});
+}
+
 void ConfirmDialog::answer(bool yes) {
     auto action = std::move(on_yes_);
     on_yes_ = nullptr;
@@ -37,9 +41,11 @@ void ConfirmDialog::draw() {
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
     int choice = 0;
-    if (ImGui::Button(yes_label_.c_str())) choice = 1;
-    ImGui::SameLine();
-    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) choice = -1;
+    const bool message = yes_label_.empty();  // tell(): OK only
+    if (!message && ImGui::Button(yes_label_.c_str())) choice = 1;
+    if (!message) ImGui::SameLine();
+    if (ImGui::Button(message ? "OK" : "Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false))
+        choice = -1;
     if (choice != 0) {
         ImGui::CloseCurrentPopup();
         answer(choice > 0);

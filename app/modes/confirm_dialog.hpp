@@ -9,6 +9,8 @@ namespace dermasim::app {
 class ConfirmDialog {
 public:
     void ask(std::string question, std::string detail, std::string yes_label, std::function<void()> on_yes);
+    // A message with only an OK button (something could not be done, and why).
+    void tell(std::string title, std::string detail);
     bool open() const { return static_cast<bool>(on_yes_); }
     const std::string& question() const { return question_; }
     const std::string& detail() const { return detail_; }

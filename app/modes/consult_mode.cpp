@@ -197,6 +197,16 @@ void ConsultMode::frame(const FrameInput& input, double dt_s, SkinView& view) {
         if (day_ >= course_end_day()) playing_ = false;
     }
     video_.poll();
+    if (video_.finished() && !video_.running()) {  // reported with the controls hidden too (presenting)
+        // A video cancelled or failed late (its report, after the video was in place) may still be there.
+        std::error_code ec;
+        const bool saved = std::filesystem::exists(video_path_, ec);
+        export_status_ = saved ? "Video saved: " + video_path_.string() +
+                                     (video_.error().empty() ? "" : " (" + video_.error() + ")")
+                               : "No video saved: " + video_.error();
+        std::fprintf(stderr, "dermasim: %s\n", export_status_.c_str());
+        video_.clear();
+    }
     scene(view, input.window_size);
 
     if (show_controls) draw_navigation();
@@ -436,18 +446,14 @@ void ConsultMode::draw_exports() {
     if (big_button(" Hide controls (H) ")) show_controls = false;
     ImGui::SameLine();
     if (big_button(" Menu ")) switch_request = "start";
-    if (video_.running()) {
+    if (video_.cancelling()) {
+        ImGui::TextDisabled("Cancelling the video...");
+    } else if (video_.running()) {
         ImGui::ProgressBar(float(video_.progress()), ImVec2(160.0f, 44.0f));
         ImGui::SameLine();
         if (big_button(" Cancel (V) ")) video_.cancel();
     } else if (big_button(" Save the six-month time-lapse as a video (V) ")) {
         export_video();
-    }
-    if (video_.finished() && !video_.running()) {
-        export_status_ = video_.error().empty() ? "Video saved: " + video_path_.string()
-                                                : "No video saved: " + video_.error();
-        std::fprintf(stderr, "dermasim: %s\n", export_status_.c_str());
-        video_.clear();
     }
     if (!export_status_.empty()) ImGui::TextDisabled("%s", export_status_.c_str());
     ImGui::PopTextWrapPos();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "engine/session/session_check.hpp"
 #include "engine/core/error.hpp"
 #include "engine/io/json_file.hpp"
 #include "engine/tools/json_fields.hpp"
@@ -55,7 +56,7 @@ KioskConfig load_kiosk_config(const std::filesystem::path& file, const Catalog& 
         const std::string region = item.has("region") ? item.text("region") : "cheek";
         try {
             a.session = load_session(a.file, region);
-            catalog.regions.find(a.session.region);
+            check_session_replayable(a.session, catalog, a.file.string());
         } catch (const Error& e) {
             throw Error(origin + ": " + at + ".session: " + e.what());
         }

@@ -56,6 +56,8 @@ public:
     // The window's close button was pressed. Returns true when the mode deals with it itself (the kiosk refuses
     // it and asks for its PIN); false lets the host quit (asking first if work would be lost).
     virtual bool take_close_request() { return false; }
+    // The mode is waiting on a question of its own (ask first): the host asks nothing over it.
+    virtual bool asking() const { return false; }
     // The frame asked for with save_frame_request was written (error empty) or not (error says why).
     virtual void frame_saved(const std::filesystem::path& path, const std::string& error) { (void)path, (void)error; }
 

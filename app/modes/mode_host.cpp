@@ -48,14 +48,22 @@ void ModeHost::frame(const FrameInput& input, double dt_s, SkinView& view) {
 }
 
 void ModeHost::switch_to(const std::string& name) {
-    auto go = [this, name] { current_ = make(name); };
+    auto go = [this, name] {
+        // A mode that cannot start (a kiosk configuration with a mistake, edited while the app ran) leaves the
+        // current one as it is and says why, rather than closing the app.
+        try {
+            current_ = make(name);
+        } catch (const Error& e) {
+            dialog_.tell("Cannot open " + name, e.what());
+        }
+    };
     std::string loss = current_->prepare_to_leave();
     if (loss.empty()) go();
     else dialog_.ask("Leave this screen?", loss, "Leave anyway", go);
 }
 
 void ModeHost::request_quit() {
-    if (dialog_.open()) return;
+    if (dialog_.open() || current_->asking()) return;  // one question at a time: ImGui shows one modal
     std::string loss = current_->prepare_to_leave();
     if (loss.empty()) quit_ = true;
     else dialog_.ask("Quit DermaSim?", loss, "Quit anyway", [this] { quit_ = true; });

@@ -29,6 +29,9 @@ public:
     std::string_view name() const override { return "sandbox"; }
     void frame(const FrameInput& input, double dt_s, SkinView& view) override;
     std::string prepare_to_leave() override;
+    bool asking() const override { return dialog_.open(); }
+    // "Saved to FILE", or why the last save failed (it is tried again), or "" before anything was saved.
+    std::string save_status() const;
 
     // Plays a recorded session back: its passes as they were made, at speed x their pace, then heal_days of
     // healing (none when 0). The region, device, needle and aftercare come from the record.
@@ -71,7 +74,6 @@ private:
     void ask_first(const std::string& question, const std::function<void()>& change);
     void autosave();
     bool keeps_sessions() const;
-    std::string save_status() const;
 
     const AppServices& services_;
     SkinView view_;

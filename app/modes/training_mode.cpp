@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 
 #include "app/layout.hpp"
 #include "engine/core/error.hpp"
@@ -142,7 +143,11 @@ std::filesystem::path TrainingMode::output_path(const std::string& suffix) const
         const std::string stem = saved.substr(0, saved.size() - std::string(".session.json").size());
         return stem + suffix;
     }
-    return services_.session_folder / (lesson_->id + suffix);
+    // The session could not be saved (a full disk): where sessions go, under a name of its own, never over an
+    // earlier trainee's export of the same lesson.
+    std::filesystem::path folder = services_.session_folder;
+    if (folder.empty()) folder = services_.session_file.has_parent_path() ? services_.session_file.parent_path() : ".";
+    return folder / (lesson_->id + "_" + std::to_string(std::time(nullptr)) + suffix);
 }
 
 void TrainingMode::export_file(bool html) {
@@ -175,6 +180,11 @@ void TrainingMode::frame(const FrameInput& input, double dt_s, SkinView& view) {
     // The block sits between the flow panel and the feedback panel; the device touches the skin only while
     // the passes are being made.
     sandbox_.headless_area = sandbox_area(input.window_size);
+    if (result_ && result_->session_file.empty() && sandbox_.autosaver().error().empty() &&
+        !sandbox_.autosaver().path().empty()) {  // saving, retried since the score, has worked
+        result_->session_file = sandbox_.autosaver().path().string();
+        status_ = "Saved to " + result_->session_file + ".";
+    }
     FrameInput skin_input = input;
     const bool rolling = screen_ == Screen::Flow && step_ == FlowStep::Passes;
     if (!rolling) {
@@ -188,8 +198,9 @@ void TrainingMode::frame(const FrameInput& input, double dt_s, SkinView& view) {
     switch (screen_) {
         case Screen::Lessons: intent = draw_lesson_picker(assets_.lessons, trainee_, load_error_); break;
         case Screen::Flow:
+            // The trainee sees a failing save as it happens (a full disk), not first at the score.
             intent = draw_flow_panel(*lesson_, step_, answers_, sandbox_.treatment(), services_.catalog->serum_names(),
-                                     "");
+                                     sandbox_.save_status(), !sandbox_.autosaver().error().empty());
             if (rolling) draw_feedback_panel(live_feedback());
             break;
         case Screen::Results: intent = draw_results_panel(*result_, status_); break;

@@ -22,6 +22,7 @@ public:
     std::string_view name() const override { return "training"; }
     void frame(const FrameInput& input, double dt_s, SkinView& view) override;
     std::string prepare_to_leave() override;
+    bool asking() const override { return sandbox_.asking(); }
 
     // What the panels return, applied; tests drive the flow through it.
     void apply(const TrainingIntent& intent);

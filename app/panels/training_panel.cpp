@@ -185,7 +185,7 @@ TrainingIntent draw_lesson_picker(const std::vector<Lesson>& lessons, const std:
 
 TrainingIntent draw_flow_panel(const Lesson& l, FlowStep step, const TrainingAnswers& draft,
                                const TreatmentController& treatment, const std::vector<std::string>& serums,
-                               const std::string& save_status) {
+                               const std::string& save_status, bool save_failed) {
     TrainingIntent intent;
     char title[96];
     std::snprintf(title, sizeof title, "Step %d of %d: %s###flow", int(step) + 1, kFlowStepCount,
@@ -224,7 +224,7 @@ TrainingIntent draw_flow_panel(const Lesson& l, FlowStep step, const TrainingAns
             ImGui::SameLine(0, 0);
             ImGui::Text(" %.2f mm", steps * 0.25f);
             const float depth = treatment.expected_depth_mm();
-            ImGui::Text("Channels ~%.0f um deep: %s", depth * 1000.0f,
+            ImGui::Text("Channels ~%.0f \xC2\xB5m deep: %s", depth * 1000.0f,
                         std::string(layer_name(treatment.region().layer_at_depth(depth))).c_str());
             draw_depth_gauge(treatment.region(), depth, treatment.needle_mm(),
                              float(treatment.region().bottom_of_mm(l.protocol.deepest_layer)));
@@ -286,7 +286,7 @@ TrainingIntent draw_flow_panel(const Lesson& l, FlowStep step, const TrainingAns
         ImGui::SameLine();
         intent.back = ImGui::Button("Back");
     }
-    if (!save_status.empty()) wrapped_coloured(kMuted, save_status);
+    if (!save_status.empty()) wrapped_coloured(save_failed ? kWarn : kMuted, save_status);
     ImGui::End();
     return intent;
 }
@@ -301,7 +301,7 @@ TrainingIntent draw_feedback_panel(const LiveFeedback& f) {
     ImGui::TextUnformatted("Coverage (punctures per cm2)");
     heatmap(f.coverage, f.coverage.target);
     ImGui::Separator();
-    ImGui::Text("Depth ~%.0f um against the layers", f.depth_mm * 1000.0f);
+    ImGui::Text("Depth ~%.0f \xC2\xB5m against the layers", f.depth_mm * 1000.0f);
     draw_depth_gauge(*f.region, f.depth_mm, f.needle_mm, float(f.region->bottom_of_mm(p.deepest_layer)));
     meter("Pressure", f.pressure, 1.0, {0.0, p.pressure_max}, "");
     meter("Speed", f.down ? f.speed_mm_s : 0.0, 2.5 * f.good_speed.max, f.good_speed, " mm/s");

@@ -57,7 +57,7 @@ TreatmentIntent draw_treatment_panel(const TreatmentController& treatment, const
 
     float depth = treatment.expected_depth_mm();
     Layer reached = region.layer_at_depth(depth);
-    ImGui::Text("Channel depth ~%.0f um: %s", depth * 1000.0f, std::string(layer_name(reached)).c_str());
+    ImGui::Text("Channel depth ~%.0f \xC2\xB5m: %s", depth * 1000.0f, std::string(layer_name(reached)).c_str());
     const double bleeding = bleeding_probability(region, depth);
     if (bleeding >= 0.5)
         ImGui::TextColored(ImVec4(0.95f, 0.45f, 0.45f, 1), "reaches the capillary plexus: pinpoint bleeding");

@@ -64,6 +64,8 @@ FrameLoop::~FrameLoop() {
 void FrameLoop::resize(VkExtent2D window_size) {
     swapchain_.recreate(window_size);  // waits for the device to be idle
     for (Slot& slot : slots_) slot.target = renderer_.make_target(swapchain_.extent());
+    last_drawn_ = -1;  // the new targets hold no frame yet
+    rebuild_ = false;
     // lavapipe keeps images in ordinary heap memory. glibc holds on to what the old size's images freed, so a
     // window resized again and again (the soak's resize storms) grows in resident memory without leaking: the
     // soak with MALLOC_TRIM_THRESHOLD_=0 stays flat. Handing it back after each rebuild keeps a kiosk's
@@ -76,9 +78,8 @@ void FrameLoop::resize(VkExtent2D window_size) {
 bool FrameLoop::draw(const SkinView& view, ImDrawData* ui, VkExtent2D window_size) {
     using namespace vk::access;
     VkDevice device = context_.device();
-    if (window_size.width != swapchain_.extent().width || window_size.height != swapchain_.extent().height) {
+    if (rebuild_ || window_size.width != swapchain_.extent().width || window_size.height != swapchain_.extent().height)
         resize(window_size);
-    }
     Slot& slot = slots_[next_];
     // Fault injection for the tests of what a lost device does to the app (the real loss cannot be provoked).
     if (inject_device_lost_at_ && std::chrono::steady_clock::now() >= *inject_device_lost_at_)
@@ -148,7 +149,7 @@ bool FrameLoop::draw(const SkinView& view, ImDrawData* ui, VkExtent2D window_siz
     last_drawn_ = next_;
     next_ = (next_ + 1) % kFramesInFlight;
     if (presented == VK_ERROR_OUT_OF_DATE_KHR || presented == VK_SUBOPTIMAL_KHR) {
-        resize(window_size);
+        rebuild_ = true;  // at the next draw: the frame just presented stays readable for a picture saved now
     } else if (presented != VK_SUCCESS) {
         throw Error("vkQueuePresentKHR", presented, __FILE__, __LINE__);
     }

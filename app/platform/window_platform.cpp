@@ -246,6 +246,8 @@ int run_window_app(const WindowOptions& options, AppServices services, const std
             last_drawn = now;
             stats.frame_drawn(loop.renderer().moving_scale());
         }
+        // A picture asked for in a frame that was not drawn (the swapchain rebuilt) waits for the next one.
+        if (!drew) continue;
         if (auto path = std::move(app.host().current().save_frame_request)) {
             app.host().current().save_frame_request.reset();
             std::string error;

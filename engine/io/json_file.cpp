@@ -73,4 +73,8 @@ nlohmann::json read_json_file(const std::filesystem::path& file) {
     return parse_json_text(read_file_bytes(file), file.string());
 }
 
+std::string report_text(const nlohmann::json& report) {
+    return report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
 }  // namespace dermasim

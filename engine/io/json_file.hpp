@@ -28,6 +28,10 @@ nlohmann::json parse_json_text(std::string_view text, const std::string& name);
 // error or bad JSON.
 nlohmann::json read_json_file(const std::filesystem::path& file);
 
+// A report's text, indented, ending in a newline. A string that is not UTF-8 (a file name from an old archive)
+// is written with U+FFFD in its place instead of failing the whole report.
+std::string report_text(const nlohmann::json& report);
+
 // The bytes of a file, checked as read_json_file checks them (regular file, at most max_bytes).
 std::string read_file_bytes(const std::filesystem::path& file, std::size_t max_bytes = kMaxJsonBytes);
 

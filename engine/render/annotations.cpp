@@ -173,7 +173,7 @@ LayerLegendText layer_legend_text(const SkinView& view) {
         Layer layer = static_cast<Layer>(i);
         double mm = r.thickness_mm(layer);
         std::string name(layer_name(layer));
-        if (mm < 1.0) std::snprintf(t.rows[i], sizeof t.rows[i], "%s  %.0f um", name.c_str(), mm * 1000.0);
+        if (mm < 1.0) std::snprintf(t.rows[i], sizeof t.rows[i], "%s  %.0f \xC2\xB5m", name.c_str(), mm * 1000.0);
         else std::snprintf(t.rows[i], sizeof t.rows[i], "%s  %.1f mm", name.c_str(), mm);
         // The block shows only the top of the fat: say how much of it the picture leaves out.
         const double shown = view.block_depth_mm() - r.bottom_of_mm(Layer::ReticularDermis);

@@ -75,9 +75,17 @@ UiOverlay::UiOverlay(const vk::Context& context, const UiContext& ui, int frame_
     init.CheckVkResultFn = check_imgui_vk;
     if (!ImGui_ImplVulkan_Init(&init, render_pass_)) throw Error("Dear ImGui's Vulkan backend failed to start");
 
-    vk::OneShotCommands commands(context);
-    commands.run([](VkCommandBuffer cmd) { ImGui_ImplVulkan_CreateFontsTexture(cmd); });
-    ImGui_ImplVulkan_DestroyFontUploadObjects();
+    try {
+        vk::OneShotCommands commands(context);
+        commands.run([](VkCommandBuffer cmd) { ImGui_ImplVulkan_CreateFontsTexture(cmd); });
+        ImGui_ImplVulkan_DestroyFontUploadObjects();
+    } catch (...) {
+        // The destructor does not run for a constructor that throws: the backend's objects go now, before the
+        // device they were made on.
+        context.wait_idle_quietly();
+        ImGui_ImplVulkan_Shutdown();
+        throw;
+    }
 }
 
 UiOverlay::~UiOverlay() {

@@ -43,8 +43,9 @@ bool Autosaver::flush(const SessionRecord& session, uint64_t revision) {
 }
 
 void Autosaver::start_new_file() {
-    // The named file holds the session it was named for: later sessions get fresh names beside it.
-    if (!fixed_file_.empty() && !path_.empty()) {
+    // Once the named file holds a session, later sessions get fresh names beside it. Until then (a region, device
+    // or lesson chosen before the first pass), the named file is still the one to write.
+    if (!fixed_file_.empty() && written_) {
         folder_ = fixed_file_.has_parent_path() ? fixed_file_.parent_path() : fs::path(".");
         fixed_file_.clear();
     }

@@ -216,10 +216,9 @@ HealPass::HealPass(const vk::Context& context, const TissueVolumeGpu& volume, co
             }
     line_coeffs_ = make_sim_pipeline(device, kLineCoeffsSpv, line_coeffs_layout_);
 
-    const VkDescriptorPoolSize pool_sizes[] = {
-        {VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, (kVoxelBindings - 1) + kDiffusingFields * 5},
-        {VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1 + kDiffusingFields},
-        {VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, 2 * kFieldCount + 3 + kDiffusingFields * 9}};
+    std::vector<VkDescriptorPoolSize> pool_sizes;
+    vk::add_pool_sizes(pool_sizes, voxel_bindings);
+    vk::add_pool_sizes(pool_sizes, line_bindings, kDiffusingFields);
     pool_ = vk::make_descriptor_pool(device, 1 + kDiffusingFields, pool_sizes);
     voxel_set_ = vk::allocate_set(device, pool_, voxel_layout);
     std::vector<VkBuffer> voxel_buffers, late_fields;

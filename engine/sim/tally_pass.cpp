@@ -69,8 +69,8 @@ TallyPass::TallyPass(const vk::Context& context, const TissueVolumeGpu& volume, 
     pipeline_ = quads_ ? make_sim_pipeline(device, kTallyQuadsSpv, pipeline_layout_)
                        : make_sim_pipeline(device, kTallySpv, pipeline_layout_);
 
-    const VkDescriptorPoolSize sizes[] = {{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1},
-                                          {VK_DESCRIPTOR_TYPE_UNIFORM_TEXEL_BUFFER, 2 * kFieldCount + 1}};
+    std::vector<VkDescriptorPoolSize> sizes;
+    vk::add_pool_sizes(sizes, bindings);
     pool_ = vk::make_descriptor_pool(device, 1, sizes);
     set_ = vk::allocate_set(device, pool_, set_layout);
     const VkBuffer partials_buffer = partials_;

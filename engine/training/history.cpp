@@ -66,19 +66,23 @@ TrainingHistory::TrainingHistory(const std::filesystem::path& file) : file_(file
             if (s.step()) version = int(s.integer(0));
         }
         if (existed && std::filesystem::file_size(file, ec) > 0 && app_id != kApplicationId)
-            throw Error(file.string() + ": is not a DermaSim training history (left as it is)");
+            throw Error(file.string() + ": is not a DermaSim training history (left as it is; move it aside to start a new history)");
         if (version > kSchemaVersion)
             throw Error(file.string() + ": was written by a newer DermaSim (history version " + std::to_string(version) + ")");
+        // The schema and the marks appear together or not at all: a crash between them, or two DermaSims making
+        // the file at once, would otherwise leave a file without the mark, refused from then on.
+        exec("BEGIN IMMEDIATE");
         exec("CREATE TABLE IF NOT EXISTS sessions ("
              " id INTEGER PRIMARY KEY, trainee TEXT NOT NULL, lesson TEXT NOT NULL, finished TEXT NOT NULL,"
              " overall REAL NOT NULL, passed INTEGER NOT NULL, criteria TEXT NOT NULL, session_file TEXT NOT NULL)");
         exec(("PRAGMA application_id = " + std::to_string(kApplicationId)).c_str());
         exec(("PRAGMA user_version = " + std::to_string(kSchemaVersion)).c_str());
+        exec("COMMIT");
     } catch (const Error& e) {
         sqlite3_close(db_);
         // SQLite reports a damaged or foreign file as "file is not a database": say what the file was for.
         throw Error(std::string(e.what()).find("not a database") != std::string::npos
-                        ? file.string() + ": is not a DermaSim training history (left as it is)"
+                        ? file.string() + ": is not a DermaSim training history (left as it is; move it aside to start a new history)"
                         : e.what());
     }
 }

@@ -7,6 +7,7 @@
 #include "engine/io/json_file.hpp"
 #include "engine/skin/region_profile.hpp"
 #include "engine/tools/json_fields.hpp"
+#include "engine/tools/stroke_script.hpp"
 
 namespace dermasim {
 namespace {
@@ -125,6 +126,9 @@ Lesson parse_lesson(const nlohmann::json& doc, const std::string& origin, const 
     for (const auto& d : texts(p, "devices", "protocol.", false))
         lesson.protocol.devices.push_back(parse_device_kind(d, origin + ": protocol.devices"));
     lesson.protocol.needle_mm = range(p, "needle_mm", "protocol.", 0.0, 3.0, "mm");
+    // The lesson opens on its first device at the range's shortest needle: that setting must exist.
+    check_needle_setting(lesson.protocol.devices.front(), lesson.protocol.needle_mm.min,
+                         origin + ": protocol.needle_mm (the shortest, on protocol.devices[0])");
     lesson.protocol.numbing_minutes = range(p, "numbing_minutes", "protocol.", 0.0, 180.0, "minutes");
     FieldReader density(p.raw("density_per_cm2"), origin, "protocol.density_per_cm2.");
     density.reject_unknown({"roller", "pen"});
@@ -162,7 +166,9 @@ std::vector<Lesson> load_lessons(const std::filesystem::path& folder, const Regi
     std::error_code ec;
     if (!std::filesystem::is_directory(folder, ec)) throw Error(folder.string() + ": the lessons folder is missing");
     std::vector<Lesson> lessons;
-    for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+    std::filesystem::directory_iterator entries(folder, ec);
+    if (ec) throw Error(folder.string() + ": cannot read the lessons folder (" + ec.message() + ")");
+    for (const auto& entry : entries) {
         if (entry.path().extension() != ".json") continue;
         Lesson lesson = load_lesson(entry.path(), regions);
         if (lesson.id != entry.path().stem().string())

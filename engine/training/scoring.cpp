@@ -203,7 +203,7 @@ CriterionScore depth_safety(const TrainingOutcome& o) {
     CriterionScore c;
     // Every channel past the limit is a risk: half of them past it scores 0 (estimated).
     c.score = clamp100(100.0 * (1.0 - 2.0 * share));
-    c.measured = format("%.0f %% of channels below the %s (deepest %.0f um, it ends at %.0f um)", 100 * share,
+    c.measured = format("%.0f %% of channels below the %s (deepest %.0f \xC2\xB5m, it ends at %.0f \xC2\xB5m)", 100 * share,
                         std::string(layer_name(limit)).c_str(), 1000 * deepest, 1000 * o.region.bottom_of_mm(limit));
     c.tip = share > 0 ? "Channels went deeper than this skin allows: shorter needle, lighter pressure."
                       : "Every channel stayed within safe depth.";

@@ -1,5 +1,6 @@
 #include "engine/vk/descriptors.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <vector>
 #include "engine/core/error.hpp"
@@ -16,6 +17,14 @@ DescriptorPool make_descriptor_pool(VkDevice device, uint32_t max_sets, std::spa
     VkDescriptorPool pool;
     VK_CHECK(vkCreateDescriptorPool(device, &info, nullptr, &pool));
     return DescriptorPool(device, pool, vkDestroyDescriptorPool);
+}
+
+void add_pool_sizes(std::vector<VkDescriptorPoolSize>& sizes, std::span<const Binding> bindings, uint32_t sets) {
+    for (const Binding& b : bindings) {
+        auto same = std::find_if(sizes.begin(), sizes.end(), [&](const VkDescriptorPoolSize& s) { return s.type == b.type; });
+        if (same == sizes.end()) same = sizes.insert(sizes.end(), {b.type, 0});
+        same->descriptorCount += b.count * sets;
+    }
 }
 
 VkDescriptorSet allocate_set(VkDevice device, VkDescriptorPool pool, VkDescriptorSetLayout layout) {

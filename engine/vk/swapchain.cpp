@@ -20,7 +20,7 @@ Swapchain::~Swapchain() {
 void Swapchain::recreate(VkExtent2D wanted) {
     context_.wait_idle();
     VkSwapchainKHR old = swapchain_;
-    create(wanted, old);
+    create(wanted, old);  // if it throws, swapchain_ is still the old one (retired), which the destructor destroys
     vkDestroySwapchainKHR(context_.device(), old, nullptr);
 }
 
@@ -46,13 +46,10 @@ void Swapchain::create(VkExtent2D wanted, VkSwapchainKHR old) {
             chosen = f;
             break;
         }
-    format_ = chosen.format;
-
-    if (caps.currentExtent.width != UINT32_MAX) {
-        extent_ = caps.currentExtent;
-    } else {
-        extent_.width = std::clamp(wanted.width, caps.minImageExtent.width, caps.maxImageExtent.width);
-        extent_.height = std::clamp(wanted.height, caps.minImageExtent.height, caps.maxImageExtent.height);
+    VkExtent2D extent = caps.currentExtent;
+    if (caps.currentExtent.width == UINT32_MAX) {
+        extent.width = std::clamp(wanted.width, caps.minImageExtent.width, caps.maxImageExtent.width);
+        extent.height = std::clamp(wanted.height, caps.minImageExtent.height, caps.maxImageExtent.height);
     }
     uint32_t images = caps.minImageCount + 1;
     if (caps.maxImageCount) images = std::min(images, caps.maxImageCount);
@@ -62,7 +59,7 @@ void Swapchain::create(VkExtent2D wanted, VkSwapchainKHR old) {
     info.minImageCount = images;
     info.imageFormat = chosen.format;
     info.imageColorSpace = chosen.colorSpace;
-    info.imageExtent = extent_;
+    info.imageExtent = extent;
     info.imageArrayLayers = 1;
     info.imageUsage = VK_IMAGE_USAGE_TRANSFER_DST_BIT;
     info.imageSharingMode = VK_SHARING_MODE_EXCLUSIVE;
@@ -71,18 +68,32 @@ void Swapchain::create(VkExtent2D wanted, VkSwapchainKHR old) {
     info.presentMode = VK_PRESENT_MODE_FIFO_KHR;  // always available; paces the frame loop to the display
     info.clipped = VK_TRUE;
     info.oldSwapchain = old;
-    VK_CHECK(vkCreateSwapchainKHR(context_.device(), &info, nullptr, &swapchain_));
-
-    vkGetSwapchainImagesKHR(context_.device(), swapchain_, &count, nullptr);
-    images_.resize(count);
-    vkGetSwapchainImagesKHR(context_.device(), swapchain_, &count, images_.data());
-    present_ready_.clear();
-    for (uint32_t i = 0; i < count; ++i) {
-        VkSemaphoreCreateInfo s{VK_STRUCTURE_TYPE_SEMAPHORE_CREATE_INFO};
-        VkSemaphore sem;
-        VK_CHECK(vkCreateSemaphore(context_.device(), &s, nullptr, &sem));
-        present_ready_.emplace_back(context_.device(), sem, vkDestroySemaphore);
+    VkSwapchainKHR made = VK_NULL_HANDLE;
+    VK_CHECK(vkCreateSwapchainKHR(context_.device(), &info, nullptr, &made));
+    // Everything is made aside and kept only once all of it exists: a failure part way leaks nothing and leaves
+    // this object as it was.
+    std::vector<VkImage> images_made;
+    std::vector<Semaphore> ready_made;
+    try {
+        vkGetSwapchainImagesKHR(context_.device(), made, &count, nullptr);
+        images_made.resize(count);
+        vkGetSwapchainImagesKHR(context_.device(), made, &count, images_made.data());
+        for (uint32_t i = 0; i < count; ++i) {
+            VkSemaphoreCreateInfo s{VK_STRUCTURE_TYPE_SEMAPHORE_CREATE_INFO};
+            VkSemaphore sem;
+            VK_CHECK(vkCreateSemaphore(context_.device(), &s, nullptr, &sem));
+            ready_made.emplace_back(context_.device(), sem, vkDestroySemaphore);
+        }
+    } catch (...) {
+        ready_made.clear();
+        vkDestroySwapchainKHR(context_.device(), made, nullptr);
+        throw;
     }
+    swapchain_ = made;
+    images_ = std::move(images_made);
+    present_ready_ = std::move(ready_made);
+    format_ = chosen.format;
+    extent_ = extent;
 }
 
 }  // namespace dermasim::vk

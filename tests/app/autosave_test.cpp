@@ -65,6 +65,17 @@ TEST(Autosave, AGivenFileIsUsed) {
     EXPECT_EQ(load_session(file).region, "cheek");
 }
 
+TEST(Autosave, AGivenFileIsKeptWhenTheSessionStartsOverBeforeItsFirstSave) {
+    // Training applies its lesson's region, device and needle, each starting the session over, before any pass.
+    auto file = test::fresh_dir("fixed_before_save") / "mine.json";
+    Autosaver saver({}, file);
+    saver.start_new_file();
+    saver.start_new_file();
+    ASSERT_TRUE(saver.flush(one_pass(), 1));
+    EXPECT_EQ(saver.path(), file);
+    EXPECT_TRUE(fs::exists(file));
+}
+
 TEST(Autosave, AFailedSaveSaysWhyKeepsTheWorkUnsavedAndIsRetried) {
     auto dir = test::fresh_dir("fail");
     std::ofstream(dir / "blocker") << "a file where the sessions folder should be";

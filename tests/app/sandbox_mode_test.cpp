@@ -234,6 +234,37 @@ TEST(ModeHost, ModesAreChosenByNameAndTheStartScreenLeadsIntoThem) {
     rig.frame();
 }
 
+TEST(ModeHost, AModeThatCannotStartLeavesTheCurrentOneAndSaysWhy) {
+    auto dir = test::fresh_dir("bad_mode");
+    std::ofstream(dir / "kiosk.json") << "{\"pin\": 12";  // edited while the app ran, and left broken
+    test::AppRig rig(dir, 0.1, "start", "cheek", dir / "kiosk.json");
+    rig.frame();
+    rig.app->host().switch_to("kiosk");
+    EXPECT_EQ(rig.app->host().current().name(), "start");
+    ASSERT_TRUE(rig.app->host().dialog().open());
+    EXPECT_EQ(rig.app->host().dialog().question(), "Cannot open kiosk");
+    EXPECT_NE(rig.app->host().dialog().detail().find("kiosk.json"), std::string::npos) << rig.app->host().dialog().detail();
+    rig.frame();
+    rig.app->host().dialog().answer(false);
+    EXPECT_FALSE(rig.app->quit());
+}
+
+TEST(ModeHost, TheCloseButtonAsksNothingOverAModesOpenQuestion) {
+    auto dir = test::fresh_dir("two_questions");
+    std::ofstream(dir / "blocker") << "x";
+    test::AppRig rig(dir / "blocker" / "sessions");
+    roll_pass(rig, {3, 12}, {17, 12});  // unsavable: a file stands where the folder should be
+    app::SkinIntent to_neck;
+    to_neck.region = "neck";
+    sandbox(rig).apply(to_neck);
+    ASSERT_TRUE(sandbox(rig).dialog().open());
+    FrameInput close;
+    close.close_requested = true;
+    rig.frame(close);
+    EXPECT_FALSE(rig.app->host().dialog().open()) << "two modals at once fight over ImGui's popup stack";
+    EXPECT_FALSE(rig.app->quit());
+}
+
 TEST(SandboxMode, SwitchingDevicesKeepsTheNeedleSettingValid) {
     test::AppRig rig({});
     app::TreatmentIntent pen;

@@ -157,6 +157,23 @@ case("replay a folder", ["replay", folder, "--report", REPORT], [folder, "is a f
 case("simulate --strokes a folder", sim + ["--strokes", folder], [folder, "is a folder"])
 case("replay a missing file", ["replay", path("absent.json"), "--report", REPORT], ["absent.json", "cannot open"])
 
+# An output named over the input it is made from (the recorded session replaced by its report), or over another.
+KEPT = os.path.join(OUT, "kept.session.json")
+shutil.copyfile(os.path.join(DATA, "session_forehead.json"), KEPT)
+SAME = os.path.join(OUT, ".", "kept.session.json")
+case("replay's report over its session", ["replay", KEPT, "--report", SAME], ["--report", "is the same file as the session"])
+case("simulate's report over its strokes", ["simulate", "--strokes", KEPT, "--report", SAME],
+     ["--report", "is the same file as --strokes"])
+case("simulate's curves over its report", ["simulate", "--days", "1", "--report", REPORT, "--curves", REPORT],
+     ["--curves", "is the same file as --report"])
+case("score's report over its answers", ["score", "--lesson", "forehead-fine-lines", "--device", "roller", "--needle-mm",
+                                         "0.5", "--passes", "4", "--answers", KEPT, "--report", KEPT],
+     ["--report", "is the same file as --answers"])
+# Flags that would be read and then not used.
+case("simulate --pressure with --strokes", ["simulate", "--strokes", KEPT, "--pressure", "0.9", "--report", REPORT],
+     ["--pressure", "--strokes gives"])
+case("simulate --sessions without --days", ["simulate", "--sessions", "3", "--report", REPORT], ["--sessions", "needs --days"])
+
 # Values that parse but mean nonsense, in a session and in a stroke script.
 def session_with(**fields):
     import json
@@ -190,6 +207,24 @@ values = {
 for kind, (text, problem) in values.items():
     f = write("values_%s.json" % kind, text)
     case("simulate --strokes %s" % kind, sim + ["--strokes", f], [os.path.basename(f), problem])
+
+# A roller has no puncture budget known before it moves: a small session rolled back and forth 40,000 times
+# (2.4 M punctures) is refused by the replay and by the kiosk, not replayed for hours.
+import json as _json
+zigzag = [[0.05 * k, 20.0 * (k % 2), 10.0] for k in range(40000)]
+rolled = write("rolled_40000.session.json", session_with(device="roller", needle_mm=0.5, strokes=[{"points": zigzag}]))
+case("replay a roller rolled 40,000 times", ["replay", rolled, "--report", REPORT],
+     ["rolled_40000.session.json", "more than 2000000 punctures"])
+kiosk_dir = path("kiosk_rolled")
+os.makedirs(kiosk_dir)
+shutil.copyfile(rolled, os.path.join(kiosk_dir, "rolled.session.json"))
+with open(os.path.join(kiosk_dir, "kiosk.json"), "w") as f:
+    config = _json.load(open(os.path.join(ASSETS, "kiosk", "kiosk.json")))
+    config["attract"] = [{"session": "rolled.session.json"}]
+    _json.dump(config, f)
+case("a kiosk whose attract session rolls 40,000 times", ["--mode", "kiosk", "--kiosk-config",
+     os.path.join(kiosk_dir, "kiosk.json"), "--frames", "1"], ["attract[0].session", "more than 2000000 punctures"],
+     env={"DISPLAY": ""})
 
 # --- the asset catalogue: each table (and a model) damaged in a copy of assets/ ---------------------------------
 tables = {"regions.json": "regions", "devices/roller.json": "roller", "devices/pen.json": "pen",

@@ -71,6 +71,24 @@ grep -q "<polyline" "$out/history.svg" || fail "history plot has no line"
 "$bin" history > "$out/history_all.txt"
 grep -q "periorbital-crepey-skin" "$out/history_all.txt" || fail "history lacks the careless session"
 
+# Scoring a kept training session again re-scores it: no second copy, no second attempt in the history.
+expert_session=$(field "$out/expert.json" "['session']")
+kept=$(ls "$XDG_DATA_HOME/dermasim/sessions" | wc -l)
+for n in 1 2; do
+  "$bin" score --lesson forehead-fine-lines --strokes "$expert_session" --report "$out/rescore.json" > /dev/null 2> "$out/rescore.log"
+done
+[ "$(field "$out/rescore.json" "['score']['overall']")" = "$expert" ] || fail "the re-score differs from the score"
+[ "$(ls "$XDG_DATA_HOME/dermasim/sessions" | wc -l)" = "$kept" ] || fail "a re-score kept another copy of the session"
+[ "$("$bin" history --trainee expert | grep -c forehead-fine-lines)" = "1" ] || fail "a re-score counted as another attempt"
+
+# A history that cannot be opened costs the entry, not the report.
+mkdir -p "$out/xdg_broken/dermasim"; echo "not a database" > "$out/xdg_broken/dermasim/history.sqlite"
+XDG_DATA_HOME=$out/xdg_broken "$bin" score --lesson forehead-fine-lines --device roller --needle-mm 0.5 --passes 12 \
+  --answers "$data/answers_expert_forehead.json" --report "$out/no_history.json" > /dev/null 2> "$out/no_history.log" \
+  || fail "a broken history failed the score"
+[ -f "$out/no_history.json" ] || fail "a broken history lost the report"
+grep -q "warning: not added to the history" "$out/no_history.log" || fail "no warning about the history"
+
 # Bad input: one clear message, non-zero exit, and the file left as it was.
 expect_error() {  # expect_error TEXT ARGS...
   local text=$1; shift

@@ -72,6 +72,10 @@ TEST(Lessons, EveryProblemNamesTheFieldAndTheFile) {
     doc["protocol"]["needle_mm"] = {1.0, 0.5};
     expect_refused(doc, "protocol.needle_mm = [1, 0.5] is not an increasing range");
     doc = lesson_json();
+    doc["protocol"]["devices"] = {"pen"};  // the lesson opens on the pen at 0.3 mm, which a pen cannot be set to
+    doc["protocol"]["needle_mm"] = {0.3, 0.6};
+    expect_refused(doc, "protocol.needle_mm (the shortest, on protocol.devices[0]): needle_mm = 0.3 is not a multiple of 0.25 mm");
+    doc = lesson_json();
     doc["client"]["region"] = "elbow";
     expect_refused(doc, "client.region unknown region 'elbow'");
     doc = lesson_json();
