@@ -166,8 +166,8 @@ int run_score(const Argv& argv) {
 
     // A training session given with --strokes is an attempt already kept (its file, and its history entry when it
     // named a trainee): scoring it again neither copies it nor counts it as another attempt.
-    const bool rescore = strokes_file && session_answers;
-    if (rescore) scored.session_file = *strokes_file;
+    const bool rescore = strokes_file && session_answers && !answers_file;
+    if (rescore) scored.session_file = std::filesystem::absolute(*strokes_file).string();
     // A headless training session is kept like the window's: a session file to replay.
     if (!rescore) try {
         const std::filesystem::path folder = default_session_folder();
@@ -186,12 +186,15 @@ int run_score(const Argv& argv) {
     write_text_atomically(report_path, report_text(training_report(scored)));
     // After the report: a history that cannot be opened (locked, from a newer DermaSim) costs the entry, not
     // the report asked for.
-    try {
-        if (rescore) std::fprintf(stderr, "dermasim: %s was scored before: not added to the history again\n", strokes_file->c_str());
-        else if (auto db = record_in_history(scored))
-            std::fprintf(stderr, "dermasim: added to %s's history (%s)\n", answers.trainee->c_str(), db->c_str());
-    } catch (const Error& e) {
-        std::fprintf(stderr, "dermasim: warning: not added to the history (%s); the report is written\n", e.what());
+    if (rescore && answers.trainee) {
+        std::fprintf(stderr, "dermasim: %s was scored before: not added to the history again\n", strokes_file->c_str());
+    } else if (!rescore) {
+        try {
+            if (auto db = record_in_history(scored))
+                std::fprintf(stderr, "dermasim: added to %s's history (%s)\n", answers.trainee->c_str(), db->c_str());
+        } catch (const Error& e) {
+            std::fprintf(stderr, "dermasim: warning: not added to the history (%s); the report is written\n", e.what());
+        }
     }
     std::printf("%s: %.0f / 100, %s\n", lesson.id.c_str(), scored.score.overall, scored.score.passed ? "passed" : "not passed");
     for (const auto& c : scored.score.criteria)

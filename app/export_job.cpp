@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstring>
 #include <string>
+#include <thread>
 
 #include "engine/core/error.hpp"
 #include "engine/io/child_process.hpp"
@@ -19,17 +20,17 @@ namespace dermasim::app {
 ExportJob::~ExportJob() {
     if (!running()) return;
     cancel();
-    // The child removes its half-made video on SIGTERM at its next frame; one stuck (a stalled ffmpeg) is killed.
-    for (int waited_ms = 0; waited_ms < 5000; waited_ms += 50) {
-        if (waitpid(child_, nullptr, WNOHANG) == child_) {
-            close(output_);
-            return;
+    // Leaving (another mode, quitting) does not wait for the child: it stops at its next frame and removes its
+    // half-made video. A thread of its own reads what it still writes, so it never blocks on a full pipe, and
+    // reaps it.
+    std::thread([child = child_, output = output_] {
+        fcntl(output, F_SETFL, 0);
+        char buffer[4096];
+        while (read(output, buffer, sizeof buffer) > 0) {
         }
-        usleep(50 * 1000);
-    }
-    kill(child_, SIGKILL);
-    wait_process(child_);
-    close(output_);
+        close(output);
+        waitpid(child, nullptr, 0);
+    }).detach();
 }
 
 void ExportJob::start(const std::vector<std::string>& args) {

@@ -53,7 +53,7 @@ void ModeHost::switch_to(const std::string& name) {
         // current one as it is and says why, rather than closing the app.
         try {
             current_ = make(name);
-        } catch (const Error& e) {
+        } catch (const std::exception& e) {
             dialog_.tell("Cannot open " + name, e.what());
         }
     };

@@ -71,7 +71,9 @@ std::string SandboxMode::save_status() const {
 void SandboxMode::autosave() {
     if (!keeps_sessions()) return;
     if (state_ == State::Replaying) return;  // nothing new: the passes come from a file
-    if (treatment_.recording().strokes.empty() && autosaver_.path().empty()) return;  // nothing done yet
+    // Nothing done yet: no file. (A session named with --session is not written empty either: a lesson's or the
+    // trainee's settings, changed before the first pass, would each start it over and leave the file behind.)
+    if (treatment_.recording().strokes.empty() && !autosaver_.written()) return;
     const std::string error_before = autosaver_.error();
     if (autosaver_.tick(record(), revision(), services_.clock->now_s()) && autosaver_.path() != announced_path_) {
         announced_path_ = autosaver_.path();

@@ -123,16 +123,18 @@ void TrainingMode::finish() {
     StrokeScript script = t.recording();
     script.pressure = t.pressure();
     result_ = score_session(assets_, *services_.catalog, *lesson_, script, *t.punctures(), answers_);
+    finished_at_ = std::time(nullptr);
     if (sandbox_.save_now()) result_->session_file = sandbox_.autosaver().path().string();
     status_.clear();
+    history_status_.clear();
     if (!sandbox_.autosaver().error().empty())
         status_ = "The session could not be saved: " + sandbox_.autosaver().error() + ".";
     else if (!result_->session_file.empty())
         status_ = "Saved to " + result_->session_file + ".";
     try {
-        if (auto db = record_in_history(*result_)) status_ += " Added to your history.";
+        if (auto db = record_in_history(*result_)) history_status_ = " Added to your history.";
     } catch (const Error& e) {
-        status_ += std::string(" Not added to the history: ") + e.what();
+        history_status_ = std::string(" Not added to the history: ") + e.what();
     }
     screen_ = Screen::Results;
 }
@@ -147,7 +149,7 @@ std::filesystem::path TrainingMode::output_path(const std::string& suffix) const
     // earlier trainee's export of the same lesson.
     std::filesystem::path folder = services_.session_folder;
     if (folder.empty()) folder = services_.session_file.has_parent_path() ? services_.session_file.parent_path() : ".";
-    return folder / (lesson_->id + "_" + std::to_string(std::time(nullptr)) + suffix);
+    return folder / (lesson_->id + "_" + std::to_string(finished_at_) + suffix);
 }
 
 void TrainingMode::export_file(bool html) {
@@ -203,7 +205,7 @@ void TrainingMode::frame(const FrameInput& input, double dt_s, SkinView& view) {
                                      sandbox_.save_status(), !sandbox_.autosaver().error().empty());
             if (rolling) draw_feedback_panel(live_feedback());
             break;
-        case Screen::Results: intent = draw_results_panel(*result_, status_); break;
+        case Screen::Results: intent = draw_results_panel(*result_, status()); break;
         case Screen::History: intent = draw_history_panel(history_, assets_.lessons, trainee_, history_error_); break;
     }
     // The mode bar: where the trainee is, and the way out.

@@ -4,6 +4,7 @@
 // heatmap, depth against the layers, pressure and speed meters, directions done, warnings), chooses a serum and
 // gives aftercare advice; then the session is scored on the rubric, saved with its lesson and answers, and added
 // to the trainee's history. The skin, the device input and the session file are the sandbox's, reused whole.
+#include <ctime>
 #include <optional>
 #include <string>
 
@@ -34,7 +35,7 @@ public:
     const std::string& trainee() const { return trainee_; }
     const std::optional<ScoredSession>& result() const { return result_; }
     const std::string& load_error() const { return load_error_; }
-    const std::string& status() const { return status_; }
+    std::string status() const { return status_ + history_status_; }
     SandboxMode& sandbox() { return sandbox_; }
     LiveFeedback live_feedback() const;
 
@@ -58,7 +59,9 @@ private:
     std::optional<ScoredSession> result_;
     std::vector<HistoryEntry> history_;
     std::string history_error_;
-    std::string status_;
+    std::string status_;          // where the session was saved, and any export since
+    std::string history_status_;  // whether it was added to the history
+    std::time_t finished_at_ = 0;
 };
 
 }  // namespace dermasim::app

@@ -172,6 +172,9 @@ int run_window_app(const WindowOptions& options, AppServices services, const std
     const char** extensions = glfwGetRequiredInstanceExtensions(&extension_count);
     gpu.instance_extensions.assign(extensions, extensions + extension_count);
     gpu.swapchain = true;
+    gpu.can_present = [](VkInstance instance, VkPhysicalDevice device, uint32_t family) {
+        return glfwGetPhysicalDevicePresentationSupport(instance, device, family) == GLFW_TRUE;
+    };
     vk::Context context(gpu);
     Surface surface(context.instance(), window.window);
     FrameLoop loop(context, *services.catalog, surface.surface, window.framebuffer_size());

@@ -73,9 +73,8 @@ UiOverlay::UiOverlay(const vk::Context& context, const UiContext& ui, int frame_
     init.ImageCount = uint32_t(frame_slots < 2 ? 2 : frame_slots);  // vertex buffers rotate per frame slot
     init.MSAASamples = VK_SAMPLE_COUNT_1_BIT;
     init.CheckVkResultFn = check_imgui_vk;
-    if (!ImGui_ImplVulkan_Init(&init, render_pass_)) throw Error("Dear ImGui's Vulkan backend failed to start");
-
     try {
+        if (!ImGui_ImplVulkan_Init(&init, render_pass_)) throw Error("Dear ImGui's Vulkan backend failed to start");
         vk::OneShotCommands commands(context);
         commands.run([](VkCommandBuffer cmd) { ImGui_ImplVulkan_CreateFontsTexture(cmd); });
         ImGui_ImplVulkan_DestroyFontUploadObjects();
@@ -83,7 +82,7 @@ UiOverlay::UiOverlay(const vk::Context& context, const UiContext& ui, int frame_
         // The destructor does not run for a constructor that throws: the backend's objects go now, before the
         // device they were made on.
         context.wait_idle_quietly();
-        ImGui_ImplVulkan_Shutdown();
+        if (ImGui::GetIO().BackendRendererUserData) ImGui_ImplVulkan_Shutdown();  // Init got far enough to need it
         throw;
     }
 }

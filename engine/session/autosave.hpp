@@ -32,7 +32,8 @@ public:
     void start_new_file();
 
     bool unsaved(uint64_t revision) const { return revision != saved_revision_; }
-    const std::filesystem::path& path() const { return path_; }  // empty until the first save
+    const std::filesystem::path& path() const { return path_; }  // empty until the first save, or the named file
+    bool written() const { return written_; }                    // this session is in its file
     const std::string& error() const { return error_; }          // the last save's failure, "" after a success
 
 private:

@@ -18,7 +18,9 @@ void check_session_replayable(const SessionRecord& session, const Catalog& catal
         throw Error(origin + ": aftercare.serum: " + e.what());
     }
     if (session.input.strokes.empty()) return;  // a client turned away: nothing to replay
-    try {
+    validate_stroke_script(session.input, origin);
+    check_puncture_budget(session.input, catalog.pen, origin);  // a pen's, known before it moves
+    try {  // a roller's, counted as it rolls: the dry run stops at the limit
         run_stroke_script(session.input, *region, roller_for(session.input, catalog.roller),
                           pen_for(session.input, catalog.pen));
     } catch (const Error& e) {

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <mutex>
 #include <optional>
+#include <string_view>
 
 #include "engine/core/error.hpp"
 
@@ -84,6 +85,15 @@ std::vector<VkPhysicalDevice> enumerate(VkInstance instance) {
     return devices;
 }
 
+bool has_device_extension(VkPhysicalDevice device, const char* name) {
+    uint32_t count = 0;
+    vkEnumerateDeviceExtensionProperties(device, nullptr, &count, nullptr);
+    std::vector<VkExtensionProperties> extensions(count);
+    vkEnumerateDeviceExtensionProperties(device, nullptr, &count, extensions.data());
+    return std::any_of(extensions.begin(), extensions.end(),
+                       [&](const VkExtensionProperties& e) { return std::string_view(e.extensionName) == name; });
+}
+
 std::optional<uint32_t> universal_queue_family(VkPhysicalDevice device) {
     uint32_t count = 0;
     vkGetPhysicalDeviceQueueFamilyProperties(device, &count, nullptr);
@@ -103,7 +113,7 @@ Context::Context(const ContextOptions& options) {
     // creation must still destroy the instance and messenger made so far.
     try {
         create_instance(options);
-        pick_device(options.gpu);
+        pick_device(options);
         create_device(options.swapchain);
     } catch (...) {
         release();
@@ -182,7 +192,8 @@ void Context::create_instance(const ContextOptions& options) {
     }
 }
 
-void Context::pick_device(const std::string& wanted) {
+void Context::pick_device(const ContextOptions& options) {
+    const std::string& wanted = options.gpu;
     auto devices = enumerate(instance_);
     if (devices.empty())
         throw Error("no Vulkan device found: install your GPU's driver, or Mesa's CPU driver lavapipe "
@@ -195,6 +206,11 @@ void Context::pick_device(const std::string& wanted) {
         if (VK_API_VERSION_MINOR(info.api_version) < 3 && VK_API_VERSION_MAJOR(info.api_version) == 1) continue;
         auto family = universal_queue_family(d);
         if (!family) continue;
+        if (options.swapchain && (!has_device_extension(d, VK_KHR_SWAPCHAIN_EXTENSION_NAME) ||
+                                  (options.can_present && !options.can_present(instance_, d, *family)))) {
+            known += " (cannot present to this window)";
+            continue;
+        }
         physical_ = d;
         queue_family_ = *family;
         info_ = info;
@@ -203,7 +219,8 @@ void Context::pick_device(const std::string& wanted) {
     if (!physical_) {
         if (!wanted.empty())
             throw Error("--gpu '" + wanted + "' matches no usable Vulkan 1.3 device (found: " + known + ")");
-        throw Error("no Vulkan 1.3 device with a graphics+compute queue (found: " + known + ")");
+        throw Error(std::string("no Vulkan 1.3 device with a graphics+compute queue") +
+                    (options.swapchain ? " that can present to this window" : "") + " (found: " + known + ")");
     }
     vkGetPhysicalDeviceProperties(physical_, &properties_);
     vkGetPhysicalDeviceMemoryProperties(physical_, &memory_);

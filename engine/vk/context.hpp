@@ -4,6 +4,7 @@
 // instance extensions a window system asks for.
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -16,6 +17,10 @@ struct ContextOptions {
     std::string gpu;                             // pick the device whose name contains this (case-insensitive)
     std::vector<const char*> instance_extensions;  // e.g. from glfwGetRequiredInstanceExtensions
     bool swapchain = false;                      // enable VK_KHR_swapchain on the device
+    // With swapchain: whether a device's queue family can present to the window system (the window platform asks
+    // GLFW). A device that cannot (a compute-only card, a GPU not driving the display) is passed over, not
+    // chosen and then found unable to present.
+    std::function<bool(VkInstance, VkPhysicalDevice, uint32_t)> can_present;
     bool quiet = false;                          // do not print the chosen device
 };
 
@@ -63,7 +68,7 @@ public:
 
 private:
     void create_instance(const ContextOptions& options);
-    void pick_device(const std::string& wanted);
+    void pick_device(const ContextOptions& options);
     void create_device(bool swapchain);
     void release();
 

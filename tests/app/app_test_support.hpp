@@ -22,11 +22,13 @@ inline std::filesystem::path fresh_dir(const std::string& name) {
 
 struct AppRig {
     explicit AppRig(std::filesystem::path session_folder, double step_s = 0.1, const std::string& mode = "sandbox",
-                    const std::string& region = "cheek", std::filesystem::path kiosk_config = {})
+                    const std::string& region = "cheek", std::filesystem::path kiosk_config = {},
+                    std::filesystem::path session_file = {})
         : clock(step_s) {
         services.catalog = &catalog();
         services.clock = &clock;
         services.session_folder = std::move(session_folder);
+        services.session_file = std::move(session_file);
         services.start_view.region = catalog().regions.find(region);
         services.kiosk_config = std::move(kiosk_config);
         app.emplace(services, mode);

@@ -265,6 +265,29 @@ TEST(ModeHost, TheCloseButtonAsksNothingOverAModesOpenQuestion) {
     EXPECT_FALSE(rig.app->quit());
 }
 
+TEST(SandboxMode, ASessionNamedWithSessionIsTheOneSavedAfterSettingsChangedFirst) {
+    // --session FILE: a region chosen, frames later a needle, then the passes: they go to FILE, and no empty
+    // session is left in it or beside it.
+    auto dir = test::fresh_dir("named_session");
+    test::AppRig rig({}, 0.1, "sandbox", "cheek", {}, dir / "mine.session.json");
+    rig.frame();
+    app::SkinIntent to_neck;
+    to_neck.region = "neck";
+    sandbox(rig).apply(to_neck);
+    for (int i = 0; i < 40; ++i) rig.frame();
+    app::TreatmentIntent needle;
+    needle.needle_mm = 1.0f;
+    sandbox(rig).apply(needle);
+    for (int i = 0; i < 40; ++i) rig.frame();
+    roll_pass(rig, {3, 12}, {17, 12});
+    ASSERT_TRUE(sandbox(rig).save_now());
+    EXPECT_EQ(sandbox(rig).autosaver().path(), dir / "mine.session.json");
+    EXPECT_EQ(load_session(dir / "mine.session.json").input.strokes.size(), 1u);
+    size_t files = 0;
+    for (const auto& e : std::filesystem::directory_iterator(dir)) files += e.is_regular_file();
+    EXPECT_EQ(files, 1u);
+}
+
 TEST(SandboxMode, SwitchingDevicesKeepsTheNeedleSettingValid) {
     test::AppRig rig({});
     app::TreatmentIntent pen;
