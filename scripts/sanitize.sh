@@ -7,7 +7,9 @@
 #   further arguments go to ctest (e.g. -R heal)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+case "${1:-}" in -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;; esac
 start=$(date +%s)
+scripts/setup.sh  # a fresh machine: the packages (clang's sanitizer runtime among them) before configuring
 targets=(--target dermasim dermasim_unit_tests dermasim_app_tests)
 tests=asan
 if [ "${1:-}" = --all ]; then

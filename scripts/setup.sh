@@ -1,13 +1,25 @@
 #!/usr/bin/env bash
-# Installs what DermaSim needs on Debian 12 -- only what is missing -- and the Khronos glTF validator (npm) that
-# the tests use. Safe to run again: it does nothing when everything is there.
+# Installs what DermaSim needs on Debian 12 -- only what is missing. Safe to run again: it does nothing when
+# everything is there.
+#   scripts/setup.sh          everything the test suite needs too: Xvfb and xdotool, chromium, ffmpeg, clang (the
+#                             fuzzers and sanitizers), Python, and the glTF and xAPI validators (npm, into build/node)
+#   scripts/setup.sh --app    only what building and running the app needs (no network beyond Debian's mirror)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+case "${1:-}" in
+  -h|--help) sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  --app) app_only=1 ;;
+  "") app_only=0 ;;
+  *) echo "setup: unknown argument '$1' (see scripts/setup.sh --help)" >&2; exit 2 ;;
+esac
 
 packages=(build-essential cmake pkg-config glslc libvulkan-dev mesa-vulkan-drivers vulkan-validationlayers
           libglfw3-dev libglm-dev libimgui-dev libtinygltf-dev libgtest-dev libstb-dev nlohmann-json3-dev
-          fonts-dejavu-core xvfb xauth xdotool libsqlite3-dev chromium ffmpeg clang libclang-rt-14-dev)
-command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
+          fonts-dejavu-core libsqlite3-dev ffmpeg)
+if [ "$app_only" -eq 0 ]; then
+  packages+=(xvfb xauth xdotool chromium clang libclang-rt-14-dev python3)
+  command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
@@ -15,29 +27,32 @@ for p in "${packages[@]}"; do
 done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}"
-  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if ! command -v sudo >/dev/null; then
+      echo "setup: installing packages needs root, and sudo is not installed: run it as root" \
+           "(su -c 'scripts/setup.sh'), or install these yourself: ${missing[*]}" >&2
+      exit 1
+    fi
+    sudo=(sudo)
+  fi
+  # A fresh machine's first boot often runs unattended upgrades: wait for dpkg's lock rather than fail.
+  "${sudo[@]}" apt-get -o DPkg::Lock::Timeout=600 update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq \
+    --no-install-recommends "${missing[@]}"
 fi
+[ "$app_only" -eq 1 ] && exit 0
 
-if [ ! -d build/node/node_modules/gltf-validator ]; then
-  echo "setup: installing gltf-validator (npm) into build/node"
+# The validators the tests run, each pinned to an exact version (gltf-validator publishes only pre-releases).
+npm_package() {  # npm_package FOLDER_IN_NODE_MODULES PACKAGE@VERSION
+  [ -d "build/node/node_modules/$1" ] && return 0
+  echo "setup: installing $2 (npm) into build/node"
   mkdir -p build/node
-  # The package publishes only pre-releases (2.0.0-dev.*), so pin the exact version rather than a range.
-  if ! log=$(npm install --prefix build/node --no-audit --no-fund gltf-validator@2.0.0-dev.3.10 2>&1); then
+  if ! log=$(npm install --prefix build/node --no-audit --no-fund --save-exact "$2" 2>&1); then
     echo "$log"
-    echo "setup: could not install gltf-validator from npm (is the npm registry reachable?)" >&2
+    echo "setup: could not install $2 from npm (is the npm registry reachable?)" >&2
     exit 1
   fi
-fi
-
-# The Learning Locker xAPI statement validator checks the training mode's xAPI export in the tests.
-if [ ! -d build/node/node_modules/@learninglocker/xapi-validation ]; then
-  echo "setup: installing @learninglocker/xapi-validation (npm) into build/node"
-  mkdir -p build/node
-  if ! log=$(npm install --prefix build/node --no-audit --no-fund @learninglocker/xapi-validation@3.0.0 2>&1); then
-    echo "$log"
-    echo "setup: could not install @learninglocker/xapi-validation from npm (is the npm registry reachable?)" >&2
-    exit 1
-  fi
-fi
+}
+npm_package gltf-validator gltf-validator@2.0.0-dev.3.10
+npm_package @learninglocker/xapi-validation @learninglocker/xapi-validation@3.0.0

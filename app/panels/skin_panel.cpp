@@ -48,7 +48,7 @@ SkinIntent draw_skin_panel(const RegionTable& regions, const SkinView& view, flo
     int hovered = -1;
     for (int i = 0; i < kLayerCount; ++i) {
         const LayerThickness& t = view.region.layers[i];
-        ImGui::Text("%-18s %7.0f um%s", std::string(kLayerNames[i]).c_str(), t.mm * 1000.0, t.estimated ? " *" : "");
+        ImGui::Text("%-18s %7.0f \xC2\xB5m%s", std::string(kLayerNames[i]).c_str(), t.mm * 1000.0, t.estimated ? " *" : "");
         if (ImGui::IsItemHovered()) {
             hovered = i;
             // Sources are long: wrap the tooltip so it stays on screen.

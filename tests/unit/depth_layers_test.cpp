@@ -1,6 +1,8 @@
 // What the recommended needle lengths reach in each face region: the depth model (engine/tools/needle_depth.*)
-// over the region table (assets/regions.json). Neither was fitted to these charts: the roller's penetration is
-// the midpoint of Kalluri 2011 and Donnelly, the pen's is Donnelly's, the dermis the mean of two HFUS studies.
+// over the region table (assets/regions.json). Both were chosen with these charts in view (docs/REGIONS.md: the
+// face dermis became the mean of two HFUS studies because Meng's alone sent 1.5 mm channels into fat; the
+// roller's penetration, midway between Kalluri 2011 and Donnelly, is an estimate), so this guards that fit: it is
+// not evidence that the depth model is right.
 // Source of the recommendations: REFERENCE.md §2, "Needle length by indication and region" (manufacturer charts,
 // vendor; the bracketed upper values are "thick skin" / deeper work), Harris 2015 and Lotfi 2013 (1.5 mm scars).
 #include <gtest/gtest.h>

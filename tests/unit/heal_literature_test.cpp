@@ -52,11 +52,12 @@ const HealingSample& at_day(const HealingMetrics& m, double day) {
 }
 
 TEST(HealLiterature, ChannelsCloseWithinHours_Gupta2011_Kalluri2011) {
-    // Gupta 2011 (human): uncovered sites resealed within ~2 h; Kalluri 2011 (rat): barrier back in 4-5 h.
+    // Gupta 2011 (human): uncovered sites resealed within ~2 h; Kalluri 2011 (rat): barrier back in 4-5 h. Gupta's
+    // 2 h is not met (the model takes longer, docs/MODEL.md): these bounds are Kalluri's, with a margin.
     const HealRun light = run(kDepthOf05mmNeedle, 1, 2);
     const HealRun deep = run(kDepthOf15mmNeedle, 1, 2);
     EXPECT_GT(light.metrics.channel_closure_h, 0.5) << "Gupta 2011: closure takes hours, not minutes";
-    EXPECT_LT(light.metrics.channel_closure_h, 5.0) << "Gupta 2011 / Kalluri 2011: closed within hours";
+    EXPECT_LT(light.metrics.channel_closure_h, 5.0) << "Kalluri 2011: barrier back in 4-5 h";
     EXPECT_LT(deep.metrics.channel_closure_h, 6.0) << "Kalluri 2011: barrier back in 4-5 h";
     EXPECT_GT(deep.metrics.channel_closure_h, light.metrics.channel_closure_h)
         << "Kalluri 2011: channels of longer needles stay open longer (18 h vs 12 h dye uptake)";
@@ -94,7 +95,8 @@ TEST(HealLiterature, MacrophagesPeakOnDays2To5ThenFibroblastsArriveAndProliferat
     std::printf("1.5 mm: macrophages peak on day %.2f; fibroblasts %.2fx rest on day 1, %.2fx day 3, %.2fx day 5, "
                 "peak %.2fx on day %.2f\n", mac_peak_day, at_day(r.metrics, 1).fibroblasts_fold,
                 at_day(r.metrics, 3).fibroblasts_fold, at_day(r.metrics, 5).fibroblasts_fold, fib_peak, fib_peak_day);
-    EXPECT_GE(mac_peak_day, 2.0) << "textbook: macrophages peak on day 3-5";
+    // The textbook's day 3-5 is not met (day 2.25, docs/MODEL.md): the lower bound keeps it from moving earlier.
+    EXPECT_GE(mac_peak_day, 2.0) << "the model's macrophage peak moved further before the textbook's day 3-5";
     EXPECT_LE(mac_peak_day, 5.0) << "textbook: macrophages peak on day 3-5";
     EXPECT_LT(at_day(r.metrics, 1).fibroblasts_fold, 1.25) << "textbook: fibroblasts arrive after a lag";
     EXPECT_GT(at_day(r.metrics, 3).fibroblasts_fold, at_day(r.metrics, 1).fibroblasts_fold + 0.2)
@@ -162,7 +164,8 @@ TEST(HealLiterature, EpidermisThickensFromTheProliferationPhaseAndWithEverySessi
 }
 
 TEST(HealLiterature, EpidermisStillThickerAYearAfterACourse_Aust2008) {
-    // Aust 2008 (480 patients, 1-4 sessions; biopsies of 20): stratum spinosum +40 % at 1 year. Predicted,
+    // Aust 2008 (480 patients, 1-4 sessions; biopsies of 20): stratum spinosum +40 % at 1 year (the paper's figure;
+    // REFERENCE.md gives only "considerable" collagen and elastin at 6 months). Predicted,
     // partly met: the model keeps a clear thickening for a year, but less than +40 % (docs/MODEL.md: Aust's
     // patients also used topical vitamin A, which thickens the epidermis by itself).
     const HealRun four = run(kDepthOf15mmNeedle, 4, 365);

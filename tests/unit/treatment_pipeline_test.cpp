@@ -77,8 +77,9 @@ TEST(TreatmentPipeline, SameRequestGivesIdenticalPuncturesAndHealing) {
 }
 
 TEST(TreatmentPipeline, LightTreatmentClosesWithinHoursAndRednessGoesInADayOrTwo_Gupta2011_Kalluri2011) {
-    // Light treatment: 0.5 mm roller, 8 passes, medium pressure. Predicted: closure (close_rate comes from
-    // Gupta's 2 h, but not from this pipeline), and that a light treatment's redness is gone within two days.
+    // Light treatment: 0.5 mm roller, 8 passes, medium pressure. Closure: close_rate was set from a 1.5 h target
+    // inside Gupta's 2 h, which this pipeline does not meet (2.9 h, docs/MODEL.md); the bound is Kalluri's rat
+    // barrier recovery with a margin. Predicted: that a light treatment's redness is gone within two days.
     TreatmentRequest light = roller_request(0.5f, 8, 2.0);
     light.sample_hours = 0.5;
     const TreatmentResult open = run_treatment(test::source_catalog(), light);
@@ -86,7 +87,7 @@ TEST(TreatmentPipeline, LightTreatmentClosesWithinHoursAndRednessGoesInADayOrTwo
     const HealingMetrics& m = *open.healing;
     ASSERT_GT(m.channel_closure_h, 0.0) << "channels never closed";
     EXPECT_LT(m.channel_closure_h, 6.0)
-        << "Gupta 2011: uncovered human skin resealed within 2 h; Kalluri 2011: barrier back in 4-5 h";
+        << "Kalluri 2011: barrier back in 4-5 h (Gupta 2011's 2 h is not met)";
     ASSERT_GT(m.erythema_peak_h, 0.0) << "no redness after needling";
     ASSERT_GE(m.redness_visible_h, 0.0) << "redness still visible after 2 days";
     EXPECT_LE(m.redness_visible_h, 48.0) << "REFERENCE §3 clinical course: redness gone within a day or two";
@@ -111,11 +112,13 @@ TEST(TreatmentPipeline, RednessLastsADayOrTwoLessForShortNeedlesAndStaysBoundedF
     const double typical = visible_h(roller_request(1.0f, 16, 3.0));
     EXPECT_GE(typical, 20.0) << "clinical course: red like a sunburn for a day or two";
     EXPECT_LE(typical, 48.0) << "clinical course: gone within a day or two";
-    // HK J Dermatol Venereol 2018: transient erythema 3-6 h after light treatments (predicted).
+    // HK J Dermatol Venereol 2018: transient erythema 3-6 h after light treatments. Not met: the model's 0.25 mm
+    // redness is never visible (0 h); only the upper bound is checked.
     const double light = visible_h(roller_request(0.25f, 16, 1.0));
     EXPECT_LT(light, 0.5 * typical) << "0.25 mm needles redden less and for less long";
     EXPECT_LE(light, 8.0) << "HK J Dermatol Venereol 2018: erythema for 3-6 h after light treatments";
-    // A pen's injury per area is ~20x the roller's: redder, but for days, not weeks (predicted).
+    // A pen's injury per area is ~20x the roller's: redder, but for days, not weeks (issue 9's brief; 52 h is past
+    // REFERENCE §3's "a day or two", and the 72 h bound is the brief's, not a source's).
     TreatmentPlanOptions pen;
     pen.device = DeviceKind::Pen;
     pen.needle_mm = 0.5f;
@@ -124,7 +127,7 @@ TEST(TreatmentPipeline, RednessLastsADayOrTwoLessForShortNeedlesAndStaysBoundedF
     pen_request.script = make_treatment_plan(pen);
     const double dense = visible_h(pen_request);
     EXPECT_GE(dense, typical) << "a denser treatment does not redden less";
-    EXPECT_LE(dense, 72.0) << "clinical course: a day or two (at most three for dense pen work)";
+    EXPECT_LE(dense, 72.0) << "issue 9: dense pen work heals in days (bounded at three)";
 }
 
 // Issue 9: the healing model does not know the device: the injury is open channel volume per tissue volume. A pen
