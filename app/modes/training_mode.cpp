@@ -200,9 +200,10 @@ void TrainingMode::frame(const FrameInput& input, double dt_s, SkinView& view) {
     switch (screen_) {
         case Screen::Lessons: intent = draw_lesson_picker(assets_.lessons, trainee_, load_error_); break;
         case Screen::Flow:
-            // The trainee sees a failing save as it happens (a full disk), not first at the score.
+            // The trainee sees a failing save as it happens (a full disk), not first at the score; a save that
+            // works is said on the results screen, and takes no room from the steps.
             intent = draw_flow_panel(*lesson_, step_, answers_, sandbox_.treatment(), services_.catalog->serum_names(),
-                                     sandbox_.save_status(), !sandbox_.autosaver().error().empty());
+                                     sandbox_.autosaver().error().empty() ? "" : sandbox_.save_status());
             if (rolling) draw_feedback_panel(live_feedback());
             break;
         case Screen::Results: intent = draw_results_panel(*result_, status()); break;

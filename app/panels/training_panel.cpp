@@ -185,7 +185,7 @@ TrainingIntent draw_lesson_picker(const std::vector<Lesson>& lessons, const std:
 
 TrainingIntent draw_flow_panel(const Lesson& l, FlowStep step, const TrainingAnswers& draft,
                                const TreatmentController& treatment, const std::vector<std::string>& serums,
-                               const std::string& save_status, bool save_failed) {
+                               const std::string& save_failure) {
     TrainingIntent intent;
     char title[96];
     std::snprintf(title, sizeof title, "Step %d of %d: %s###flow", int(step) + 1, kFlowStepCount,
@@ -286,7 +286,7 @@ TrainingIntent draw_flow_panel(const Lesson& l, FlowStep step, const TrainingAns
         ImGui::SameLine();
         intent.back = ImGui::Button("Back");
     }
-    if (!save_status.empty()) wrapped_coloured(save_failed ? kWarn : kMuted, save_status);
+    if (!save_failure.empty()) wrapped_coloured(kWarn, save_failure);
     ImGui::End();
     return intent;
 }

@@ -46,7 +46,7 @@ TrainingIntent draw_lesson_picker(const std::vector<Lesson>& lessons, const std:
                                   const std::string& load_error);
 TrainingIntent draw_flow_panel(const Lesson& lesson, FlowStep step, const TrainingAnswers& draft,
                                const TreatmentController& treatment, const std::vector<std::string>& serums,
-                               const std::string& save_status, bool save_failed);
+                               const std::string& save_failure);
 TrainingIntent draw_feedback_panel(const LiveFeedback& feedback);
 TrainingIntent draw_results_panel(const ScoredSession& result, const std::string& status);
 TrainingIntent draw_history_panel(const std::vector<HistoryEntry>& entries, const std::vector<Lesson>& lessons,
