@@ -11,7 +11,6 @@
 #include "app/frame_sink.hpp"
 #include "app/modes/sandbox_mode.hpp"
 #include "app/output_checks.hpp"
-#include "engine/session/session_check.hpp"
 #include "app/platform/headless_platform.hpp"
 #include "app/platform/window_platform.hpp"
 #include "app/progress.hpp"
@@ -22,6 +21,7 @@
 #include "engine/io/json_file.hpp"
 #include "engine/render/ui_context.hpp"
 #include "engine/session/clock.hpp"
+#include "engine/session/session_check.hpp"
 
 namespace dermasim::app {
 namespace {
@@ -123,7 +123,8 @@ int run_replay(const Argv& argv) {
     const std::optional<float> render_scale = render_scale_option(args);
     auto file_arg = args.positional();
     args.finish();
-    if (!file_arg || file_arg->empty()) throw Error("dermasim replay: which session? (dermasim replay SESSION; see 'dermasim replay --help')");
+    if (!file_arg || file_arg->empty())
+        throw Error("dermasim replay: which session? (dermasim replay SESSION; see 'dermasim replay --help')");
     const std::string file = *file_arg;
     check_distinct_files({{"the session", file}, {"--report", report_path}, {"--video", frames_out.video()},
                           {"--screenshot", screenshot}});

@@ -151,7 +151,8 @@ int run_score(const Argv& argv) {
     try {
         if (answers.serum && !answers.serum->empty()) catalog.serum(*answers.serum);
     } catch (const Error& e) {
-        throw Error((answers_file ? *answers_file + ": serum: " : *strokes_file + ": lesson.answers.serum: ") + e.what());
+        const std::string where = answers_file ? *answers_file + ": serum" : *strokes_file + ": lesson.answers.serum";
+        throw Error(where + ": " + e.what());
     }
     // The client turned away: a plan of passes is not made. A saved session's passes are scored as they were
     // made (treated, then turned away, scores as a treatment).

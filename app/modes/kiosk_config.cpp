@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cctype>
 
-#include "engine/session/session_check.hpp"
 #include "engine/core/error.hpp"
 #include "engine/io/json_file.hpp"
+#include "engine/session/session_check.hpp"
 #include "engine/tools/json_fields.hpp"
 
 namespace dermasim::app {

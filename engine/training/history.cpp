@@ -42,6 +42,8 @@ private:
 constexpr int kSchemaVersion = 1;
 // application_id marks the file as a DermaSim history ("DSHI"), so another SQLite file is refused.
 constexpr int kApplicationId = 0x44534849;
+constexpr const char* kNotAHistory =
+    ": is not a DermaSim training history (left as it is; move it aside to start a new history)";
 
 }  // namespace
 
@@ -66,7 +68,7 @@ TrainingHistory::TrainingHistory(const std::filesystem::path& file) : file_(file
             if (s.step()) version = int(s.integer(0));
         }
         if (existed && std::filesystem::file_size(file, ec) > 0 && app_id != kApplicationId)
-            throw Error(file.string() + ": is not a DermaSim training history (left as it is; move it aside to start a new history)");
+            throw Error(file.string() + kNotAHistory);
         if (version > kSchemaVersion)
             throw Error(file.string() + ": was written by a newer DermaSim (history version " + std::to_string(version) + ")");
         // The schema and the marks appear together or not at all: a crash between them, or two DermaSims making
@@ -82,7 +84,7 @@ TrainingHistory::TrainingHistory(const std::filesystem::path& file) : file_(file
         sqlite3_close(db_);
         // SQLite reports a damaged or foreign file as "file is not a database": say what the file was for.
         throw Error(std::string(e.what()).find("not a database") != std::string::npos
-                        ? file.string() + ": is not a DermaSim training history (left as it is; move it aside to start a new history)"
+                        ? file.string() + kNotAHistory
                         : e.what());
     }
 }

@@ -21,7 +21,8 @@ DescriptorPool make_descriptor_pool(VkDevice device, uint32_t max_sets, std::spa
 
 void add_pool_sizes(std::vector<VkDescriptorPoolSize>& sizes, std::span<const Binding> bindings, uint32_t sets) {
     for (const Binding& b : bindings) {
-        auto same = std::find_if(sizes.begin(), sizes.end(), [&](const VkDescriptorPoolSize& s) { return s.type == b.type; });
+        auto same =
+            std::find_if(sizes.begin(), sizes.end(), [&](const VkDescriptorPoolSize& s) { return s.type == b.type; });
         if (same == sizes.end()) same = sizes.insert(sizes.end(), {b.type, 0});
         same->descriptorCount += b.count * sets;
     }
