@@ -63,7 +63,7 @@ int run_history(const Argv& argv) {
                     "run 'dermasim score' with answers that name a trainee.\n", file.c_str());
         return 0;
     }
-    const TrainingHistory history(file);
+    const TrainingHistory history(file, TrainingHistory::Access::Read);
     const auto entries = history.entries(trainee);
     if (entries.empty()) {
         std::string known;

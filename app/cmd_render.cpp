@@ -109,7 +109,8 @@ const char* kViewFlagsHelp =
     "  --yaw DEG      camera yaw around the block (default -28)\n"
     "  --pitch DEG    camera elevation (default 30)\n"
     "  --zoom F       camera distance over the one that frames the block, < 1 is closer (default 1)\n"
-    "  --no-labels    leave out the ruler, layer labels and legend\n";
+    "  --no-labels    leave out the ruler, layer labels and legend\n"
+    "  --plain-words  words for a client: everyday layer names, keys without figures, mm not \xC2\xB5m\n";
 
 ViewRequest view_from_args(cli::Args& args, const RegionTable& regions) {
     ViewRequest r;
@@ -123,6 +124,7 @@ ViewRequest view_from_args(cli::Args& args, const RegionTable& regions) {
     view.camera.pitch_deg = float(args.number("--pitch", 30.0, -10.0, 89.0));
     r.zoom = float(args.number("--zoom", 1.0, 0.1, 5.0));
     view.annotations = !args.flag("--no-labels");
+    view.plain_words = args.flag("--plain-words");
     return r;
 }
 
@@ -174,7 +176,7 @@ int run_render(const Argv& argv) {
         BeforeAfterDivider divider{comparison->split};
         OffscreenRenderer renderer(context, catalog, size);
         image = renderer.render_frame([&]() -> const SkinView& {
-            draw_before_after(divider, "Before", "After: " + when_words(comparison->day), false,
+            draw_before_after(divider, "Before", "After " + when_words(comparison->day), false,
                               annotation_legends_extent(view, size));
             return view;
         });

@@ -39,7 +39,8 @@ Headless (no window) when any of these is given:
   --every HOURS     simulated hours between healing frames (default 24)
   --video FILE      an MP4 (H.264, via ffmpeg) of the same frames, with their captions; --fps N (default 10)
   --size WxH        frame size (default 1280x720; also the window's size)
-  --look, --yaw, --pitch, --zoom, --no-labels as in render; --cut F as well (default: through the channels)
+  --look, --yaw, --pitch, --zoom, --no-labels, --plain-words as in render; --cut F as well (default: through
+                    the channels)
   --view V          frames show the block, the magnified cut through the channels (micro), or both (default)
 Window only: --frames-limit N quits after N frames, --screenshot FILE saves the last one (tests),
 --render-scale S as in the window.

@@ -48,8 +48,8 @@ Output:
   --video FILE       an MP4 (H.264, via ffmpeg) of those frames, captioned with their day; --fps N (default 10)
   --overlay O        frames show: none, collagen (default), channels, serum, inflammation
   --view V           pictures show the block, the magnified cut through the channels (micro), or both (default)
-  --size WxH         image and frame size (default 1280x720); --look/--cut/--yaw/--pitch/--zoom/--no-labels
-                     as in render
+  --size WxH         image and frame size (default 1280x720); --look/--cut/--yaw/--pitch/--zoom/--no-labels/
+                     --plain-words as in render
 )";
 
 // A stroke script, or the input of a session file (whose region comes along, unless --region overrides it).

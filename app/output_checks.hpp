@@ -20,7 +20,8 @@ struct NamedFile {
 // Refuses two of these that name one file: an output written over the input it was made from (a recorded
 // session replaced by its report), or two outputs over each other. List the inputs first.
 void check_distinct_files(std::initializer_list<NamedFile> files);
-// A folder for frames: it exists, and `frames` stays under kMaxFrames (hint: what to raise).
+// A folder for frames: it exists, holds no frames of an earlier run, and `frames` stays under kMaxFrames (hint:
+// what to raise).
 void check_frames_folder(const std::string& folder, double frames, const std::string& hint);
 
 }  // namespace dermasim::app

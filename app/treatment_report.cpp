@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "engine/core/error.hpp"
+#include "engine/render/skin_view.hpp"
 
 namespace dermasim::app {
 
@@ -26,6 +27,7 @@ void add_healing(nlohmann::json& report, const HealingMetrics& metrics, const Af
     healing["days_after_last_session"] = days_after_last_session;
     healing["occluded"] = aftercare.occluded;
     healing["serum"] = aftercare.serum;
+    healing["notice"] = kIllustrationNotice;  // the figures travel without the pictures that say so
     report["healing"] = std::move(healing);
 }
 

@@ -43,16 +43,16 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 [ "$app_only" -eq 1 ] && exit 0
 
-# The validators the tests run, each pinned to an exact version (gltf-validator publishes only pre-releases).
-npm_package() {  # npm_package FOLDER_IN_NODE_MODULES PACKAGE@VERSION
-  [ -d "build/node/node_modules/$1" ] && return 0
-  echo "setup: installing $2 (npm) into build/node"
-  mkdir -p build/node
-  if ! log=$(npm install --prefix build/node --no-audit --no-fund --save-exact "$2" 2>&1); then
+# The validators the tests run, every package (theirs included) pinned by tests/validators/package-lock.json and
+# installed with npm ci, so every machine tests with the same validators. Installed again only when the lock
+# changes.
+if ! cmp -s tests/validators/package-lock.json build/node/package-lock.json || [ ! -d build/node/node_modules ]; then
+  echo "setup: installing the tests' validators (npm ci, tests/validators/package-lock.json) into build/node"
+  rm -rf build/node && mkdir -p build/node
+  cp tests/validators/package.json tests/validators/package-lock.json build/node/
+  if ! log=$(npm ci --prefix build/node --no-audit --no-fund 2>&1); then
     echo "$log"
-    echo "setup: could not install $2 from npm (is the npm registry reachable?)" >&2
+    echo "setup: could not install the tests' validators from npm (is the npm registry reachable?)" >&2
     exit 1
   fi
-}
-npm_package gltf-validator gltf-validator@2.0.0-dev.3.10
-npm_package @learninglocker/xapi-validation @learninglocker/xapi-validation@3.0.0
+fi

@@ -12,6 +12,7 @@
 #include "engine/render/annotations.hpp"
 #include "engine/session/session_record.hpp"
 #include "engine/tools/device_limits.hpp"
+#include "engine/tools/needle_depth.hpp"
 #include "engine/tools/treatment_plan.hpp"
 
 namespace dermasim::app {
@@ -102,6 +103,7 @@ void ConsultMode::scene(SkinView& view, glm::vec2 window) {
     view.cut = 0.5f;
     view.highlight_layer = -1;
     view.annotations = true;
+    view.plain_words = true;  // for a client: everyday names, no figures a client could read as a promise
     view.layer_legend = true;
     view.device.reset();
     view.micro.reset();
@@ -225,7 +227,7 @@ void ConsultMode::frame(const FrameInput& input, double dt_s, SkinView& view) {
     } else {
         if (client_view_ == ClientView::BeforeAfter)
             draw_before_after(divider_, "Before",
-                              "After: " + when_words(compare_day_) +
+                              "After " + when_words(compare_day_) +
                                   (course_.computed_days() < compare_day_ ? " (still being worked out)" : ""),
                               true, annotation_legends_extent(view, {uint32_t(input.window_size.x),
                                                                      uint32_t(input.window_size.y)}));
@@ -281,7 +283,10 @@ void ConsultMode::draw_expectations() {
     const float top = kMargin;
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - kCaptionWidth - kMargin, top));
     ImGui::SetNextWindowSize(ImVec2(kCaptionWidth, io.DisplaySize.y - top - kNoteHeight - 3 * kMargin - 160.0f));
-    ImGui::Begin("##consult_expect", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
+    // Scrolls (the wheel, or its bar) when the weeks do not fit: a list cut off at week 12 hid the months in
+    // which the new collagen matures.
+    ImGui::Begin("##consult_expect", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
+                                                  ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove);
     ImGui::SetWindowFontScale(1.25f);
     ImGui::PushTextWrapPos(0.0f);
     const RegionProfile& region = services_.catalog->regions.find(protocol_.region);
@@ -304,7 +309,8 @@ void ConsultMode::draw_expectations() {
     if (course_.computed_days() < course_end_day())
         ImGui::TextDisabled("Working out the later weeks (day %.0f of %.0f)...", course_.computed_days(), course_end_day());
     std::string why;
-    if (course_.failed(&why)) ImGui::TextColored(ImVec4(1, 0.5f, 0.4f, 1), "The simulation failed: %s", why.c_str());
+    // Calm, in the panel's own colours: the client reads this too. The cause is for the practitioner.
+    if (course_.failed(&why)) ImGui::TextDisabled("The illustration could not be prepared (%s).", why.c_str());
     ImGui::PopTextWrapPos();
     ImGui::End();
 }
@@ -347,7 +353,7 @@ void ConsultMode::draw_client_panel() {
         ImGui::SameLine();
         float day = float(day_);
         ImGui::SetNextItemWidth(-1);
-        if (ImGui::SliderFloat("##day", &day, 0.0f, float(course_end_day()), when_words(day_).c_str())) {
+        if (ImGui::SliderFloat("##day", &day, 0.0f, float(course_end_day()), ("after " + when_words(day_)).c_str())) {
             day_ = day;
             playing_ = false;
         }
@@ -380,16 +386,22 @@ void ConsultMode::draw_depth_scale(const SkinView& view, glm::vec2 window) const
     draw->AddRectFilled(ImVec2(x, y(0)), ImVec2(x + w, y(fat_top)), IM_COL32(225, 160, 140, 255));
     draw->AddRectFilled(ImVec2(x, y(fat_top)), ImVec2(x + w, y(fat_bottom)), IM_COL32(240, 215, 120, 255));
     char text[96];
-    std::snprintf(text, sizeof text, "skin %.1f mm", fat_top);
+    std::snprintf(text, sizeof text, "skin\n%.1f mm", fat_top);  // two lines: one would run under the needles
     draw->AddText(ImVec2(x + w + 6, y(0)), IM_COL32(240, 240, 240, 255), text);
-    std::snprintf(text, sizeof text, "fat (cellulite)\n%.1f to %.1f mm", fat_top, fat_bottom);
+    std::snprintf(text, sizeof text, "fat, where\ncellulite forms\n%.1f to %.1f mm", fat_top, fat_bottom);
     draw->AddText(ImVec2(x + w + 6, y(0.5f * (fat_top + fat_bottom))), IM_COL32(250, 225, 140, 255), text);
-    // Needles, from the surface down.
-    const float nx = x + 3.2f * w;
-    draw->AddLine(ImVec2(nx, y(0)), ImVec2(nx, y(longest)), IM_COL32(200, 220, 255, 255), 4.0f);
-    draw->AddLine(ImVec2(nx + 14, y(0)), ImVec2(nx + 14, y(usual)), IM_COL32(150, 200, 255, 255), 4.0f);
-    std::snprintf(text, sizeof text, "longest\nneedle\n%.1f mm", longest);
-    draw->AddText(ImVec2(nx - 8, y(longest) + 4), IM_COL32(200, 220, 255, 255), text);
+    // Needles, from the surface down, drawn as deep as they go in (the model's mean channel at firm pressure),
+    // not as long as they are: the skin gives under them, which is the caption's point.
+    auto reach_mm = [&](float length_mm) {
+        NeedleSpec needle = services_.catalog->roller.needle;
+        needle.length_mm = length_mm;
+        return NeedleDepthModel(DeviceKind::Roller, needle, thigh).mean_depth_mm(1.0f);
+    };
+    const float nx = x + 3.2f * w, longest_reach = reach_mm(longest), usual_reach = reach_mm(usual);
+    draw->AddLine(ImVec2(nx, y(0)), ImVec2(nx, y(longest_reach)), IM_COL32(200, 220, 255, 255), 4.0f);
+    draw->AddLine(ImVec2(nx + 14, y(0)), ImVec2(nx + 14, y(usual_reach)), IM_COL32(150, 200, 255, 255), 4.0f);
+    std::snprintf(text, sizeof text, "longest\nneedle,\n%.1f mm,\ngoes in\n%.1f mm", longest, longest_reach);
+    draw->AddText(ImVec2(nx - 8, y(longest_reach) + 4), IM_COL32(200, 220, 255, 255), text);
     std::snprintf(text, sizeof text, "usual on\nthe body\n%.1f mm", usual);
     draw->AddText(ImVec2(nx + 30, y(0) + 4), IM_COL32(150, 200, 255, 255), text);
 }
@@ -409,8 +421,11 @@ void ConsultMode::save_picture() {
 }
 
 void ConsultMode::frame_saved(const std::filesystem::path& path, const std::string& error) {
-    export_status_ = error.empty() ? "Picture saved: " + path.string() : "The picture was not saved: " + error;
-    std::fprintf(stderr, "dermasim: %s\n", export_status_.c_str());
+    // On screen the name only: the client sees the status, and the next picture saved shows it too. The full
+    // path goes to the log.
+    export_status_ = error.empty() ? "Picture saved in the exports folder: " + path.filename().string()
+                                   : "The picture was not saved: " + error;
+    std::fprintf(stderr, "dermasim: %s\n", error.empty() ? ("picture saved: " + path.string()).c_str() : export_status_.c_str());
 }
 
 // The time-lapse as a video, made by the headless path ('simulate --video') from the same protocol.
@@ -426,7 +441,7 @@ void ConsultMode::export_video() {
     try {
         video_.start({"simulate", "--region", protocol_.region, "--needle-mm", needle, "--passes", "8",
                       "--sessions", std::to_string(protocol_.sessions), "--interval-days", interval, "--serum", kSerum,
-                      "--days", days, "--every", "24", "--view", "both", "--overlay", "collagen", "--video",
+                      "--days", days, "--every", "24", "--view", "both", "--overlay", "collagen", "--plain-words", "--video",
                       video_path_.string(), "--report", (exports_folder() / (stem + ".json")).string()});
         export_status_.clear();
     } catch (const Error& e) {

@@ -17,7 +17,7 @@
 namespace dermasim::app {
 
 inline constexpr const char* kIllustrationNote =
-    "The pictures illustrate the process and do not predict a result.";
+    "These pictures and notes illustrate how treatment works; they do not predict your result.";
 
 struct ConsultProtocol {
     std::string region = "cheek";

@@ -37,7 +37,7 @@ inline constexpr StoryStep kStory[] = {
      "less collagen and what is there slowly breaks down.",
      StoryScene::Layers, -1.0, Overlay::None},
     {"The roller makes tiny channels",
-     "The roller's fine needles make thousands of tiny channels, each thinner than a hair. The close-up on the "
+     "The roller's fine needles make thousands of tiny channels, each a fraction of a millimetre wide. The close-up on the "
      "right shows them in the cut through the skin. They close again within hours.",
      StoryScene::Channels, 0.0, Overlay::Channels},
     {"The body fills them with new collagen",

@@ -45,6 +45,11 @@ KioskConfig load_kiosk_config(const std::filesystem::path& file, const Catalog& 
         if (!f.is_boolean()) fields.fail("fullscreen", "must be true or false");
         c.fullscreen = f.get<bool>();
     }
+    // A locked stand anyone can leave is not locked: the shipped PIN is printed in the README. The shipped
+    // configuration runs in a window (a try-out on a desk); a fullscreen stand needs its own PIN.
+    if (c.fullscreen && c.pin == kShippedKioskPin)
+        fields.fail("pin", "is the shipped one (printed in the README), with which anyone can leave a fullscreen "
+                           "stand: set your own, or \"fullscreen\": false to try the kiosk in a window");
     const nlohmann::json& attract = fields.raw("attract");
     if (!attract.is_array() || attract.empty()) fields.fail("attract", "must list at least one session to replay");
     for (size_t i = 0; i < attract.size(); ++i) {

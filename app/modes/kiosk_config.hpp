@@ -18,7 +18,8 @@ struct AttractItem {
     double heal_days = 30;  // then this much healing plays
 };
 
-// The PIN in assets/kiosk/kiosk.json as shipped: anyone who read it can leave a stand that keeps it.
+// The PIN in assets/kiosk/kiosk.json as shipped: anyone who read it can leave a stand that keeps it, so it is
+// refused for a fullscreen stand (the shipped configuration runs in a window).
 inline constexpr std::string_view kShippedKioskPin = "2468";
 
 struct KioskConfig {

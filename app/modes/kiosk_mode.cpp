@@ -143,6 +143,10 @@ void KioskMode::frame(const FrameInput& input, double dt_s, SkinView& view) {
         std::fprintf(stderr, "dermasim: kiosk: the PIN pad was left open: closed\n");
     }
     if (state_ != State::Attract && now - last_touch_s_ > config_.idle_seconds) to_attract("nobody touched it");
+    // A result ends even while the screen is "touched" all the time (a bag against it, a stuck button, a
+    // jittering pointer): the try before it is bounded by try_seconds, and so is the result after.
+    if (state_ == State::Result && now - state_since_s_ > config_.try_seconds + config_.idle_seconds)
+        to_attract("the result was shown its longest");
     if (state_ == State::Attract && pressed && !pin_pad_ && !io.WantCaptureMouse) start_try();
 
     // The stage sees the visitor's hands only during a try, and never while the PIN pad is up.
@@ -157,6 +161,7 @@ void KioskMode::frame(const FrameInput& input, double dt_s, SkinView& view) {
     stage_input.close_requested = false;
     stage_->frame(stage_input, dt_s, view);
     view.annotations = false;  // few words for passers-by: the banner and the magnified cut's key say it
+    view.plain_words = true;
 
     if (state_ == State::Attract) {
         std::string why;

@@ -36,14 +36,19 @@ TrainingMode::TrainingMode(const AppServices& services) : services_(services), s
     }
 }
 
-// Answers given before the first pass are in no file yet: a session is saved from its first pass on (or when
-// it ends, turned away at screening).
+// Answers given before the first pass are in no file yet: a session is autosaved from its first pass on (or when
+// it ends, turned away at screening), so that choosing the device and needle leaves no files behind. Leaving
+// saves them, with no pass: a quit, a switch of mode, a shutdown's SIGTERM, none of which can ask first.
 std::string TrainingMode::prepare_to_leave() {
     const TrainingAnswers& a = answers_;
     const bool answered = a.proceed || a.contraindications || a.numbing_minutes || a.skin_prepared || a.serum ||
                           a.aftercare;
-    if (screen_ == Screen::Flow && sandbox_.treatment().passes() == 0 && answered)
-        return "This lesson's answers are not saved until its first pass. Leaving now loses them.";
+    if (screen_ == Screen::Flow && sandbox_.treatment().passes() == 0 && answered) {
+        sandbox_.set_lesson("training", {lesson_->id, to_json(answers_)});
+        if (sandbox_.save_now() || sandbox_.autosaver().error().empty()) return "";
+        return "This lesson's answers could not be saved (" + sandbox_.autosaver().error() +
+               "). Leaving now loses them.";
+    }
     return sandbox_.prepare_to_leave();
 }
 
@@ -170,7 +175,7 @@ void TrainingMode::show_history() {
     try {
         const auto file = default_history_file();
         std::error_code ec;
-        if (std::filesystem::exists(file, ec)) history_ = TrainingHistory(file).entries(trainee_);
+        if (std::filesystem::exists(file, ec)) history_ = TrainingHistory(file, TrainingHistory::Access::Read).entries(trainee_);
     } catch (const Error& e) {
         history_error_ = e.what();
     }

@@ -41,8 +41,8 @@ std::vector<ExpectRow> what_to_expect(const std::vector<HealingSample>& curves, 
         int session = -1;
         for (int k = 0; k < sessions; ++k)
             if (k * interval_days >= from - 1e-9 && k * interval_days < to) session = k + 1;
-        if (session > 0)
-            text = "Session " + std::to_string(session) + ". Pressure and movement are felt; some discomfort is common. ";
+        if (session == 1) text = "Session 1. Pressure and movement are felt; some discomfort is common. ";
+        else if (session > 1) text = "Session " + std::to_string(session) + ". ";  // felt as the first was
         const std::string red = peak_redness > 0 ? redness_words(redness / peak_redness) : "";
         if (!red.empty()) text += "Skin " + red + ". ";
         if (final_collagen > 0.5) {
@@ -53,14 +53,14 @@ std::vector<ExpectRow> what_to_expect(const std::vector<HealingSample>& curves, 
                 results_said = true;
             } else if (collagen_end > collagen_start + 0.01 * final_collagen) {
                 text += share < 0.1 ? "Repair is under way below the surface; nothing to see yet."
-                                    : "New collagen keeps building.";
+                                    : "New collagen builds up below the surface.";
             } else if (share >= 0.5) {
                 text += "The new collagen matures and firms.";
             } else {
                 text += "Nothing to see yet.";
             }
         } else {
-            text += "Little new collagen in this course.";
+            text += "The illustration shows little new collagen with this course.";
         }
         if (!rows.empty() && rows.back().text == text && rows.back().last_week == week - 1) rows.back().last_week = week;
         else rows.push_back({week, week, text});

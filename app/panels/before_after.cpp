@@ -33,12 +33,15 @@ void label(ImDrawList* draw, ImVec2 at, const std::string& text, bool right_alig
 }  // namespace
 
 std::string when_words(double day) {
-    char s[32];
-    if (day < 1.0) std::snprintf(s, sizeof s, "%.0f hours", day * 24.0);
-    else if (day < 14.0) std::snprintf(s, sizeof s, "day %.0f", std::floor(day));
-    else if (day < 91.0) std::snprintf(s, sizeof s, "week %.0f", std::floor(day / 7.0));
-    else std::snprintf(s, sizeof s, "month %.0f", std::round(day / 30.4));  // day 182 is month 6, as "six months" says
-    return s;
+    auto count = [](double n, const char* unit) {
+        const long whole = long(n);
+        return std::to_string(whole) + " " + unit + (whole == 1 ? "" : "s");
+    };
+    if (day * 24.0 < 1.0) return "less than an hour";
+    if (day < 1.0) return count(std::floor(day * 24.0), "hour");
+    if (day < 14.0) return count(std::floor(day), "day");
+    if (day < 91.0) return count(std::floor(day / 7.0), "week");
+    return count(std::round(day / 30.4), "month");  // day 182 is 6 months, as "six months" says
 }
 
 void draw_before_after(BeforeAfterDivider& divider, const std::string& before, const std::string& after,

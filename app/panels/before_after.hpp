@@ -12,7 +12,8 @@ struct BeforeAfterDivider {
     bool dragging = false;  // a press on the line or handle moves it until released
 };
 
-// "day 3", "week 6", "month 4": how a client would say when (days since the first session).
+// "3 days", "6 weeks", "4 months": how long after the first session, as a client would say it. Whole weeks
+// gone, so that "after 4 weeks" is the list of what to expect's "Week 5" (its weeks count from 1).
 std::string when_words(double day);
 
 // Draws over everything else this frame. interactive: a press near the line (not on a panel) drags it. The

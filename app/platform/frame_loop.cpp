@@ -148,11 +148,14 @@ bool FrameLoop::draw(const SkinView& view, ImDrawData* ui, VkExtent2D window_siz
     VkResult presented = context_.present(present);
     last_drawn_ = next_;
     next_ = (next_ + 1) % kFramesInFlight;
-    if (presented == VK_ERROR_OUT_OF_DATE_KHR || presented == VK_SUBOPTIMAL_KHR) {
-        rebuild_ = true;  // at the next draw: the frame just presented stays readable for a picture saved now
-    } else if (presented != VK_SUCCESS) {
+    if (presented != VK_SUCCESS && presented != VK_SUBOPTIMAL_KHR && presented != VK_ERROR_OUT_OF_DATE_KHR)
         throw Error("vkQueuePresentKHR", presented, __FILE__, __LINE__);
-    }
+    const bool was_kept = suboptimal_.kept();
+    // At the next draw: the frame just presented stays readable for a picture saved now.
+    if (suboptimal_.rebuild_after(presented, window_size)) rebuild_ = true;
+    if (suboptimal_.kept() && !was_kept)
+        std::fprintf(stderr, "dermasim: the swapchain is still suboptimal at %ux%u after a rebuild: presenting with it\n",
+                     swapchain_.extent().width, swapchain_.extent().height);
     return true;
 }
 

@@ -7,6 +7,7 @@
 #include <optional>
 #include <vulkan/vulkan.h>
 
+#include "app/platform/suboptimal_guard.hpp"
 #include "engine/io/png.hpp"
 #include "engine/render/frame_target.hpp"
 #include "engine/render/renderer.hpp"
@@ -47,6 +48,7 @@ private:
     int next_ = 0;
     int last_drawn_ = -1;     // the slot whose target holds the last frame presented; -1 after a rebuild
     bool rebuild_ = false;    // present said the swapchain no longer fits: rebuilt at the next draw
+    SuboptimalGuard suboptimal_;
     // $DERMASIM_INJECT_DEVICE_LOST=S: the first frame S seconds after the loop began fails as a lost device.
     // Seconds, not a frame count: frames take 3 to 300 ms, so a count would fall before or after the work.
     std::optional<std::chrono::steady_clock::time_point> inject_device_lost_at_;

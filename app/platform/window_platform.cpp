@@ -202,6 +202,7 @@ int run_window_app(const WindowOptions& options, AppServices services, const std
     FrameStats stats;
     std::chrono::steady_clock::time_point last_drawn;
     bool fullscreen = false;
+    std::chrono::steady_clock::time_point last_fullscreen_try;
     try {
     for (int iteration = 0; !app.quit() && !g_terminate; ++iteration) {
         // The renderer's ImGui context is current from window changes and polling events (the GLFW callbacks
@@ -211,6 +212,14 @@ int run_window_app(const WindowOptions& options, AppServices services, const std
         if (app.host().current().wants_fullscreen != fullscreen) {
             fullscreen = !fullscreen;
             set_fullscreen(window.window, fullscreen, options.size);
+            last_fullscreen_try = std::chrono::steady_clock::now();
+        } else if (fullscreen && !glfwGetWindowMonitor(window.window) &&
+                   std::chrono::steady_clock::now() - last_fullscreen_try > std::chrono::seconds(2)) {
+            // The screen went away and came back (a projector switched off overnight, a cable knocked): GLFW
+            // leaves the window a plain one, which a visitor could move aside. Fullscreen again, tried every 2 s
+            // until a screen takes it.
+            set_fullscreen(window.window, true, options.size);
+            last_fullscreen_try = std::chrono::steady_clock::now();
         }
         glfwPollEvents();
         VkExtent2D fb = window.framebuffer_size();

@@ -101,7 +101,7 @@ LabelColumn draw_layer_labels(ImDrawList* list, const Projector& project, const 
     if (view.micro) {
         float widest = 0;
         for (int i = 0; i < kLayerCount; ++i)
-            widest = std::max(widest, text_size(std::string(layer_name(static_cast<Layer>(i))).c_str()).x);
+            widest = std::max(widest, text_size(std::string(layer_name(static_cast<Layer>(i), view.plain_words)).c_str()).x);
         const float inset_left = view.micro->rect.x * float(project.extent.width);
         goal = std::max(std::min(goal, inset_left - 4.0f * g_text_px - widest - 16.0f), seen_lo);
     }
@@ -127,7 +127,7 @@ LabelColumn draw_layer_labels(ImDrawList* list, const Projector& project, const 
         ImVec2 anchor = project(anchor3);
         float y = std::max(anchor.y - line_h * 0.5f, last_y + line_h);  // keep thin layers' labels apart
         last_y = y;
-        std::string name(layer_name(layer));
+        std::string name(layer_name(layer, view.plain_words));
         ImVec2 size = text_size(name.c_str());
         ImVec2 label(anchor.x + 4.0f * g_text_px, y + 3.0f);
         list->AddLine(anchor, ImVec2(label.x - 6.0f, y + line_h * 0.5f), kText, 1.0f);
@@ -172,8 +172,9 @@ LayerLegendText layer_legend_text(const SkinView& view) {
     for (int i = 0; i < kLayerCount; ++i) {
         Layer layer = static_cast<Layer>(i);
         double mm = r.thickness_mm(layer);
-        std::string name(layer_name(layer));
-        if (mm < 1.0) std::snprintf(t.rows[i], sizeof t.rows[i], "%s  %.0f \xC2\xB5m", name.c_str(), mm * 1000.0);
+        std::string name(layer_name(layer, view.plain_words));
+        if (mm < 1.0 && view.plain_words) std::snprintf(t.rows[i], sizeof t.rows[i], "%s  %.2g mm", name.c_str(), mm);
+        else if (mm < 1.0) std::snprintf(t.rows[i], sizeof t.rows[i], "%s  %.0f \xC2\xB5m", name.c_str(), mm * 1000.0);
         else std::snprintf(t.rows[i], sizeof t.rows[i], "%s  %.1f mm", name.c_str(), mm);
         // The block shows only the top of the fat: say how much of it the picture leaves out.
         const double shown = view.block_depth_mm() - r.bottom_of_mm(Layer::ReticularDermis);
@@ -224,15 +225,20 @@ struct OverlayLegendText {
 };
 constexpr const char* kSurfaceRow = "skin surface: redness";
 float overlay_bar_width() { return 9.0f * g_text_px; }
+// The overlay's title; in plain words without its scale's description ("(log scale; ...)").
+std::string overlay_title(const SkinView& view) {
+    const std::string title = overlay_style(view.overlay).title;
+    return view.plain_words ? title.substr(0, title.find(" (")) : title;
+}
 OverlayLegendText overlay_legend_text(const SkinView& view) {
     const OverlayStyle& style = overlay_style(view.overlay);
     const float pad = 0.5f * g_text_px, bar_w = overlay_bar_width();
     OverlayLegendText t;
-    t.width = std::max(text_size(style.title).x, bar_w);
+    t.width = std::max(text_size(overlay_title(view).c_str()).x, bar_w);
     for (int q = 0; q < style.quantity_count; ++q) {
         const OverlayQuantity& quantity = style.quantities[q];
         OverlayLegendText::Row row;
-        row.heading = std::string(quantity.name) + ": " + quantity.meaning;
+        row.heading = view.plain_words ? std::string(quantity.meaning) : std::string(quantity.name) + ": " + quantity.meaning;
         // Log scale: the ends and their geometric mean.
         const char* sign = view.overlay == Overlay::Collagen ? "+" : "";
         auto label = [&](double v) {
@@ -240,10 +246,12 @@ OverlayLegendText overlay_legend_text(const SkinView& view) {
             std::snprintf(buf, sizeof buf, v >= 10.0 ? "%s%.0f" : "%s%.2g", sign, v);
             return std::string(buf);
         };
-        row.lo = label(quantity.lowest);
-        row.mid = label(std::sqrt(double(quantity.lowest) * quantity.full_scale));
-        row.hi = label(quantity.full_scale);
-        row.unit = quantity.unit;
+        // Plain words: the ramp reads from less to more. Figures such as "+50 % more than untreated skin" read as
+        // a promise to a client, though they are the scale's ends, not anyone's result.
+        row.lo = view.plain_words ? "less" : label(quantity.lowest);
+        row.mid = view.plain_words ? "" : label(std::sqrt(double(quantity.lowest) * quantity.full_scale));
+        row.hi = view.plain_words ? "more" : label(quantity.full_scale);
+        row.unit = view.plain_words ? "" : quantity.unit;
         t.width = std::max({t.width, text_size(row.heading.c_str()).x, bar_w + pad + text_size(row.unit.c_str()).x});
         t.rows.push_back(row);
     }
@@ -264,7 +272,7 @@ void draw_overlay_legend(ImDrawList* list, const SkinView& view, float top) {
     ImVec2 origin(g_text_px, top + g_text_px);
     list->AddRectFilled(ImVec2(origin.x - pad, origin.y - pad), ImVec2(origin.x + t.width + pad, origin.y + height + pad),
                         IM_COL32(0, 0, 0, 110), pad);
-    text(list, origin, kText, style.title);
+    text(list, origin, kText, overlay_title(view).c_str());
     for (size_t q = 0; q < t.rows.size(); ++q) {
         const OverlayLegendText::Row& row = t.rows[q];
         const auto& ramp = style.quantities[q].ramp;
@@ -317,15 +325,23 @@ void draw_fat_break(ImDrawList* list, const Projector& project, const SkinView& 
     text(list, at, kDim, note);
 }
 
-// The frame's caption: one line on a dark band along the bottom, readable in any image a frame is cut into.
+// The caption's band along the bottom: its line, the notice's above it, and half a text height around each.
+float caption_band_height(const SkinView& view) {
+    if (!view.caption) return 0.0f;
+    return (view.caption->notice.empty() ? 2.0f : 3.6f) * g_text_px;
+}
+
+// The frame's caption: a line on a dark band along the bottom, readable in any image a frame is cut into, and
+// the notice in a dimmer line above it.
 void draw_caption(ImDrawList* list, const SkinView& view, VkExtent2D extent) {
     if (!view.caption) return;
+    const float width = float(extent.width), height = float(extent.height);
+    list->AddRectFilled(ImVec2(0.0f, height - caption_band_height(view)), ImVec2(width, height), IM_COL32(14, 15, 17, 235));
     const std::string line = caption_text(*view.caption, view.region.name);
-    const ImVec2 size = text_size(line.c_str());
-    const float pad = 0.5f * g_text_px;
-    const float y = float(extent.height) - size.y - 2.0f * pad;
-    list->AddRectFilled(ImVec2(0.0f, y - pad), ImVec2(float(extent.width), float(extent.height)), IM_COL32(14, 15, 17, 235));
-    text(list, ImVec2(0.5f * (float(extent.width) - size.x), y), kText, line.c_str());
+    const float line_y = height - 1.5f * g_text_px;
+    text(list, ImVec2(0.5f * (width - text_size(line.c_str()).x), line_y), kText, line.c_str());
+    const char* notice = view.caption->notice.c_str();
+    if (*notice) text(list, ImVec2(0.5f * (width - text_size(notice).x), line_y - 1.6f * g_text_px), kDim, notice);
 }
 
 }  // namespace
@@ -335,7 +351,7 @@ void draw_annotations(ImDrawList* list, const SkinView& view, VkExtent2D extent)
     g_text_px = text_px_for(extent);
     if (view.micro && view.micro->fills_frame()) {
         // The scale bar stands above the caption band.
-        draw_micro_annotations(list, view, extent, view.caption ? 2.2f * g_text_px : 0.0f);
+        draw_micro_annotations(list, view, extent, view.caption ? caption_band_height(view) + 0.2f * g_text_px : 0.0f);
         draw_caption(list, view, extent);
         return;
     }

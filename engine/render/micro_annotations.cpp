@@ -26,6 +26,8 @@ void draw_micro_annotations(ImDrawList* list, const SkinView& view, VkExtent2D e
     char label[32];
     if (um >= 1000)
         std::snprintf(label, sizeof label, "%d mm", um / 1000);
+    else if (view.plain_words)
+        std::snprintf(label, sizeof label, "%g mm", um / 1000.0);
     else
         std::snprintf(label, sizeof label, "%d \xC2\xB5m", um);  // UTF-8 micro sign
     ImVec2 size = ImGui::GetFont()->CalcTextSizeA(text_px, 1e6f, 0.0f, label);
@@ -45,9 +47,14 @@ void draw_micro_annotations(ImDrawList* list, const SkinView& view, VkExtent2D e
 
     // What it is and what its colours mean, in words, along the top of the view.
     const bool he = view.look == Look::Histology;
-    const char* key = he ? "Magnified cut (H&E): pink = collagen, purple dots = cell nuclei, red = blood"
-                         : "Magnified cut: orange fibres = new young collagen, teal = mature collagen, "
-                           "blue cells = fibroblasts, red = blood and clot";
+    const char* key = view.plain_words
+                           ? (he ? "Magnified, stained as in a laboratory: pink = collagen, purple dots = cells, "
+                                   "red = pinpoint bleeding (normal)"
+                                 : "Magnified: orange fibres = new young collagen, teal = mature collagen, blue cells "
+                                   "= repair cells, red = pinpoint bleeding (normal, clears within days)")
+                       : he ? "Magnified cut (H&E): pink = collagen, purple dots = cell nuclei, red = blood"
+                            : "Magnified cut: orange fibres = new young collagen, teal = mature collagen, "
+                              "blue cells = fibroblasts, red = blood and clot";
     // Wrapped to the view's width rather than shrunk, so it stays readable in a small inset.
     const float key_px = std::max(11.0f, 0.85f * text_px);
     const float wrap = float(l.rect.extent.width) - 3.0f * pad;

@@ -70,6 +70,7 @@ FrameCaption healing_caption(double day, int sessions, double interval_days, std
     c.session = sessions > 1 ? std::min(sessions, 1 + int(std::floor(day / interval_days + 1e-9))) : 1;
     c.session_day = (c.session - 1) * interval_days;
     c.device = std::move(device);
+    c.notice = kIllustrationNotice;
     return c;
 }
 

@@ -45,9 +45,13 @@ struct FrameCaption {
     double session_day = 0;    // day of the first session of the latest one
     std::string device;        // "dermaroller 1.50 mm", "pen 0.75 mm"
     std::string note;          // anything else worth saying ("passes", "after 3 passes"), may be empty
+    std::string notice;        // a line of its own above the caption (what a healing picture is), may be empty
 };
+// What every picture of healing says of itself, wherever it is taken: the model shows how skin heals in general.
+inline constexpr const char* kIllustrationNotice = "An illustration of healing, not a prediction of anyone's result";
 std::string caption_text(const FrameCaption& caption, const std::string& region_name);
-// The caption of a healing frame at `day` of a protocol of `sessions` sessions `interval_days` apart.
+// The caption of a healing frame at `day` of a protocol of `sessions` sessions `interval_days` apart, with the
+// illustration notice.
 FrameCaption healing_caption(double day, int sessions, double interval_days, std::string device);
 // The cut position (SkinView::cut) whose plane passes through the densest row of channels among punctures
 // [first, end): where the work can be seen. fallback when there are none.
@@ -68,6 +72,9 @@ struct SkinView {
     int highlight_layer = -1;  // a Layer to tint, or -1
     bool annotations = true;   // depth ruler and layer labels
     bool layer_legend = true;  // with the annotations: the top-left legend of the layers' thicknesses
+    // Words for a client or a visitor, not a practitioner: the layers' everyday names, keys without figures or
+    // scales, millimetres not micrometres (the consultation, the kiosk, --plain-words).
+    bool plain_words = false;
     std::optional<DevicePose> device;  // the roller or pen to draw over the block, if any
     std::shared_ptr<const PunctureList> punctures;  // needle channels to show (null: none)
     uint64_t punctures_version = 0;  // bump whenever *punctures changes, so the GPU copy is refreshed

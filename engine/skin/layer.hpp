@@ -16,7 +16,14 @@ inline constexpr std::array<std::string_view, kLayerCount> kLayerKeys = {
 inline constexpr std::array<std::string_view, kLayerCount> kLayerNames = {
     "Stratum corneum", "Viable epidermis", "Papillary dermis", "Reticular dermis", "Hypodermis (fat)"};
 
+// Names for clients and visitors (SkinView::plain_words).
+inline constexpr std::array<std::string_view, kLayerCount> kLayerPlainNames = {
+    "Surface layer", "Outer skin (epidermis)", "Upper dermis", "Deeper dermis", "Fat"};
+
 inline std::string_view layer_key(Layer l) { return kLayerKeys[static_cast<int>(l)]; }
 inline std::string_view layer_name(Layer l) { return kLayerNames[static_cast<int>(l)]; }
+inline std::string_view layer_name(Layer l, bool plain) {
+    return plain ? kLayerPlainNames[static_cast<int>(l)] : layer_name(l);
+}
 
 }  // namespace dermasim

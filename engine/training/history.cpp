@@ -47,11 +47,13 @@ constexpr const char* kNotAHistory =
 
 }  // namespace
 
-TrainingHistory::TrainingHistory(const std::filesystem::path& file) : file_(file) {
+TrainingHistory::TrainingHistory(const std::filesystem::path& file, Access access) : file_(file) {
     std::error_code ec;
-    if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
+    const bool write = access == Access::Write;
+    if (write && file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
     const bool existed = std::filesystem::exists(file, ec);
-    if (sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+    const int flags = write ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
+    if (sqlite3_open_v2(file.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
         std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
         sqlite3_close(db_);
         throw Error(file.string() + ": cannot open the training history (" + why + ")");
@@ -71,6 +73,10 @@ TrainingHistory::TrainingHistory(const std::filesystem::path& file) : file_(file
             throw Error(file.string() + kNotAHistory);
         if (version > kSchemaVersion)
             throw Error(file.string() + ": was written by a newer DermaSim (history version " + std::to_string(version) + ")");
+        if (!write) {
+            has_sessions_ = app_id == kApplicationId;
+            return;
+        }
         // The schema and the marks appear together or not at all: a crash between them, or two DermaSims making
         // the file at once, would otherwise leave a file without the mark, refused from then on.
         exec("BEGIN IMMEDIATE");
@@ -115,6 +121,7 @@ int64_t TrainingHistory::add(const HistoryEntry& e) {
 }
 
 std::vector<HistoryEntry> TrainingHistory::entries(const std::string& trainee) const {
+    if (!has_sessions_) return {};
     Statement s(db_, "SELECT id, trainee, lesson, finished, overall, passed, criteria, session_file FROM sessions"
                      " WHERE ?1 = '' OR trainee = ?1 ORDER BY finished, id", file_);
     s.bind(1, trainee);
@@ -125,6 +132,7 @@ std::vector<HistoryEntry> TrainingHistory::entries(const std::string& trainee) c
 }
 
 std::vector<std::string> TrainingHistory::trainees() const {
+    if (!has_sessions_) return {};
     Statement s(db_, "SELECT DISTINCT trainee FROM sessions ORDER BY trainee", file_);
     std::vector<std::string> out;
     while (s.step()) out.push_back(s.text(0));

@@ -25,8 +25,11 @@ struct HistoryEntry {
 
 class TrainingHistory {
 public:
-    // Opens (creating when missing) the database; Error naming the file when it cannot be opened or is not ours.
-    explicit TrainingHistory(const std::filesystem::path& file);
+    // Write: opens the database to add to it, creating it (and its schema) when missing. Read: opens an existing
+    // one read-only and changes nothing: it lists a history on a read-only share, or one that another DermaSim
+    // is writing to, without taking its write lock. Error naming the file when it cannot be opened or is not ours.
+    enum class Access { Write, Read };
+    explicit TrainingHistory(const std::filesystem::path& file, Access access = Access::Write);
     ~TrainingHistory();
     TrainingHistory(const TrainingHistory&) = delete;
     TrainingHistory& operator=(const TrainingHistory&) = delete;
@@ -41,6 +44,7 @@ private:
     void exec(const char* sql) const;
     std::filesystem::path file_;
     sqlite3* db_ = nullptr;
+    bool has_sessions_ = true;  // false: a file made empty and read before its first writer gave it the schema
 };
 
 // $XDG_DATA_HOME/dermasim/history.sqlite, or ~/.local/share/dermasim/history.sqlite: beside the sessions folder.

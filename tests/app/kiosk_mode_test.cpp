@@ -50,7 +50,7 @@ std::string config_error(const std::string& fields) {
 }  // namespace
 
 TEST(KioskMode, ATouchStartsATryAndIdleTimeClearsTheVisitorsWork) {
-    test::AppRig rig({}, 0.1, "kiosk", "cheek", write_config("idle", R"("pin": "2468", "idle_seconds": 3)"));
+    test::AppRig rig({}, 0.1, "kiosk", "cheek", write_config("idle", R"("pin": "1357", "idle_seconds": 3)"));
     for (int i = 0; i < 5; ++i) rig.frame();
     ASSERT_EQ(kiosk(rig).state(), KioskMode::State::Attract);
     FrameInput touch;
@@ -72,7 +72,7 @@ TEST(KioskMode, ATouchStartsATryAndIdleTimeClearsTheVisitorsWork) {
 }
 
 TEST(KioskMode, ATryEndsOnTimeWithAScoreAndHealing) {
-    test::AppRig rig({}, 0.1, "kiosk", "cheek", write_config("try", R"("pin": "2468", "try_seconds": 5)"));
+    test::AppRig rig({}, 0.1, "kiosk", "cheek", write_config("try", R"("pin": "1357", "try_seconds": 5)"));
     FrameInput touch;
     touch.cursor = glm::vec2(640, 400);
     touch.left = true;
@@ -83,8 +83,24 @@ TEST(KioskMode, ATryEndsOnTimeWithAScoreAndHealing) {
     EXPECT_EQ(kiosk(rig).state(), KioskMode::State::Result);
 }
 
+// Something leaning on the touchscreen keeps every frame "touched": the try ends on time, and the result after
+// it ends too, back to the attract loop.
+TEST(KioskMode, AScreenPressedForGoodStillReturnsToTheAttractLoop) {
+    test::AppRig rig({}, 0.5, "kiosk", "cheek",
+                     write_config("held", R"("pin": "1357", "try_seconds": 5, "idle_seconds": 10)"));
+    FrameInput held;
+    held.cursor = glm::vec2(640, 400);
+    held.left = true;
+    rig.frame(held);
+    ASSERT_EQ(kiosk(rig).state(), KioskMode::State::Try);
+    int frames = 0;
+    for (; frames < 200 && kiosk(rig).state() != KioskMode::State::Attract; ++frames) rig.frame(held);
+    EXPECT_EQ(kiosk(rig).state(), KioskMode::State::Attract);
+    EXPECT_GE(frames * 0.5, 5.0 + 5.0 + 10.0 - 1.0) << "the result is shown for a try and an idle time";
+}
+
 TEST(KioskMode, TheCloseRequestIsRefusedWithoutThePin) {
-    test::AppRig rig({}, 0.1, "kiosk", "cheek", write_config("pin", R"("pin": "2468")"));
+    test::AppRig rig({}, 0.1, "kiosk", "cheek", write_config("pin", R"("pin": "1357")"));
     rig.frame();
     FrameInput close;
     close.close_requested = true;
@@ -93,7 +109,7 @@ TEST(KioskMode, TheCloseRequestIsRefusedWithoutThePin) {
     EXPECT_TRUE(kiosk(rig).pin_pad_open());
     type(rig, "1111");
     EXPECT_FALSE(rig.app->quit());
-    type(rig, "2468");
+    type(rig, "1357");
     EXPECT_TRUE(rig.app->quit());
 }
 
@@ -142,7 +158,7 @@ TEST(KioskMode, APinPadLeftOpenCloses) {
 TEST(KioskConfig, TheShippedConfigurationLoads) {
     const app::KioskConfig c = app::load_kiosk_config(kShipped / "kiosk.json", test::catalog());
     EXPECT_EQ(c.attract.size(), 2u);
-    EXPECT_TRUE(c.fullscreen);
+    EXPECT_FALSE(c.fullscreen) << "the shipped PIN is public: the shipped kiosk is a try-out in a window";
     EXPECT_EQ(c.pin, app::kShippedKioskPin);
     EXPECT_GT(c.attract[0].session.input.strokes.size(), 0u);
 }
@@ -150,13 +166,16 @@ TEST(KioskConfig, TheShippedConfigurationLoads) {
 TEST(KioskConfig, MistakesAreNamedWithTheirField) {
     EXPECT_NE(config_error(R"("pin": "12")").find("pin must be 4 to 8 digits"), std::string::npos);
     EXPECT_NE(config_error(R"("pin": 2468)").find("pin must be a string"), std::string::npos);
-    EXPECT_NE(config_error(R"("pin": "2468", "idle_seconds": 0)").find("idle_seconds = 0 is out of range"), std::string::npos);
-    EXPECT_NE(config_error(R"("pin": "2468", "colour": "red")").find("colour is not a known field"), std::string::npos);
-    EXPECT_NE(config_error(R"("pin": "2468", "exit_key": "F1")").find("exit_key must be one letter"), std::string::npos);
-    EXPECT_NE(config_error(R"("pin": "2468", "exit_key": "z")").find("exit_key must not be W, S or Z"), std::string::npos);
+    EXPECT_NE(config_error(R"("pin": "1357", "idle_seconds": 0)").find("idle_seconds = 0 is out of range"), std::string::npos);
+    EXPECT_NE(config_error(R"("pin": "1357", "colour": "red")").find("colour is not a known field"), std::string::npos);
+    EXPECT_NE(config_error(R"("pin": "1357", "exit_key": "F1")").find("exit_key must be one letter"), std::string::npos);
+    EXPECT_NE(config_error(R"("pin": "1357", "exit_key": "z")").find("exit_key must not be W, S or Z"), std::string::npos);
     EXPECT_NE(config_error("").find("pin is missing"), std::string::npos);
+    EXPECT_NE(config_error(R"("pin": "2468", "fullscreen": true)").find("pin is the shipped one"), std::string::npos);
+    EXPECT_NE(config_error(R"("pin": "2468")").find("pin is the shipped one"), std::string::npos) << "fullscreen by default";
+    EXPECT_EQ(config_error(R"("pin": "2468", "fullscreen": false)"), "");
     auto dir = test::fresh_dir("kiosk_missing_session");
-    std::ofstream(dir / "kiosk.json") << R"({"pin": "2468", "attract": [{"session": "nowhere.json"}]})";
+    std::ofstream(dir / "kiosk.json") << R"({"pin": "1357", "attract": [{"session": "nowhere.json"}]})";
     try {
         app::load_kiosk_config(dir / "kiosk.json", test::catalog());
         FAIL();

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <fstream>
 
 #include "app/modes/training_mode.hpp"
 #include "app_test_support.hpp"
@@ -30,6 +31,11 @@ struct TrainingRig {
     void apply(const TrainingIntent& i) {
         mode().apply(i);
         rig.frame();
+    }
+    void leave_for_the_start_screen() {
+        TrainingIntent leave;
+        leave.modes = true;
+        apply(leave);
     }
     std::filesystem::path folder;
     AppRig rig;
@@ -161,19 +167,43 @@ TEST(TrainingMode, TurningTheClientAwayEndsTheSessionAtScreening) {
     EXPECT_EQ(t.mode().trainee(), "tester");
 }
 
-// Answers are saved with the session's first pass; before it, leaving asks.
-TEST(TrainingMode, AnswersBeforeTheFirstPassAreNotLeftWithoutAsking) {
+// Answers are autosaved from the session's first pass on; leaving before it (a quit, another mode, SIGTERM)
+// saves them with no pass, and asks nothing.
+TEST(TrainingMode, AnswersBeforeTheFirstPassAreSavedOnLeaving) {
     TrainingRig t("training_leave_answers");
     t.apply(lesson("forehead-fine-lines"));
     EXPECT_EQ(t.mode().prepare_to_leave(), "") << "nothing answered yet";
+    EXPECT_TRUE(t.mode().sandbox().autosaver().path().empty()) << "nothing answered: no file";
+    TrainingIntent screening;
+    screening.contraindications = std::vector<std::string>{"pregnancy"};
+    screening.proceed = true;
+    t.apply(screening);
+    EXPECT_TRUE(t.mode().sandbox().autosaver().path().empty()) << "choosing the device and needle comes next";
+    EXPECT_EQ(t.mode().prepare_to_leave(), "");
+    const std::filesystem::path file = t.mode().sandbox().autosaver().path();
+    ASSERT_FALSE(file.empty());
+    const SessionRecord saved = load_session(file);
+    EXPECT_TRUE(saved.input.strokes.empty());
+    ASSERT_TRUE(saved.lesson.has_value());
+    EXPECT_EQ(saved.lesson->id, "forehead-fine-lines");
+    EXPECT_EQ(saved.lesson->answers["proceed"], true);
+    EXPECT_EQ(saved.lesson->answers["contraindications"][0], "pregnancy");
+    t.leave_for_the_start_screen();
+    EXPECT_EQ(t.rig.app->training(), nullptr) << "the answers are saved: nothing to ask";
+}
+
+// A save that fails says so, and then the app asks before leaving.
+TEST(TrainingMode, AnswersThatCannotBeSavedAreNotLeftWithoutAsking) {
+    TrainingRig t("training_leave_unsaved");
+    t.apply(lesson("forehead-fine-lines"));
     TrainingIntent screening;
     screening.contraindications = std::vector<std::string>{};
     screening.proceed = true;
     t.apply(screening);
-    EXPECT_NE(t.mode().prepare_to_leave().find("answers are not saved"), std::string::npos);
-    TrainingIntent leave;
-    leave.modes = true;
-    t.apply(leave);
+    std::filesystem::remove_all(t.folder / "sessions");
+    std::ofstream(t.folder / "sessions") << "a file where the sessions' folder was";
+    EXPECT_NE(t.mode().prepare_to_leave().find("answers could not be saved"), std::string::npos);
+    t.leave_for_the_start_screen();
     EXPECT_NE(t.rig.app->training(), nullptr) << "the app asked instead of leaving";
 }
 

@@ -226,6 +226,15 @@ case("a kiosk whose attract session rolls 40,000 times", ["--mode", "kiosk", "--
      os.path.join(kiosk_dir, "kiosk.json"), "--frames", "1"], ["attract[0].session", "more than 2000000 punctures"],
      env={"DISPLAY": ""})
 
+with open(os.path.join(kiosk_dir, "stand.json"), "w") as f:  # a fullscreen stand left with the published PIN
+    config = _json.load(open(os.path.join(ASSETS, "kiosk", "kiosk.json")))
+    config["fullscreen"] = True
+    config["attract"] = [{"session": os.path.join(ASSETS, "kiosk", item["session"])} for item in config["attract"]]
+    _json.dump(config, f)
+case("a fullscreen kiosk with the shipped PIN", ["--mode", "kiosk", "--kiosk-config",
+     os.path.join(kiosk_dir, "stand.json"), "--frames", "1"], ["stand.json", "pin is the shipped one", "set your own"],
+     env={"DISPLAY": ""})
+
 # --- the asset catalogue: each table (and a model) damaged in a copy of assets/ ---------------------------------
 tables = {"regions.json": "regions", "devices/roller.json": "roller", "devices/pen.json": "pen",
           "heal_params.json": "heal", "serums.json": "serums", "models/roller.gltf": "model"}
@@ -288,6 +297,15 @@ case("replay 350 400 frames", ["replay", os.path.join(DATA, "session_forehead.js
                                "0.25", "--frames", FRAMES], ["frames (at most 20000)"])
 case("simulate --frames a missing folder", sim + ["--days", "1", "--frames", os.path.join(OUT, "missing")],
      ["--frames", "missing", "not an existing folder", "mkdir -p"])
+HELD = os.path.join(WORK, "held_frames")  # an earlier run's frames: neither overwritten nor mixed with new ones
+os.makedirs(HELD)
+with open(os.path.join(HELD, "frame_0000_day000.00.png"), "wb") as f:
+    f.write(b"an earlier frame")
+case("simulate --frames a folder of earlier frames", sim + ["--days", "1", "--frames", HELD],
+     ["--frames", "held_frames", "already holds a frame", "choose an empty folder"])
+if os.listdir(HELD) != ["frame_0000_day000.00.png"] or read(os.path.join(HELD, "frame_0000_day000.00.png")) != \
+        b"an earlier frame":
+    results.append(("the earlier frames kept", False, "the folder of earlier frames changed"))
 case("simulate --report on a full disk", ["simulate", "--region", "cheek", "--quality", "ci", "--cpu", "--report",
                                          "/dev/full"], ["/dev/full", "No space left on device"])
 

@@ -401,6 +401,35 @@ TEST(History, KeepsSessionsAcrossOpeningsAndRefusesAForeignFile) {
     EXPECT_EQ(read(foreign), "my notes, not a database\n");
 }
 
+// Listing the history (dermasim history, the training mode's history screen) reads it and changes nothing.
+TEST(History, ReadAccessChangesNothing) {
+    const auto file = scratch("read_history.sqlite");
+    std::filesystem::remove(file);
+    TrainingHistory(file).add({0, "ana", "forehead-fine-lines", "2026-11-30T05:00:00Z", 55, false, "{}", ""});
+    const std::string bytes = read(file);
+    {
+        const TrainingHistory h(file, TrainingHistory::Access::Read);
+        ASSERT_EQ(h.entries().size(), 1u);
+        EXPECT_EQ(h.trainees(), (std::vector<std::string>{"ana"}));
+    }
+    EXPECT_EQ(read(file), bytes);
+
+    const auto empty = scratch("empty_history.sqlite");  // made, not yet given its schema by its first writer
+    std::ofstream{empty};
+    EXPECT_TRUE(TrainingHistory(empty, TrainingHistory::Access::Read).entries().empty());
+    EXPECT_EQ(std::filesystem::file_size(empty), 0u);
+
+    const auto missing = scratch("no_history.sqlite");
+    std::filesystem::remove(missing);
+    try {
+        TrainingHistory h(missing, TrainingHistory::Access::Read);
+        ADD_FAILURE() << "a missing history opened for reading";
+    } catch (const Error& e) {
+        EXPECT_NE(std::string(e.what()).find("cannot open the training history"), std::string::npos) << e.what();
+    }
+    EXPECT_FALSE(std::filesystem::exists(missing));
+}
+
 TEST(Debrief, HoldsTheRubricHeatmapPicturesAndCurves) {
     const Lesson& l = lesson("forehead-fine-lines");
     PunctureList punctures;

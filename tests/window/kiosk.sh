@@ -11,7 +11,7 @@ here=$(cd "$(dirname "$0")" && pwd); kiosk_assets=$(cd "$here/../../assets/kiosk
 rm -rf "$out"; mkdir -p "$out"
 export XDG_DATA_HOME="$out/data"
 cat > "$out/kiosk.json" <<JSON
-{"pin": "2468", "idle_seconds": 12, "try_seconds": 40, "report_seconds": 5, "fullscreen": true,
+{"pin": "1357", "idle_seconds": 12, "try_seconds": 40, "report_seconds": 5, "fullscreen": true,
  "attract": [{"session": "$kiosk_assets/attract_forehead.json", "speed": 4, "heal_days": 20}]}
 JSON
 
@@ -47,7 +47,7 @@ tap_digit() {
   if [ "$d" = 0 ]; then x=639; y=481; else x=$(( 535 + 104 * ((d - 1) % 3) )); y=$(( 253 + 76 * ((d - 1) / 3) )); fi
   xdotool mousemove "$x" "$y" click 1; sleep 0.8
 }
-for d in 2 4 6 8; do tap_digit $d; done
+for d in 1 3 5 7; do tap_digit $d; done
 for i in $(seq 1 150); do kill -0 $pid 2>/dev/null || break; sleep 0.2; done
 if kill -0 $pid 2>/dev/null; then kill -TERM $pid; echo "still running" > "$out/after_pin"; fi
 wait $pid; echo $? > "$out/kiosk.code"

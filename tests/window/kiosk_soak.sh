@@ -9,7 +9,7 @@ here=$(cd "$(dirname "$0")" && pwd); kiosk_assets=$(cd "$here/../../assets/kiosk
 rm -rf "$out"; mkdir -p "$out"
 export XDG_DATA_HOME="$out/data"
 cat > "$out/kiosk.json" <<JSON
-{"pin": "2468", "idle_seconds": 4, "try_seconds": 6, "report_seconds": 5, "fullscreen": true,
+{"pin": "1357", "idle_seconds": 4, "try_seconds": 6, "report_seconds": 5, "fullscreen": true,
  "attract": [{"session": "$kiosk_assets/attract_forehead.json", "speed": 8, "heal_days": 10},
              {"session": "$kiosk_assets/attract_cheek.json", "speed": 8, "heal_days": 10}]}
 JSON

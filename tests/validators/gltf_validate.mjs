@@ -1,5 +1,5 @@
 // Validates glTF files with the Khronos glTF validator (npm package "gltf-validator").
-//   NODE_PATH=<prefix>/node_modules node tests/gltf_validate.mjs FILE.gltf [FILE.gltf ...]
+//   NODE_PATH=<prefix>/node_modules node tests/validators/gltf_validate.mjs FILE.gltf [FILE.gltf ...]
 // Prints one summary line per file (and each issue), exits 0 when every file has no errors and no warnings,
 // 1 when any has, 2 on bad usage, a missing validator or an unreadable file.
 import { createRequire } from 'node:module';
@@ -19,7 +19,7 @@ try {
 
 const files = process.argv.slice(2);
 if (files.length === 0) {
-  console.error('usage: node tests/gltf_validate.mjs FILE.gltf [FILE.gltf ...]');
+  console.error('usage: node tests/validators/gltf_validate.mjs FILE.gltf [FILE.gltf ...]');
   process.exit(2);
 }
 
