@@ -179,7 +179,7 @@ int run_replay(const Argv& argv) {
     if (making_frames) {
         const double pass_frames = session.input.strokes.back().points.back().t_s / speed * kReplayFps;
         const double heal_frames = days > 0 ? total_days * 24.0 / every_h : 0;
-        check_frames_folder(frames_out.folder().value_or("."), pass_frames + heal_frames, "raise --speed or --every");
+        check_frames_folder(frames_out.folder(), pass_frames + heal_frames, "raise --speed or --every");
     }
 
     // Frames are drawn 10 a second of playback; a report alone needs no pacing, so its clock takes big steps

@@ -158,7 +158,7 @@ int run_simulate(const Argv& argv) {
                         "--days is given)");
     if (making_frames) {
         const double days = request.days + (request.sessions - 1) * request.interval_days;
-        check_frames_folder(frames_out.folder().value_or("."), days * 24.0 / every_h, "raise --every");
+        check_frames_folder(frames_out.folder(), days * 24.0 / every_h, "raise --every");
     }
 
     std::unique_ptr<vk::Context> context;

@@ -37,26 +37,27 @@ void check_distinct_files(std::initializer_list<NamedFile> files) {
     }
 }
 
-void check_frames_folder(const std::string& folder, double frames, const std::string& hint) {
+void check_frames_folder(const std::optional<std::string>& folder, double frames, const std::string& hint) {
+    if (frames > double(kMaxFrames))
+        throw Error("the run would write " + std::to_string(long(frames)) + " frames (at most " +
+                    std::to_string(kMaxFrames) + "): " + hint);
+    if (!folder) return;  // a video alone: no PNG is written
     std::error_code ec;
-    if (!fs::is_directory(folder, ec))
-        throw Error("--frames '" + folder + "' is not an existing folder: create it first (mkdir -p '" + folder + "')");
+    if (!fs::is_directory(*folder, ec))
+        throw Error("--frames '" + *folder + "' is not an existing folder: create it first (mkdir -p '" + *folder + "')");
     // Frames of an earlier run would be overwritten where their names match and mixed into the sequence where
     // they do not (the names carry the day): a video made from the folder would show both runs.
     std::string first;
     int held = 0;
-    for (const fs::directory_entry& entry : fs::directory_iterator(folder, ec)) {
+    for (const fs::directory_entry& entry : fs::directory_iterator(*folder, ec)) {
         const std::string name = entry.path().filename().string();
         if (!name.starts_with("frame_") || !name.ends_with(".png")) continue;
         if (held++ == 0 || name < first) first = name;
     }
     if (held > 0)
-        throw Error("--frames '" + folder + "' already holds " +
+        throw Error("--frames '" + *folder + "' already holds " +
                     (held == 1 ? "a frame" : std::to_string(held) + " frames") + " of an earlier run (" + first +
                     (held > 1 ? ", ..." : "") + "): choose an empty folder, or move them away first");
-    if (frames > double(kMaxFrames))
-        throw Error("the run would write " + std::to_string(long(frames)) + " frames (at most " +
-                    std::to_string(kMaxFrames) + "): " + hint);
 }
 
 }  // namespace dermasim::app

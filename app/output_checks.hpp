@@ -22,6 +22,7 @@ struct NamedFile {
 void check_distinct_files(std::initializer_list<NamedFile> files);
 // A folder for frames: it exists, holds no frames of an earlier run, and `frames` stays under kMaxFrames (hint:
 // what to raise).
-void check_frames_folder(const std::string& folder, double frames, const std::string& hint);
+// A video alone (no folder) is held to the count only.
+void check_frames_folder(const std::optional<std::string>& folder, double frames, const std::string& hint);
 
 }  // namespace dermasim::app

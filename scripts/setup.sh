@@ -44,9 +44,9 @@ fi
 [ "$app_only" -eq 1 ] && exit 0
 
 # The validators the tests run, every package (theirs included) pinned by tests/validators/package-lock.json and
-# installed with npm ci, so every machine tests with the same validators. Installed again only when the lock
-# changes.
-if ! cmp -s tests/validators/package-lock.json build/node/package-lock.json || [ ! -d build/node/node_modules ]; then
+# installed with npm ci, so every machine tests with the same validators. Installed again when the lock changes;
+# the stamp is written only once npm ci has finished, so an interrupted install is done again.
+if ! cmp -s tests/validators/package-lock.json build/node/installed.lock; then
   echo "setup: installing the tests' validators (npm ci, tests/validators/package-lock.json) into build/node"
   rm -rf build/node && mkdir -p build/node
   cp tests/validators/package.json tests/validators/package-lock.json build/node/
@@ -55,4 +55,5 @@ if ! cmp -s tests/validators/package-lock.json build/node/package-lock.json || [
     echo "setup: could not install the tests' validators from npm (is the npm registry reachable?)" >&2
     exit 1
   fi
+  cp tests/validators/package-lock.json build/node/installed.lock
 fi

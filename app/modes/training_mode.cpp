@@ -44,7 +44,7 @@ std::string TrainingMode::prepare_to_leave() {
     const bool answered = a.proceed || a.contraindications || a.numbing_minutes || a.skin_prepared || a.serum ||
                           a.aftercare;
     if (screen_ == Screen::Flow && sandbox_.treatment().passes() == 0 && answered) {
-        sandbox_.set_lesson("training", {lesson_->id, to_json(answers_)});
+        record_lesson();
         if (sandbox_.save_now() || sandbox_.autosaver().error().empty()) return "";
         return "This lesson's answers could not be saved (" + sandbox_.autosaver().error() +
                "). Leaving now loses them.";
@@ -122,8 +122,10 @@ void TrainingMode::apply(const TrainingIntent& i) {
     if (i.finish) finish();
 }
 
+void TrainingMode::record_lesson() { sandbox_.set_lesson("training", {lesson_->id, to_json(answers_)}); }
+
 void TrainingMode::finish() {
-    sandbox_.set_lesson("training", {lesson_->id, to_json(answers_)});
+    record_lesson();
     const TreatmentController& t = sandbox_.treatment();
     StrokeScript script = t.recording();
     script.pressure = t.pressure();
@@ -223,7 +225,7 @@ void TrainingMode::frame(const FrameInput& input, double dt_s, SkinView& view) {
     if (ImGui::SmallButton("Modes")) switch_request = "start";
     ImGui::End();
     apply(intent);
-    if (lesson_) sandbox_.set_lesson("training", {lesson_->id, to_json(answers_)});
+    if (lesson_) record_lesson();
     sandbox_.frame(skin_input, dt_s, view);
     view.caption.reset();  // the panels say what is shown
     if (!rolling) view.device.reset();  // the device is in the hand only while the passes are made

@@ -41,6 +41,7 @@ public:
 
 private:
     void start_lesson(const std::string& id);
+    void record_lesson();  // the lesson and its answers, into the session the sandbox saves
     void finish();
     void export_file(bool html);
     void show_history();

@@ -41,7 +41,7 @@ std::string when_words(double day) {
     if (day < 1.0) return count(std::floor(day * 24.0), "hour");
     if (day < 14.0) return count(std::floor(day), "day");
     if (day < 91.0) return count(std::floor(day / 7.0), "week");
-    return count(std::round(day / 30.4), "month");  // day 182 is 6 months, as "six months" says
+    return count(std::floor(day / 30.4 + 0.02), "month");  // day 182 (5.99) is 6 months, as "six months" says
 }
 
 void draw_before_after(BeforeAfterDivider& divider, const std::string& before, const std::string& after,

@@ -78,8 +78,9 @@ void FrameLoop::resize(VkExtent2D window_size) {
 bool FrameLoop::draw(const SkinView& view, ImDrawData* ui, VkExtent2D window_size) {
     using namespace vk::access;
     VkDevice device = context_.device();
-    if (rebuild_ || window_size.width != swapchain_.extent().width || window_size.height != swapchain_.extent().height)
-        resize(window_size);
+    const bool resized = window_size.width != swapchain_.extent().width || window_size.height != swapchain_.extent().height;
+    if (resized && !rebuild_) suboptimal_.forget();
+    if (rebuild_ || resized) resize(window_size);
     Slot& slot = slots_[next_];
     // Fault injection for the tests of what a lost device does to the app (the real loss cannot be provoked).
     if (inject_device_lost_at_ && std::chrono::steady_clock::now() >= *inject_device_lost_at_)
@@ -90,6 +91,7 @@ bool FrameLoop::draw(const SkinView& view, ImDrawData* ui, VkExtent2D window_siz
     VkResult acquired = vkAcquireNextImageKHR(device, swapchain_.get(), UINT64_MAX, slot.acquired, VK_NULL_HANDLE,
                                               &image_index);
     if (acquired == VK_ERROR_OUT_OF_DATE_KHR) {
+        suboptimal_.forget();
         resize(window_size);
         return false;
     }

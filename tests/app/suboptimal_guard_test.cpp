@@ -18,6 +18,10 @@ TEST(SuboptimalGuard, RebuildsOncePerWindowSizeThenPresentsWithIt) {
     EXPECT_TRUE(guard.rebuild_after(VK_SUBOPTIMAL_KHR, other)) << "a new size gets its rebuild";
     EXPECT_FALSE(guard.rebuild_after(VK_SUBOPTIMAL_KHR, other));
     EXPECT_TRUE(guard.rebuild_after(VK_ERROR_OUT_OF_DATE_KHR, other)) << "out of date always rebuilds";
+    EXPECT_TRUE(guard.rebuild_after(VK_SUBOPTIMAL_KHR, other)) << "after another rebuild, SUBOPTIMAL gets its own";
+    EXPECT_FALSE(guard.rebuild_after(VK_SUBOPTIMAL_KHR, other));
+    guard.forget();  // the window was rebuilt for a new size and came back to this one
+    EXPECT_TRUE(guard.rebuild_after(VK_SUBOPTIMAL_KHR, other));
 }
 
 }  // namespace

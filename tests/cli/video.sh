@@ -22,9 +22,11 @@ expect_video() {  # FILE FRAMES SECONDS WIDTH HEIGHT
   python3 -c "import sys; sys.exit(abs(float('$d') - $3) > 0.05)" || fail "$1: lasts $d s, $3 s expected"
 }
 
-# 2 days every 12 h: frames at 0, 12, 24, 36, 48 h = 5 frames; at 5 fps, 1.0 s.
-"$app" simulate --region cheek --quality ci --cpu --passes 2 --days 2 --every 12 --size 160x90 --fps 5 \
-  --video "$out/sim.mp4" --report "$out/sim.json" 2> "$out/sim.log" || { cat "$out/sim.log"; fail "simulate --video failed"; }
+# 2 days every 12 h: frames at 0, 12, 24, 36, 48 h = 5 frames; at 5 fps, 1.0 s. Run where an earlier run's
+# frames lie: a video alone writes no PNG, so they are no reason to refuse it.
+mkdir -p "$out/cwd" && printf 'an earlier frame' > "$out/cwd/frame_0000_day000.00.png"
+(cd "$out/cwd" && exec "$app" simulate --region cheek --quality ci --cpu --passes 2 --days 2 --every 12 --size 160x90 --fps 5 \
+  --video "$out/sim.mp4" --report "$out/sim.json") 2> "$out/sim.log" || { cat "$out/sim.log"; fail "simulate --video failed"; }
 grep -q "5 frames, video $out/sim.mp4 (1.0 s)" "$out/sim.log" || { cat "$out/sim.log"; fail "simulate did not report its video"; }
 expect_video "$out/sim.mp4" 5 1.0 160 90
 # An odd size is padded to even.
