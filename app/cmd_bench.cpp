@@ -211,8 +211,10 @@ int run_bench(const Argv& argv) {
     protocol_bar.done();
     std::printf("device                 %s\n", r.device.c_str());
     std::printf("grid                   %s, %zu voxels\n", r.quality.c_str(), r.voxels);
-    std::printf("heal step, GPU         %.2f M voxel-steps/s = %.2f M diffusing field-voxel updates/s (%d fields)\n",
-                r.gpu_voxel_steps_per_s / 1e6, r.gpu_field_voxel_updates_per_s / 1e6, r.diffusing_fields);
+    std::printf("heal step, GPU         %.2f M voxel-steps/s = %.2f M diffusing field-voxel updates/s (%d fields; "
+                "%.2f M of them solved: the fibroblasts' in the dermis only)\n",
+                r.gpu_voxel_steps_per_s / 1e6, r.gpu_field_voxel_updates_per_s / 1e6, r.diffusing_fields,
+                r.gpu_solved_field_voxel_updates_per_s / 1e6);
     if (r.cpu_voxel_steps_per_s > 0)
         std::printf("heal step, CPU twin    %.2f M voxel-steps/s (GPU/CPU %.2fx)\n", r.cpu_voxel_steps_per_s / 1e6,
                     r.gpu_voxel_steps_per_s / r.cpu_voxel_steps_per_s);
@@ -222,7 +224,7 @@ int run_bench(const Argv& argv) {
                 r.summary_ms, 100.0 * r.summary_ms * r.gpu_voxel_steps_per_s / double(r.voxels) / 1e3, r.summary_pass_ms);
     std::printf("tally, GPU ms          %.2f = %.1f %% of a step (every step's, a pass of its own; at a sample, every figure: %.2f ms)\n",
                 r.tally_ms, 100.0 * r.tally_ms * r.gpu_voxel_steps_per_s / double(r.voxels) / 1e3, r.full_tally_ms);
-    std::printf("bytes per voxel-step   %zu\n", r.bytes_per_voxel_step);
+    std::printf("bytes per voxel-step   %.0f\n", r.bytes_per_voxel_step);
     std::printf("heal step traffic      %.2f GB/s = %.1f %% of measured copy bandwidth (%.2f GB/s)\n",
                 r.gpu_step_gb_s, 100.0 * r.fraction_of_copy, r.copy_gb_s);
     if (r.run_days > 0) {

@@ -68,6 +68,7 @@ layout(push_constant) uniform Push {
     uint invocations;    // dispatched invocations: line = id + r * invocations
     int lines_per_invocation;
     int summary_from, summary_to;  // depths whose values the summary keeps (back substitution of depth lines)
+    int slices_from, slices_to;    // the depths the field diffuses in (heal_line_solve.hpp: diffusing_slices)
 } pc;
 
 // The largest value kept so far, or 0 (as every maximum of heal_time_step.cpp's summarize starts), over the
@@ -82,25 +83,31 @@ float keep4(float best, ivec2 kept, int s, vec4 value) {
 
 uint line_first, line_stride;
 int lateral_layer;
+int first_slice;  // depth lines: the depth of the line's first voxel (0 for lateral lines)
 
 uint voxel_at(int s) { return line_first + uint(s) * line_stride; }
 
-// Sets line_first, line_stride and lateral_layer; returns the line's length, 0 past the last line. Lines are
-// numbered over the whole grid, lateral ones slice after slice, so a dispatch is a few full workgroups: on
-// lavapipe every workgroup costs about 6 us of its own, even with nothing to do, and one workgroup row per slice
-// (206 workgroups for an axis's two sweeps on the CI grid) had cost more than the x lines' arithmetic.
+// Sets line_first, line_stride, lateral_layer and first_slice; returns the line's length, 0 past the last line.
+// Only the slices pc.slices_from .. pc.slices_to - 1 are solved: the lateral lines in them, the depth lines
+// through them (the serum's, whose top row takes the surface flux, start at the surface). Lines are numbered over
+// those, lateral ones slice after slice, so a dispatch is a few full workgroups: on lavapipe every workgroup
+// costs about 6 us of its own, even with nothing to do, and one workgroup row per slice (206 workgroups for an
+// axis's two sweeps on the CI grid) had cost more than the x lines' arithmetic.
 int start_line(uint line) {
     uint width = kQuads ? 4u : 1u;  // lines per solve, neighbours in x (y and depth lines)
     if (pc.axis == 2) {  // depth lines: one per column
-        if (line * width >= uint(pc.nx * pc.ny)) return 0;
-        line_first = line * width;
+        int n = pc.slices_to - pc.slices_from;
+        if (line * width >= uint(pc.nx * pc.ny) || n <= 0) return 0;
         line_stride = uint(pc.nx * pc.ny);
+        line_first = line * width + uint(pc.slices_from) * line_stride;
         lateral_layer = 0;
-        return pc.nz;
+        first_slice = pc.slices_from;
+        return n;
     }
+    first_slice = 0;
     uint per_slice = pc.axis == 0 ? uint(pc.ny) : uint(pc.nx) / width;
-    uint k = line / per_slice, j = line % per_slice;
-    if (k >= uint(pc.nz)) return 0;
+    uint k = uint(pc.slices_from) + line / per_slice, j = line % per_slice;
+    if (k >= uint(pc.slices_to)) return 0;
     lateral_layer = int(texelFetch(layer_of_slice, int(k)).x);
     if (pc.axis == 0) {  // x lines: one per (k, j)
         line_first = (k * uint(pc.ny) + j) * uint(pc.nx);
@@ -114,6 +121,12 @@ int start_line(uint line) {
 
 float field_at(uint v) { return texelFetch(field_before, int(v)).x; }
 
+// Where the line's elimination starts in the table (a depth line's rows are indexed by depth).
+int table_base() { return int(heal_line_table_base(pc.field, pc.axis, lateral_layer, pc.n_max)) + first_slice; }
+
+// The summary's depths, counted along the line.
+ivec2 kept_along_line() { return ivec2(pc.summary_from, pc.summary_to) - first_slice; }
+
 // The right-hand side: the field, and for the signal's first solve (x lines, one layer each) what the injury
 // releases over the step (heal_signal_all on the CPU).
 float rhs_at(uint v, bool release, vec2 rates) {
@@ -124,7 +137,7 @@ float rhs_at(uint v, bool release, vec2 rates) {
 }
 
 void forward_from_table(int n) {
-    int base = int(heal_line_table_base(pc.field, pc.axis, lateral_layer, pc.n_max));
+    int base = table_base();
     bool release = pc.field == HEAL_DIFFUSE_SIGNAL && pc.axis == 0;
     vec2 rates = release ? heal_signal_release_rates(lateral_layer, pc.dt, params) : vec2(0.0f);
     float e_prev = 0.0f;
@@ -138,9 +151,9 @@ void forward_from_table(int n) {
 
 // The back substitutions return the largest value they wrote at the summary's depths, or 0.
 float back_from_table(int n) {
-    int base = int(heal_line_table_base(pc.field, pc.axis, lateral_layer, pc.n_max));
+    int base = table_base();
     float next = field_at(voxel_at(n - 1));  // u(n-1) = d'(n-1), already in place
-    ivec2 kept = ivec2(pc.summary_from, pc.summary_to);
+    ivec2 kept = kept_along_line();
     float best = keep(0.0f, kept, n - 1, next);
     for (int s = n - 2; s >= 0; --s) {
         uint v = voxel_at(s);
@@ -154,7 +167,7 @@ float back_from_table(int n) {
 // The same two sweeps for four neighbouring lines at once (kQuads; voxel_at(s) is a multiple of 4). No release:
 // that is on the x lines only.
 void forward_quads_from_table(int n) {
-    int base = int(heal_line_table_base(pc.field, pc.axis, lateral_layer, pc.n_max));
+    int base = table_base();
     vec4 e_prev = vec4(0.0f);
     for (int s = 0; s < n; ++s) {
         uint q = voxel_at(s) / 4u;
@@ -165,9 +178,9 @@ void forward_quads_from_table(int n) {
 }
 
 float back_quads_from_table(int n) {
-    int base = int(heal_line_table_base(pc.field, pc.axis, lateral_layer, pc.n_max));
+    int base = table_base();
     vec4 next = texelFetch(field_before4, int(voxel_at(n - 1) / 4u));
-    ivec2 kept = ivec2(pc.summary_from, pc.summary_to);
+    ivec2 kept = kept_along_line();
     float best = keep4(0.0f, kept, n - 1, next);
     for (int s = n - 2; s >= 0; --s) {
         uint q = voxel_at(s) / 4u;
@@ -182,7 +195,7 @@ float back_quads_from_table(int n) {
 // at a whole texel): one texel fetch of the field and one store per four voxels, eliminated one after the other
 // in registers, in the order and float operations of forward_from_table and back_from_table.
 void forward_x_quads(int n) {
-    int base = int(heal_line_table_base(pc.field, 0, lateral_layer, pc.n_max));
+    int base = table_base();
     bool release = pc.field == HEAL_DIFFUSE_SIGNAL;
     vec2 rates = release ? heal_signal_release_rates(lateral_layer, pc.dt, params) : vec2(0.0f);
     int first = int(line_first / 4u);
@@ -210,7 +223,7 @@ void forward_x_quads(int n) {
 }
 
 void back_x_quads(int n) {
-    int base = int(heal_line_table_base(pc.field, 0, lateral_layer, pc.n_max));
+    int base = table_base();
     int first = int(line_first / 4u);
     int q = first + n / 4 - 1;  // the last texel: u(n-1) = d'(n-1) stays as it is
     vec4 d = texelFetch(field_before4, q);
@@ -232,7 +245,7 @@ void back_x_quads(int n) {
 }
 
 float diffusivity_at(int s, int field, bool along_depth, HealParams p) {
-    int layer = along_depth ? int(texelFetch(layer_of_slice, s).x) : lateral_layer;
+    int layer = along_depth ? int(texelFetch(layer_of_slice, first_slice + s).x) : lateral_layer;
     return heal_diffusivity(field, layer, texelFetch(open_channel, int(voxel_at(s))).x, along_depth ? 1 : 0, p);
 }
 
@@ -277,7 +290,7 @@ void forward_per_voxel(int n) {
 float back_per_voxel(int n) {
     float next = texelFetch(scratch_before, int(voxel_at(n - 1))).y;  // u(n-1) = d'(n-1)
     u[voxel_at(n - 1)] = next;
-    ivec2 kept = ivec2(pc.summary_from, pc.summary_to);
+    ivec2 kept = kept_along_line();
     float best = keep(0.0f, kept, n - 1, next);
     for (int s = n - 2; s >= 0; --s) {
         uint v = voxel_at(s);
@@ -294,7 +307,7 @@ float back_per_voxel(int n) {
 // voxels. The arithmetic stays one voxel at a time, in the same order: four calls with constant components, as
 // in heal_react_main.glsl (a loop over the components put the vectors in scratch memory on lavapipe).
 vec4 diffusivities_at(int s, int field, HealParams p) {
-    int layer = int(texelFetch(layer_of_slice, s).x);
+    int layer = int(texelFetch(layer_of_slice, first_slice + s).x);
     vec4 open = texelFetch(open_channel4, int(voxel_at(s) / 4u));
     return vec4(heal_diffusivity(field, layer, open.x, 1, p), heal_diffusivity(field, layer, open.y, 1, p),
                 heal_diffusivity(field, layer, open.z, 1, p), heal_diffusivity(field, layer, open.w, 1, p));
@@ -326,7 +339,7 @@ float back_quads_per_voxel(int n) {
     uint q = voxel_at(n - 1) / 4u;
     vec4 next = texelFetch(scratch_before4, int(2u * q + 1u));  // u(n-1) = d'(n-1)
     u4[q] = next;
-    ivec2 kept = ivec2(pc.summary_from, pc.summary_to);
+    ivec2 kept = kept_along_line();
     float best = keep4(0.0f, kept, n - 1, next);
     for (int s = n - 2; s >= 0; --s) {
         q = voxel_at(s) / 4u;

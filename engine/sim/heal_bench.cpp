@@ -10,6 +10,7 @@
 #include "engine/sim/baseline.hpp"
 #include "engine/sim/channel_stamp.hpp"
 #include "engine/sim/gpu_stepper.hpp"
+#include "engine/sim/heal_line_solve.hpp"
 #include "engine/sim/heal_params.hpp"
 #include "engine/sim/heal_pass.hpp"
 #include "engine/sim/heal_time_step.hpp"
@@ -104,7 +105,7 @@ HealBenchResult run_heal_bench(const vk::Context& context, const Catalog& catalo
     r.quality = o.quality == Quality::Ci ? "ci" : (o.quality == Quality::Medium ? "medium" : "high");
     r.voxels = grid.voxel_count();
     const HealStepPlan plan = full_plan(params.control);
-    r.bytes_per_voxel_step = HealPass::bytes_per_voxel(plan);
+    r.bytes_per_voxel_step = HealPass::bytes_per_voxel(plan, grid);
 
     {  // GPU throughput
         TissueVolumeGpu volume(context, grid);
@@ -160,6 +161,10 @@ HealBenchResult run_heal_bench(const vk::Context& context, const Catalog& catalo
         r.full_tally_ms = ms_per_pass([&](VkCommandBuffer cmd) { tally.record(cmd, true); });
         r.diffusing_fields = int(plan.diffuse_signal) + int(plan.diffuse_fibroblasts) + int(plan.diffuse_serum);
         r.gpu_field_voxel_updates_per_s = r.gpu_voxel_steps_per_s * r.diffusing_fields;
+        const bool enabled[3] = {plan.diffuse_signal, plan.diffuse_fibroblasts, plan.diffuse_serum};
+        for (int field = 0; field < 3; ++field)
+            if (enabled[field])
+                r.gpu_solved_field_voxel_updates_per_s += r.gpu_voxel_steps_per_s * diffusing_fraction(grid, field);
     }
     if (o.cpu_steps > 0) {
         TissueState s = treated;
@@ -167,7 +172,7 @@ HealBenchResult run_heal_bench(const vk::Context& context, const Catalog& catalo
         for (int n = 0; n < o.cpu_steps; ++n) heal_step(s, params.kernel, plan);
         r.cpu_voxel_steps_per_s = double(r.voxels) * o.cpu_steps / std::max(seconds_since(start), 1e-9);
     }
-    r.gpu_step_gb_s = r.gpu_voxel_steps_per_s * double(r.bytes_per_voxel_step) / 1e9;
+    r.gpu_step_gb_s = r.gpu_voxel_steps_per_s * r.bytes_per_voxel_step / 1e9;
     r.copy_gb_s = measure_copy_gb_s(context, o.copy_mib, o.copy_repeats);
     r.fraction_of_copy = r.gpu_step_gb_s / r.copy_gb_s;
 
@@ -222,6 +227,7 @@ nlohmann::json to_json(const HealBenchResult& r) {
              {{"gpu_voxel_steps_per_s", r.gpu_voxel_steps_per_s},
               {"diffusing_fields", r.diffusing_fields},
               {"gpu_field_voxel_updates_per_s", r.gpu_field_voxel_updates_per_s},
+              {"gpu_solved_field_voxel_updates_per_s", r.gpu_solved_field_voxel_updates_per_s},
               {"cpu_voxel_steps_per_s", r.cpu_voxel_steps_per_s},
               {"gpu_over_cpu", r.cpu_voxel_steps_per_s > 0 ? r.gpu_voxel_steps_per_s / r.cpu_voxel_steps_per_s : 0.0},
               {"bytes_per_voxel_step", r.bytes_per_voxel_step},

@@ -36,6 +36,9 @@ struct HealBenchResult {
     double gpu_voxel_steps_per_s = 0;
     int diffusing_fields = 0;              // line-solved fields per step
     double gpu_field_voxel_updates_per_s = 0;  // diffusing field-voxel updates: voxel-steps x diffusing fields
+    // Of those, the ones solved: the fibroblasts' lines are solved in the dermis only, where they move (outside
+    // it their values cannot change; heal_line_solve.hpp: diffusing_slices).
+    double gpu_solved_field_voxel_updates_per_s = 0;
     double cpu_voxel_steps_per_s = 0;  // 0 when skipped
     // GPU ms per step: the reaction, and each diffusing field's line solves (signal, fibroblasts, serum).
     double reaction_ms = 0;
@@ -48,7 +51,7 @@ struct HealBenchResult {
     // and of the full tally a sample takes; each timed as a pass of its own.
     double tally_ms = 0;
     double full_tally_ms = 0;
-    std::size_t bytes_per_voxel_step = 0;  // counted from the GPU passes' loads and stores
+    double bytes_per_voxel_step = 0;       // counted from the GPU passes' loads and stores
     double gpu_step_gb_s = 0;              // bytes_per_voxel_step x voxel-steps/s
     double copy_gb_s = 0;                  // vkCmdCopyBuffer, bytes read + bytes written per second
     double fraction_of_copy = 0;           // gpu_step_gb_s / copy_gb_s

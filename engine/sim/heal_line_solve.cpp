@@ -73,13 +73,14 @@ struct PerVoxelSolver {
     std::vector<float> d;
     std::vector<glm::vec2> eliminated;  // (c', d') per voxel
 
-    void solve(const Line& line, float h, int along_depth, int lateral_layer) {
+    // A depth line starts at depth first_slice (only the serum's take the surface flux: theirs start at 0).
+    void solve(const Line& line, float h, int along_depth, int lateral_layer, int first_slice) {
         const std::vector<float>& open = state.field(Field::OpenChannel);
         const int n = line.n;
         d.resize(n);
         eliminated.resize(n);
         for (int s = 0; s < n; ++s) {
-            const int layer = along_depth ? int(state.grid.layer_at(s)) : lateral_layer;
+            const int layer = along_depth ? int(state.grid.layer_at(first_slice + s)) : lateral_layer;
             d[s] = kernel::heal_diffusivity(field, layer, open[line.first + s * line.stride], along_depth, p);
         }
         const bool surface = along_depth && field == kernel::HEAL_DIFFUSE_SERUM;
@@ -106,6 +107,28 @@ struct PerVoxelSolver {
 
 }  // namespace
 
+std::optional<std::pair<int, int>> dermis_run(const TissueGrid& g) {
+    int first = g.nz, end = g.nz;
+    for (int k = 0; k < g.nz; ++k) {
+        const bool dermis = kernel::heal_is_dermis(static_cast<int>(g.layer_at(k)));
+        if (dermis && first == g.nz) first = k;
+        if (dermis && end < k) return std::nullopt;  // a second run
+        if (!dermis && first < g.nz && end == g.nz) end = k;
+    }
+    return std::pair{first, end};
+}
+
+std::pair<int, int> diffusing_slices(const TissueGrid& g, int field) {
+    if (field == kernel::HEAL_DIFFUSE_FIBROBLASTS)
+        if (const auto dermis = dermis_run(g)) return *dermis;
+    return {0, g.nz};
+}
+
+double diffusing_fraction(const TissueGrid& g, int field) {
+    const auto [from, to] = diffusing_slices(g, field);
+    return g.nz > 0 ? double(to - from) / g.nz : 0.0;
+}
+
 void diffuse_field(TissueState& state, const kernel::HealParams& params, int field, const HealStepPlan& plan) {
     const TissueGrid& g = state.grid;
     const float dt = static_cast<float>(plan.dt_s);
@@ -118,26 +141,29 @@ void diffuse_field(TissueState& state, const kernel::HealParams& params, int fie
         x_tables.push_back(elimination_table(g, params, field, 0, g.nx, g.dx_mm, dt, layer));
         y_tables.push_back(elimination_table(g, params, field, 1, g.ny, g.dy_mm, dt, layer));
     }
-    for (int k = 0; k < g.nz; ++k) {
+    const auto [from, to] = diffusing_slices(g, field);
+    if (from >= to) return;
+    for (int k = from; k < to; ++k) {
         const int layer = static_cast<int>(g.layer_at(k));
         for (int j = 0; j < g.ny; ++j) {
             const Line line{u, g.index(0, j, k), 1, g.nx};
-            if (lateral_per_voxel) per_voxel.solve(line, g.dx_mm, 0, layer);
+            if (lateral_per_voxel) per_voxel.solve(line, g.dx_mm, 0, layer, 0);
             else sweep(line, x_tables[layer].data());
         }
         for (int i = 0; i < g.nx; ++i) {
             const Line line{u, g.index(i, 0, k), std::size_t(g.nx), g.ny};
-            if (lateral_per_voxel) per_voxel.solve(line, g.dy_mm, 0, layer);
+            if (lateral_per_voxel) per_voxel.solve(line, g.dy_mm, 0, layer, 0);
             else sweep(line, y_tables[layer].data());
         }
     }
+    // The depth lines' rows from..to-1 take the whole line's elimination from row `from` on.
     const std::size_t slice = std::size_t(g.nx) * g.ny;
     std::vector<glm::vec4> z_table;
     if (!depth_per_voxel) z_table = elimination_table(g, params, field, 2, g.nz, g.dz_mm, dt, 0);
     for (std::size_t col = 0; col < slice; ++col) {
-        const Line line{u, col, slice, g.nz};
-        if (depth_per_voxel) per_voxel.solve(line, g.dz_mm, 1, 0);
-        else sweep(line, z_table.data());
+        const Line line{u, col + std::size_t(from) * slice, slice, to - from};
+        if (depth_per_voxel) per_voxel.solve(line, g.dz_mm, 1, 0, from);
+        else sweep(line, z_table.data() + from);
     }
 }
 

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstring>
 #include "engine/core/error.hpp"
+#include "engine/sim/heal_line_solve.hpp"
 #include "engine/vk/context.hpp"
 #include "engine/vk/descriptors.hpp"
 #include "engine/vk/pipeline.hpp"
@@ -85,6 +86,7 @@ struct LinePush {
     uint32_t invocations;
     int32_t lines_per_invocation;
     int32_t summary_from, summary_to;  // depths whose values the sweep keeps the maximum of (empty: none)
+    int32_t slices_from, slices_to;    // the depths solved (diffusing_slices)
 };
 
 struct LineCoeffsPush {
@@ -144,19 +146,9 @@ HealPass::HealPass(const vk::Context& context, const TissueVolumeGpu& volume, co
                           vk::MemoryUse::Device);
     summary_readback_ = vk::Buffer(context, kSummaryValues * sizeof(uint32_t), VK_BUFFER_USAGE_TRANSFER_DST_BIT,
                                    vk::MemoryUse::Readback);
-    // The dermis's depth slices (papillary and reticular lie next to each other), whose fibroblasts the summary
-    // keeps.
+    // The dermis's depth slices, whose fibroblasts the summary keeps.
     const TissueGrid& g = volume.grid();
-    int dermis_end = 0;
-    dermis_.first = g.nz;
-    for (int k = 0; k < g.nz; ++k)
-        if (kernel::heal_is_dermis(static_cast<int>(g.layer_at(k)))) {
-            dermis_.first = std::min(dermis_.first, k);
-            dermis_end = k + 1;
-        }
-    dermis_.second = std::max(dermis_end, dermis_.first);
-    for (int k = dermis_.first; k < dermis_.second; ++k)
-        dermis_in_one_run_ = dermis_in_one_run_ && kernel::heal_is_dermis(static_cast<int>(g.layer_at(k)));
+    dermis_ = dermis_run(g);
     // Voxels per reaction invocation. A step that takes the summary makes up to six atomics per invocation, so a
     // CPU driver reduces many voxels in registers first, as the summary pass does; and on lavapipe a workgroup
     // has a cost of its own (one voxel an invocation made the reaction twice as slow; 32 and 128 ran alike). A
@@ -294,7 +286,7 @@ void HealPass::record(VkCommandBuffer cmd, const HealStepPlan& plan, bool summar
     const Dispatch2d voxels = dispatch_for(invocations, kVoxelLocalSize);
     uint32_t summary_mask = 0;
     if (summary) {
-        if (!dermis_in_one_run_)  // every grid make_tissue_grid builds is; a hand-made one may not be
+        if (!dermis_)  // every grid make_tissue_grid builds is one run; a hand-made one may not be
             throw Error("heal pass: a step cannot take the summary of a grid whose dermis is not one run of "
                         "depth slices; use record_summary");
         summary_mask = kSummaryTake | (plan.diffuse_fibroblasts ? 0 : kSummaryFibroblasts) |
@@ -346,7 +338,8 @@ void HealPass::record_diffusion(VkCommandBuffer cmd, int field, const HealStepPl
     const TissueGrid& g = volume_.grid();
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, diffuse_layout_, 0, 1, &line_sets_[field], 0,
                             nullptr);
-    const uint32_t lines[3] = {uint32_t(g.nz * g.ny), uint32_t(g.nz * g.nx), uint32_t(g.nx * g.ny)};
+    const auto [from, to] = diffusing_slices(g, field);
+    const uint32_t lines[3] = {uint32_t((to - from) * g.ny), uint32_t((to - from) * g.nx), uint32_t(g.nx * g.ny)};
     const float h[3] = {g.dx_mm, g.dy_mm, g.dz_mm};
     for (int axis = 0; axis < 3; ++axis) {
         const int32_t quads = four_voxels_a_texel(g) ? 1 : 0;  // y and depth lines four neighbours at a time
@@ -359,10 +352,10 @@ void HealPass::record_diffusion(VkCommandBuffer cmd, int field, const HealStepPl
             record_sim_barrier(cmd);
             LinePush push{g.nx, g.ny, g.nz, axis, field, static_cast<float>(plan.dt_s), h[axis],
                                 axis == 2 ? plan.serum_surface : 0.0f, longest_line(g), groups * kLineLocalSize,
-                                int32_t(per_invocation), 0, 0};
+                                int32_t(per_invocation), 0, 0, from, to};
             if (summary && axis == 2 && sweep == 1) {  // the field's last write in the step
-                push.summary_from = field == kernel::HEAL_DIFFUSE_FIBROBLASTS ? dermis_.first : 0;
-                push.summary_to = field == kernel::HEAL_DIFFUSE_FIBROBLASTS ? dermis_.second : g.nz;
+                push.summary_from = field == kernel::HEAL_DIFFUSE_FIBROBLASTS ? dermis_->first : 0;
+                push.summary_to = field == kernel::HEAL_DIFFUSE_FIBROBLASTS ? dermis_->second : g.nz;
             }
             vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, diffuse_pipeline(field, axis, sweep));
             vkCmdPushConstants(cmd, diffuse_layout_, VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(push), &push);
@@ -424,22 +417,23 @@ StateSummary HealPass::summarize() {
     return read_summary();
 }
 
-std::size_t HealPass::bytes_per_voxel(const HealStepPlan& plan) {
-    const std::size_t f = sizeof(float);
-    std::size_t bytes = 2 * kFieldCount * f;  // reaction: every field read and written once
+double HealPass::bytes_per_voxel(const HealStepPlan& plan, const TissueGrid& grid) {
+    const double f = sizeof(float);
+    double bytes = 2 * kFieldCount * f;  // reaction: every field read and written once
     bytes += 3 * f;  // the signal copied before its solves (read, write), and read again by the reaction
     // Per axis of a line solve from the elimination table: the forward sweep reads u and writes d' in its
     // place, the back substitution reads d' and writes u. Per voxel (diffusivity from the open fraction):
     // the forward sweep reads u and the open fraction and writes (c', d'); the back substitution reads
     // (c', d') and writes u.
-    const std::size_t from_table = 4 * f;
-    const std::size_t per_voxel = f + f + 2 * f + 2 * f + f;
+    const double from_table = 4 * f;
+    const double per_voxel = f + f + 2 * f + 2 * f + f;
     const bool enabled[kDiffusingFields] = {plan.diffuse_signal, plan.diffuse_fibroblasts, plan.diffuse_serum};
     if (plan.diffuse_signal) bytes += 2 * f;  // the x lines' forward sweep reads the open channels and the blood
     for (int field = 0; field < kDiffusingFields; ++field) {
         if (!enabled[field]) continue;
-        bytes += 2 * (kernel::heal_diffusivity_uses_open(field, 0) ? per_voxel : from_table);
-        bytes += kernel::heal_diffusivity_uses_open(field, 1) ? per_voxel : from_table;
+        const double lines = 2 * (kernel::heal_diffusivity_uses_open(field, 0) ? per_voxel : from_table) +
+                             (kernel::heal_diffusivity_uses_open(field, 1) ? per_voxel : from_table);
+        bytes += lines * diffusing_fraction(grid, field);  // the fibroblasts' in the dermis only
     }
     return bytes;
 }

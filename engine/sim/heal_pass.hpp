@@ -9,6 +9,7 @@
 // a fixed order.
 #include <array>
 #include <cstddef>
+#include <optional>
 #include <utility>
 #include <vulkan/vulkan.h>
 #include "engine/sim/heal_kernel.hpp"
@@ -44,9 +45,9 @@ public:
     void run_step(const HealStepPlan& plan);
     StateSummary summarize();
 
-    // Bytes the step reads and writes per voxel for this plan (fields, scratch; tables are negligible). Counted
-    // from the shaders' loads and stores.
-    static std::size_t bytes_per_voxel(const HealStepPlan& plan);
+    // Bytes the step reads and writes per voxel of this grid for this plan (fields, scratch; tables are
+    // negligible). Counted from the shaders' loads and stores.
+    static double bytes_per_voxel(const HealStepPlan& plan, const TissueGrid& grid);
 
 private:
     void record(VkCommandBuffer cmd, const HealStepPlan& plan, bool summary);
@@ -77,8 +78,7 @@ private:
     bool cpu_driver_ = false;                     // a CPU driver (lavapipe): fewer, fuller workgroups
     bool react_in_quads_ = false;                 // heal_react_quads.comp: four voxels a texel (nx % 4 == 0)
     uint32_t react_items_per_invocation_ = 1;     // voxels, or quads of them: see the constructor
-    std::pair<int, int> dermis_{0, 0};            // the depth slices of the dermis, [first, second)
-    bool dermis_in_one_run_ = true;               // what a step that takes the summary needs
+    std::optional<std::pair<int, int>> dermis_;  // the dermis's depth slices (heal_line_solve.hpp: dermis_run)
 };
 
 }  // namespace dermasim

@@ -7,6 +7,7 @@
 #include "engine/sim/baseline.hpp"
 #include "engine/sim/channel_stamp.hpp"
 #include "engine/sim/heal_bench.hpp"
+#include "engine/sim/heal_line_solve.hpp"
 #include "engine/sim/heal_pass.hpp"
 #include "engine/sim/heal_params.hpp"
 #include "engine/sim/heal_step.hpp"
@@ -252,14 +253,26 @@ TEST_F(HealPassTest, BenchReportsConsistentFigures) {
     EXPECT_NEAR(r.fraction_of_copy, r.gpu_step_gb_s / r.copy_gb_s, 1e-12);
     EXPECT_EQ(r.diffusing_fields, 3) << "the bench times the heaviest step: every field line-solved";
     EXPECT_DOUBLE_EQ(r.gpu_field_voxel_updates_per_s, 3 * r.gpu_voxel_steps_per_s);
+    // The fibroblasts' lines are solved in the cheek's dermis only: fewer solved than whole fields.
+    const TissueGrid grid = untreated_cheek(test::source_catalog().heal.kernel).grid;
+    const double dermis = diffusing_fraction(grid, kernel::HEAL_DIFFUSE_FIBROBLASTS);
+    EXPECT_GT(dermis, 0.3);
+    EXPECT_LT(dermis, 0.9);
+    EXPECT_NEAR(r.gpu_solved_field_voxel_updates_per_s, (2 + dermis) * r.gpu_voxel_steps_per_s,
+                1e-12 * r.gpu_field_voxel_updates_per_s);
     // Reaction (12 fields in and out) plus three line-solved fields, the serum also reading the open fraction.
     HealStepPlan all;
     all.diffuse_signal = all.diffuse_fibroblasts = all.diffuse_serum = true;
     HealStepPlan react_only = all;
     react_only.diffuse_signal = react_only.diffuse_fibroblasts = react_only.diffuse_serum = false;
-    EXPECT_EQ(r.bytes_per_voxel_step, HealPass::bytes_per_voxel(all));
+    EXPECT_EQ(r.bytes_per_voxel_step, HealPass::bytes_per_voxel(all, grid));
     // 12 fields in and out, the signal copied (in, out) before its solves and read again by the reaction.
-    EXPECT_EQ(HealPass::bytes_per_voxel(react_only), 108u);
+    EXPECT_EQ(HealPass::bytes_per_voxel(react_only, grid), 108.0);
+    // Each field's three axes from the elimination table move 3 x 16 bytes a voxel, the fibroblasts' in the
+    // dermis only; the signal's x lines also read the open channels and the blood.
+    HealStepPlan fibroblasts_only = react_only;
+    fibroblasts_only.diffuse_fibroblasts = true;
+    EXPECT_DOUBLE_EQ(HealPass::bytes_per_voxel(fibroblasts_only, grid), 108.0 + 48.0 * dermis);
     const nlohmann::json j = to_json(r);
     EXPECT_EQ(j.at("voxels").get<std::size_t>(), r.voxels);
     EXPECT_DOUBLE_EQ(j.at("heal_step").at("gpu_voxel_steps_per_s").get<double>(), r.gpu_voxel_steps_per_s);

@@ -2,7 +2,6 @@
 // diffusion, stability with the largest steps, adaptive step choice, determinism, session callbacks.
 #include <gtest/gtest.h>
 
-#include <optional>
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -70,6 +69,66 @@ TEST(HealNumerics, ImplicitDiffusionConservesSignalWithNoFluxBoundaries) {
     EXPECT_LT(s.at(Field::Signal, 2, 3, 10), 5.0f) << "the peak spreads";
     EXPECT_GT(s.at(Field::Signal, 3, 3, 10), 0.0f) << "laterally";
     EXPECT_GT(s.at(Field::Signal, 2, 3, 20), 0.0f) << "and in depth";
+}
+
+// The Thomas algorithm over whole lines of a field whose diffusivity depends on the layer alone (x lines, then y
+// lines, slice after slice, then depth lines), in float and in the order of heal_line_solve.cpp: what the
+// fibroblasts' solve gave before it was restricted to the dermis.
+void solve_whole_lines(TissueState& s, const kernel::HealParams& p, int field, Field f, float dt) {
+    const TissueGrid& g = s.grid;
+    std::vector<float>& u = s.field(f);
+    auto solve = [&](std::size_t first, std::size_t stride, int n, int axis, float h, auto layer_of) {
+        std::vector<glm::vec4> k(n);
+        float c_prev = 0.0f, e_prev = 0.0f;
+        for (int i = 0; i < n; ++i) {
+            const glm::vec4 row = kernel::heal_table_row(field, axis, layer_of(std::max(i - 1, 0)), layer_of(i),
+                                                         layer_of(std::min(i + 1, n - 1)), i, n, h, dt, p);
+            k[i] = kernel::heal_eliminate(row, c_prev);
+            c_prev = k[i].z;
+            float& v = u[first + i * stride];
+            e_prev = v = (v - k[i].x * e_prev) / k[i].y;
+        }
+        for (int i = n - 2; i >= 0; --i) e_prev = u[first + i * stride] -= k[i].z * e_prev;
+    };
+    for (int z = 0; z < g.nz; ++z) {
+        const auto in_slice = [&](int) { return int(g.layer_at(z)); };
+        for (int j = 0; j < g.ny; ++j) solve(g.index(0, j, z), 1, g.nx, 0, g.dx_mm, in_slice);
+        for (int i = 0; i < g.nx; ++i) solve(g.index(i, 0, z), g.nx, g.ny, 1, g.dy_mm, in_slice);
+    }
+    for (std::size_t col = 0; col < std::size_t(g.nx) * g.ny; ++col)
+        solve(col, std::size_t(g.nx) * g.ny, g.nz, 2, g.dz_mm, [&](int z) { return int(g.layer_at(z)); });
+}
+
+// The fibroblasts move within the dermis only, so their lines are solved there only (diffusing_slices): the
+// same values as whole lines give, and every value outside the dermis kept as it was.
+TEST(HealNumerics, FibroblastsSolvedInTheDermisOnlyGiveWhatWholeLinesGive) {
+    const HealParameters p = test::source_catalog().heal;
+    TissueState s = make_baseline_state(heal_test::make_test_grid(6, 5), p.kernel);
+    const auto [from, to] = diffusing_slices(s.grid, kernel::HEAL_DIFFUSE_FIBROBLASTS);
+    ASSERT_GT(from, 0);
+    ASSERT_LT(to, s.grid.nz);
+    // Cells at the dermis's edges, inside it, and outside it (where they cannot move).
+    for (int z : {0, from - 1, from, from + 1, 20, to - 2, to - 1, to, s.grid.nz - 1})
+        s.at(Field::Fibroblasts, z % 6, z % 5, z) += 3.0f + 0.1f * z;
+    TissueState whole = s;
+    HealStepPlan plan;
+    plan.dt_s = 2 * kDay;
+    diffuse_field(s, p.kernel, kernel::HEAL_DIFFUSE_FIBROBLASTS, plan);
+    solve_whole_lines(whole, p.kernel, kernel::HEAL_DIFFUSE_FIBROBLASTS, Field::Fibroblasts, float(plan.dt_s));
+    EXPECT_EQ(s.field(Field::Fibroblasts), whole.field(Field::Fibroblasts));
+    const int fat = s.grid.nz - 1;
+    EXPECT_LT(s.at(Field::Fibroblasts, 20 % 6, 20 % 5, 20), 3.0f) << "the cells spread in the dermis";
+    EXPECT_GT(s.at(Field::Fibroblasts, fat % 6, fat % 5, fat), 3.0f) << "and stay where they are in the fat";
+}
+
+TEST(HealNumerics, FibroblastsInADermisSplitByAnotherLayerAreSolvedOverWholeLines) {
+    TissueGrid g = heal_test::make_test_grid(4, 4);
+    EXPECT_TRUE(dermis_run(g).has_value());
+    g.layer_of_slice[20] = Layer::Hypodermis;
+    EXPECT_FALSE(dermis_run(g).has_value());
+    EXPECT_EQ(diffusing_slices(g, kernel::HEAL_DIFFUSE_FIBROBLASTS), std::pair(0, g.nz));
+    g.layer_of_slice.assign(g.nz, Layer::Hypodermis);
+    EXPECT_EQ(dermis_run(g), std::pair(g.nz, g.nz)) << "no dermis: an empty run";
 }
 
 // The signal's decay sits in its line solves, shared among the three axes: a uniform signal decays as backward
