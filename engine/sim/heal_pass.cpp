@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <span>
 #include "engine/core/error.hpp"
 #include "engine/sim/heal_line_solve.hpp"
 #include "engine/vk/context.hpp"
@@ -70,6 +71,11 @@ struct VoxelPush {
     float dt;                        // heal_react.comp, as the rest
     uint32_t voxels_per_invocation;
     uint32_t summary_mask;           // kSummary* bits
+    // heal_react.comp: this dispatch's item j is the grid's item first_item + j, and gap_items further on from
+    // j = gap_at (the slices outside the dermis are two runs, above and below it).
+    uint32_t first_item = 0;
+    uint32_t gap_at = ~0u;
+    uint32_t gap_items = 0;
 };
 
 // heal_react.comp's summary_mask: take the summary; the fibroblasts, the serum are final after the reaction.
@@ -188,8 +194,17 @@ HealPass::HealPass(const vk::Context& context, const TissueVolumeGpu& volume, co
     diffuse_layout_ = vk::make_pipeline_layout(device, {&line_layout, 1}, sizeof(LinePush), VK_SHADER_STAGE_COMPUTE_BIT);
     line_coeffs_layout_ =
         vk::make_pipeline_layout(device, {&line_layout, 1}, sizeof(LineCoeffsPush), VK_SHADER_STAGE_COMPUTE_BIT);
-    react_ = react_in_quads_ ? make_sim_pipeline(device, kReactQuadsSpv, react_layout_)
-                             : make_sim_pipeline(device, kReactSpv, react_layout_);
+    // The reaction: one pipeline for the dermis (or a whole grid whose dermis is not one run of slices), one for
+    // the slices outside it, which reads and writes only the fields that change there (sim/heal_react_main.glsl).
+    const std::span<const uint32_t> react_spv = react_in_quads_ ? std::span<const uint32_t>(kReactQuadsSpv)
+                                                                : std::span<const uint32_t>(kReactSpv);
+    react_ = make_sim_pipeline(device, react_spv, react_layout_);
+    if (dermis_) {
+        const VkBool32 outside_dermis = VK_TRUE;
+        const VkSpecializationMapEntry entry{0, 0, sizeof(outside_dermis)};
+        const VkSpecializationInfo specialization{1, &entry, sizeof(outside_dermis), &outside_dermis};
+        react_outside_dermis_ = make_sim_pipeline(device, react_spv, react_layout_, &specialization);
+    }
     summary_pipeline_ = make_sim_pipeline(device, kSummarySpv, summary_layout_);
     // heal_diffuse.comp's solves, each a pipeline of its own: which one is a specialization constant, not a push
     // constant, because lavapipe runs both sides of a branch, so one pipeline for all of them paid in every
@@ -281,9 +296,6 @@ void HealPass::record(VkCommandBuffer cmd, const HealStepPlan& plan, bool summar
     if (!(plan.serum_surface >= 0 && plan.serum_surface <= 1))
         throw Error("heal pass: serum_surface must be within 0..1");
     const TissueGrid& g = volume_.grid();
-    const std::size_t items = react_in_quads_ ? g.voxel_count() / 4 : g.voxel_count();
-    const std::size_t invocations = (items + react_items_per_invocation_ - 1) / react_items_per_invocation_;
-    const Dispatch2d voxels = dispatch_for(invocations, kVoxelLocalSize);
     uint32_t summary_mask = 0;
     if (summary) {
         if (!dermis_)  // every grid make_tissue_grid builds is one run; a hand-made one may not be
@@ -293,8 +305,6 @@ void HealPass::record(VkCommandBuffer cmd, const HealStepPlan& plan, bool summar
                        (plan.diffuse_serum ? 0 : kSummarySerum);
         record_summary_clear(cmd);
     }
-    const VoxelPush push{static_cast<uint32_t>(g.voxel_count()), static_cast<uint32_t>(g.nx * g.ny), 0,
-                         static_cast<float>(plan.dt_s), react_items_per_invocation_, summary_mask};
     // The signal before its line solves, for the reaction (both ends of the step); beside it the line solves'
     // elimination tables, which read only the parameters and the layer table.
     record_sim_barrier(cmd);
@@ -312,13 +322,45 @@ void HealPass::record(VkCommandBuffer cmd, const HealStepPlan& plan, bool summar
     }
     if (plan.diffuse_signal) record_diffusion(cmd, kernel::HEAL_DIFFUSE_SIGNAL, plan, false);
     record_sim_barrier(cmd);
-    vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, react_);
-    vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, react_layout_, 0, 1, &voxel_set_, 0, nullptr);
-    vkCmdPushConstants(cmd, react_layout_, VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(push), &push);
-    vkCmdDispatch(cmd, voxels.groups_x, voxels.groups_y, 1);
+    record_reaction(cmd, plan, summary_mask);
     if (plan.diffuse_fibroblasts) record_diffusion(cmd, kernel::HEAL_DIFFUSE_FIBROBLASTS, plan, summary);
     if (plan.diffuse_serum) record_diffusion(cmd, kernel::HEAL_DIFFUSE_SERUM, plan, summary);
     if (summary) record_summary_readback(cmd);
+}
+
+bool HealPass::reacts_outside_dermis_apart() const { return dermis_ && volume_.dermis_fields_confined(); }
+
+// The reaction over the dermis's slices, then over those outside it (the pipeline that reads and writes only
+// the fields that change there); over the whole grid in one dispatch where the dermis is not one run or the
+// state's dermis fields were not confined to it.
+void HealPass::record_reaction(VkCommandBuffer cmd, const HealStepPlan& plan, uint32_t summary_mask) {
+    const TissueGrid& g = volume_.grid();
+    const uint32_t slice_voxels = static_cast<uint32_t>(g.nx * g.ny);
+    const uint32_t voxels_per_item = react_in_quads_ ? 4 : 1, slice_items = slice_voxels / voxels_per_item;
+    vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, react_layout_, 0, 1, &voxel_set_, 0, nullptr);
+    const auto dispatch = [&](VkPipeline pipeline, uint32_t items, uint32_t first_item, uint32_t gap_at,
+                              uint32_t gap_items) {
+        if (items == 0) return;
+        const VoxelPush push{items * voxels_per_item, slice_voxels, 0, static_cast<float>(plan.dt_s),
+                             react_items_per_invocation_, summary_mask, first_item, gap_at, gap_items};
+        const Dispatch2d groups =
+            dispatch_for((items + react_items_per_invocation_ - 1) / react_items_per_invocation_, kVoxelLocalSize);
+        vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, pipeline);
+        vkCmdPushConstants(cmd, react_layout_, VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(push), &push);
+        vkCmdDispatch(cmd, groups.groups_x, groups.groups_y, 1);
+    };
+    const uint32_t all_items = static_cast<uint32_t>(g.voxel_count() / voxels_per_item);
+    if (!reacts_outside_dermis_apart()) {
+        dispatch(react_, all_items, 0, ~0u, 0);
+        return;
+    }
+    const uint32_t above = uint32_t(dermis_->first) * slice_items;
+    const uint32_t dermis = uint32_t(dermis_->second - dermis_->first) * slice_items;
+    dispatch(react_, dermis, above, ~0u, 0);
+    // The two write different voxels of the same buffers, and both take the summary's maxima with atomics; the
+    // barrier keeps that ordered for every validation layer (about 50 us on lavapipe).
+    record_sim_barrier(cmd);
+    dispatch(react_outside_dermis_, all_items - dermis, 0, above, dermis);
 }
 
 // Lines per heal_diffuse.comp invocation. A GPU gets one each. On lavapipe every workgroup costs about 6 us of
@@ -379,7 +421,7 @@ void HealPass::record_summary(VkCommandBuffer cmd) {
     const uint32_t groups = static_cast<uint32_t>(std::clamp<std::size_t>(
         g.voxel_count() / (kSummaryLocalSize * kSummaryVoxelsPerInvocation), 1, 65535));
     const VoxelPush push{static_cast<uint32_t>(g.voxel_count()), static_cast<uint32_t>(g.nx * g.ny),
-                         groups * kSummaryLocalSize, 0.0f, 0, 0};
+                         groups * kSummaryLocalSize, 0.0f, 0, 0};  // the reaction's item mapping unused
     vkCmdBindPipeline(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, summary_pipeline_);
     vkCmdBindDescriptorSets(cmd, VK_PIPELINE_BIND_POINT_COMPUTE, summary_layout_, 0, 1, &voxel_set_, 0, nullptr);
     vkCmdPushConstants(cmd, summary_layout_, VK_SHADER_STAGE_COMPUTE_BIT, 0, sizeof(push), &push);
@@ -419,7 +461,12 @@ StateSummary HealPass::summarize() {
 
 double HealPass::bytes_per_voxel(const HealStepPlan& plan, const TissueGrid& grid) {
     const double f = sizeof(float);
-    double bytes = 2 * kFieldCount * f;  // reaction: every field read and written once
+    // The reaction reads and writes every field once in the dermis, and outside it the fields not confined to
+    // it (every state the model makes has them so: TissueVolumeGpu::dermis_fields_confined).
+    const auto dermis = dermis_run(grid);
+    const double dermis_fraction = dermis ? double(dermis->second - dermis->first) / grid.nz : 1.0;
+    constexpr int kOutsideFields = kFieldCount - int(kDermisOnlyFields.size());
+    double bytes = 2 * f * (kFieldCount * dermis_fraction + kOutsideFields * (1 - dermis_fraction));
     bytes += 3 * f;  // the signal copied before its solves (read, write), and read again by the reaction
     // Per axis of a line solve from the elimination table: the forward sweep reads u and writes d' in its
     // place, the back substitution reads d' and writes u. Per voxel (diffusivity from the open fraction):

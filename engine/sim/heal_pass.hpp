@@ -45,12 +45,17 @@ public:
     void run_step(const HealStepPlan& plan);
     StateSummary summarize();
 
+    // Whether the reaction takes the slices outside the dermis apart, reading and writing only the fields that
+    // change there: where the dermis is one run of slices and the volume's dermis fields are confined to it.
+    bool reacts_outside_dermis_apart() const;
+
     // Bytes the step reads and writes per voxel of this grid for this plan (fields, scratch; tables are
     // negligible). Counted from the shaders' loads and stores.
     static double bytes_per_voxel(const HealStepPlan& plan, const TissueGrid& grid);
 
 private:
     void record(VkCommandBuffer cmd, const HealStepPlan& plan, bool summary);
+    void record_reaction(VkCommandBuffer cmd, const HealStepPlan& plan, uint32_t summary_mask);
     void record_diffusion(VkCommandBuffer cmd, int field, const HealStepPlan& plan, bool summary);
     uint32_t lines_per_invocation(uint32_t solves) const;
     VkPipeline diffuse_pipeline(int field, int axis, int sweep) const;
@@ -70,6 +75,7 @@ private:
     vk::DescriptorSetLayout voxel_set_layout_, line_set_layout_;
     vk::PipelineLayout react_layout_, summary_layout_, diffuse_layout_, line_coeffs_layout_;
     vk::Pipeline react_, summary_pipeline_, line_coeffs_;
+    vk::Pipeline react_outside_dermis_;  // the reaction's slices outside the dermis (made where it is one run)
     // The line solves, one pipeline per solve: [sweep][x lines][per voxel] (heal_pass.cpp: diffuse_pipeline).
     vk::Pipeline diffuse_[2][2][2];
     vk::DescriptorPool pool_;

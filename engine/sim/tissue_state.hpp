@@ -29,6 +29,14 @@ inline constexpr std::array<std::string_view, kFieldCount> kFieldKeys = {
     "collagen_III", "collagen_I", "elastin", "capillaries", "serum", "macrophages",
     "epidermis"};
 
+// The fields that live in the dermis only: outside it the model neither makes them nor moves them there
+// (heal_react gives zero from zero, the fibroblasts do not diffuse out, a stamp writes the open channels and
+// the blood), so in a state the model made they are zero there. The GPU reaction relies on it where an upload
+// found it so (TissueVolumeGpu::dermis_fields_confined).
+inline constexpr std::array<Field, 8> kDermisOnlyFields = {
+    Field::Erythema, Field::Fibroblasts, Field::Collagen3, Field::Collagen1,
+    Field::Elastin, Field::Capillaries, Field::Macrophages, Field::Epidermis};
+
 struct TissueState {
     TissueGrid grid;
     double time_s = 0;  // simulated time since the start of the timeline

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 #include "engine/core/error.hpp"
+#include "engine/sim/heal_kernel.hpp"
 #include "engine/vk/context.hpp"
 #include "engine/vk/descriptors.hpp"
 #include "engine/vk/pipeline.hpp"
@@ -93,6 +94,26 @@ TissueVolumeGpu::TissueVolumeGpu(const vk::Context& context, const TissueGrid& g
     });
 }
 
+namespace {
+
+// Whether every kDermisOnlyFields value outside the dermis is zero (either sign; an empty field is zeros).
+bool confined_to_dermis(const TissueState& state) {
+    const TissueGrid& g = state.grid;
+    const std::size_t slice = std::size_t(g.nx) * g.ny;
+    for (Field f : kDermisOnlyFields) {
+        const std::vector<float>& v = state.field(f);
+        if (v.empty()) continue;
+        for (int k = 0; k < g.nz; ++k) {
+            if (kernel::heal_is_dermis(static_cast<int>(g.layer_at(k)))) continue;
+            if (std::any_of(v.begin() + k * slice, v.begin() + (k + 1) * slice, [](float x) { return x != 0.0f; }))
+                return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
 void TissueVolumeGpu::upload(const TissueState& state) {
     const std::size_t n = grid_.voxel_count();
     if (state.grid.nx != grid_.nx || state.grid.ny != grid_.ny || state.grid.nz != grid_.nz)
@@ -116,6 +137,7 @@ void TissueVolumeGpu::upload(const TissueState& state) {
             vkCmdCopyBuffer(cmd, staging, fields_[f], 1, &region);
         }
     });
+    dermis_fields_confined_ = confined_to_dermis(state);
 }
 
 std::vector<VkBufferView> TissueVolumeGpu::every_field_texels() const {

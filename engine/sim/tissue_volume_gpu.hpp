@@ -60,6 +60,9 @@ public:
     // Copies every field of the state to the GPU (submits and waits). The state's grid must match in size;
     // an empty field is uploaded as zeros; a field of another size is an Error.
     void upload(const TissueState& state);
+    // Whether the last upload's kDermisOnlyFields were zero outside the dermis, as in every state the model
+    // makes. No pass breaks it afterwards, so the heal step may then leave those voxels' fields alone.
+    bool dermis_fields_confined() const { return dermis_fields_confined_; }
     // Copies every field back (submits and waits); the state's grid becomes this volume's grid, its time_s
     // is left alone.
     void download(TissueState& state) const;
@@ -73,6 +76,7 @@ private:
     std::array<vk::BufferView, kFieldCount> field_quad_views_;
     vk::BufferView layer_view_;
     mutable vk::Buffer readback_;  // reused by download()
+    bool dermis_fields_confined_ = false;  // nothing uploaded yet: nothing known
 };
 
 // A 1D range of invocations dispatched as a 2D grid of workgroups so that more than 65535 groups fit:

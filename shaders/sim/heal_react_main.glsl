@@ -11,6 +11,16 @@
 
 layout(local_size_x = 256) in;
 
+// Outside the dermis, the fields that live in it (redness, fibroblasts, collagen III and I, elastin, capillaries,
+// macrophages, the epidermis's thickening) are zero and stay zero: no layer there makes them (heal_react gives
+// zero from zero), nothing moves them there (the fibroblasts do not diffuse out of the dermis), a stamp writes
+// only the open channels and the blood, and TissueVolumeGpu::upload refuses a state that breaks this. So a
+// pipeline made for the slices outside the dermis reads and writes only the four fields that change there (5
+// fetches and 4 stores a voxel instead of 13 and 12): on lavapipe the reaction is bound by its fetches and
+// stores. heal_react still does the arithmetic, from zeros the compiler folds, so the results are those of the
+// whole reaction, to the bit.
+layout(constant_id = 0) const bool OUTSIDE_DERMIS = false;
+
 #ifdef HEAL_REACT_QUADS
 #define VOXELS vec4
 #else
@@ -41,12 +51,17 @@ layout(set = 0, binding = 18) uniform samplerBuffer field_quads[HEAL_FIELD_COUNT
 layout(set = 0, binding = 19) uniform samplerBuffer signal_before_quads;
 
 layout(push_constant) uniform Push {
-    uint voxel_count;
+    uint voxel_count;      // of this dispatch
     uint slice_voxels;     // nx * ny
     uint unused;           // the summary pass's stride
     float dt;
     uint voxels_per_invocation;  // voxels, or quads of them (HEAL_REACT_QUADS)
     uint summary_mask;     // SUMMARY_* bits
+    // This dispatch's items (voxels or quads) j are items first_item + j of the grid, and gap_items further on
+    // from j = gap_at: the dermis's slices are one run of items; those outside it are two, above and below.
+    uint first_item;
+    uint gap_at;
+    uint gap_items;
 } pc;
 
 #include "sim/heal_summary.glsl"
@@ -109,11 +124,14 @@ SummaryMaxima react_component(inout QuadState q, int c, float at_start, int laye
 #define ITEM_STATE VoxelState
 #define READ(f) read_field(f, i)
 #endif
+#define READ_DERMAL(f) (OUTSIDE_DERMIS ? VOXELS(0.0f) : READ(f))
 SummaryMaxima react_item(uint i, SummaryMaxima m, HealParams p) {
     ITEM_STATE q = ITEM_STATE(READ(HEAL_FIELD_OPEN), READ(HEAL_FIELD_BLOOD), READ(HEAL_FIELD_SIGNAL),
-                              READ(HEAL_FIELD_ERYTHEMA), READ(HEAL_FIELD_FIBROBLASTS), READ(HEAL_FIELD_COLLAGEN3),
-                              READ(HEAL_FIELD_COLLAGEN1), READ(HEAL_FIELD_ELASTIN), READ(HEAL_FIELD_CAPILLARIES),
-                              READ(HEAL_FIELD_SERUM), READ(HEAL_FIELD_MACROPHAGES), READ(HEAL_FIELD_EPIDERMIS));
+                              READ_DERMAL(HEAL_FIELD_ERYTHEMA), READ_DERMAL(HEAL_FIELD_FIBROBLASTS),
+                              READ_DERMAL(HEAL_FIELD_COLLAGEN3), READ_DERMAL(HEAL_FIELD_COLLAGEN1),
+                              READ_DERMAL(HEAL_FIELD_ELASTIN), READ_DERMAL(HEAL_FIELD_CAPILLARIES),
+                              READ(HEAL_FIELD_SERUM), READ_DERMAL(HEAL_FIELD_MACROPHAGES),
+                              READ_DERMAL(HEAL_FIELD_EPIDERMIS));
 #ifdef HEAL_REACT_QUADS
     int layer = layer_of_voxel(i * 4u, pc.slice_voxels);
     vec4 at_start = texelFetch(signal_before_quads, int(i));
@@ -129,17 +147,20 @@ SummaryMaxima react_item(uint i, SummaryMaxima m, HealParams p) {
     open_channel[i] = q.open;
     blood[i] = q.blood;
     signal_[i] = q.signal;
-    erythema[i] = q.erythema;
-    fibroblasts[i] = q.fibroblasts;
-    collagen3[i] = q.collagen3;
-    collagen1[i] = q.collagen1;
-    elastin[i] = q.elastin;
-    capillaries[i] = q.capillaries;
     serum[i] = q.serum;
-    macrophages[i] = q.macrophages;
-    epidermis[i] = q.epidermis;
+    if (!OUTSIDE_DERMIS) {
+        erythema[i] = q.erythema;
+        fibroblasts[i] = q.fibroblasts;
+        collagen3[i] = q.collagen3;
+        collagen1[i] = q.collagen1;
+        elastin[i] = q.elastin;
+        capillaries[i] = q.capillaries;
+        macrophages[i] = q.macrophages;
+        epidermis[i] = q.epidermis;
+    }
     return m;
 }
+#undef READ_DERMAL
 #undef READ
 #undef ITEM_STATE
 
@@ -155,9 +176,9 @@ void main() {
     SummaryMaxima m = no_maxima();
     HealParams p = params;  // lavapipe reloads a uniform after every store in a loop: the reaction took 10 % longer
     for (uint r = 0u; r < pc.voxels_per_invocation; ++r) {
-        uint i = first + r * gl_WorkGroupSize.x;
-        if (i >= items) break;
-        m = react_item(i, m, p);
+        uint j = first + r * gl_WorkGroupSize.x;
+        if (j >= items) break;
+        m = react_item(pc.first_item + j + (j >= pc.gap_at ? pc.gap_items : 0u), m, p);
     }
     if ((pc.summary_mask & SUMMARY_TAKE) != 0u) publish_summary(m);
 }

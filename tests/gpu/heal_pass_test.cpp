@@ -80,13 +80,16 @@ std::vector<HealStepPlan> first_steps(const TissueState& start, const HealParame
     return plans;
 }
 
-// Uploads `start`, stamps `punctures` on the GPU (none: nothing), runs the plans in one submission.
+// Uploads `start`, stamps `punctures` on the GPU (none: nothing), runs the plans in one submission. `apart`, if
+// given, is set to whether the reaction took the slices outside the dermis apart.
 TissueState heal_on_gpu(const TissueState& start, const kernel::HealParams& params,
-                        const std::vector<HealStepPlan>& plans, const PunctureList& punctures = {}) {
+                        const std::vector<HealStepPlan>& plans, const PunctureList& punctures = {},
+                        bool* apart = nullptr) {
     TissueVolumeGpu volume(gpu(), start.grid);
     volume.upload(start);
     if (!punctures.empty()) StampPass(gpu(), volume).run(punctures);
     HealPass pass(gpu(), volume, params);
+    if (apart) *apart = pass.reacts_outside_dermis_apart();
     vk::OneShotCommands commands(gpu());
     commands.run([&](VkCommandBuffer cmd) {
         for (const auto& plan : plans) pass.record_step(cmd, plan);
@@ -141,6 +144,37 @@ TEST_F(HealPassTest, StepsMatchTheCpuTwinWhereLinesCannotGoFourAtATime) {
             << kFieldKeys[f];
 }
 
+// The reaction outside the dermis reads and writes only the fields that change there, where the dermis's own
+// fields are zero outside it (every state the model makes). It must give what the whole reaction gives, to the
+// bit: the same state with one voxel of collagen I in the epidermis (nothing else reads it there) takes the
+// whole reaction, and every other value must come out the same. On the CI grid (four voxels a texel) and on
+// 45 x 47 columns (one voxel a texel, an odd voxel count), with serum on the skin so it changes outside the
+// dermis too.
+TEST_F(HealPassTest, ReactionOutsideTheDermisGivesWhatTheWholeReactionGives) {
+    const HealParameters params = test::source_catalog().heal;
+    for (const TissueState& start : {treated_cheek(params.kernel), narrow_treated_cheek(params.kernel)}) {
+        SCOPED_TRACE("grid " + std::to_string(start.grid.nx) + " columns");
+        std::vector<HealStepPlan> plans = first_steps(start, params, 6);
+        for (HealStepPlan& plan : plans) plan.diffuse_serum = true, plan.serum_surface = 1.0f;
+        TissueState marked = start;
+        const std::size_t mark = marked.grid.index(5, 5, 1);
+        ASSERT_FALSE(kernel::heal_is_dermis(static_cast<int>(marked.grid.layer_at(1))));
+        marked.field(Field::Collagen1)[mark] = 0.5f;
+        bool apart = false, marked_apart = true;
+        const TissueState split = heal_on_gpu(start, params.kernel, plans, {}, &apart);
+        const TissueState whole = heal_on_gpu(marked, params.kernel, plans, {}, &marked_apart);
+        ASSERT_TRUE(apart);
+        ASSERT_FALSE(marked_apart);
+        ASSERT_NE(split.field(Field::Serum), start.field(Field::Serum));
+        for (int f = 0; f < kFieldCount; ++f) {
+            std::vector<float> expected = whole.fields[f];
+            if (static_cast<Field>(f) == Field::Collagen1) expected[mark] = split.fields[f][mark];
+            EXPECT_EQ(std::memcmp(split.fields[f].data(), expected.data(), expected.size() * sizeof(float)), 0)
+                << kFieldKeys[f];
+        }
+    }
+}
+
 TEST_F(HealPassTest, TwoGpuRunsAreBitIdentical) {
     const HealParameters params = test::source_catalog().heal;
     const TissueState start = treated_cheek(params.kernel);
@@ -190,19 +224,21 @@ TEST_F(HealPassTest, SummaryMatchesTheCpuSummary) {
 // for the fibroblasts and the serum) gives exactly what the summary pass gives afterwards, whichever fields the
 // plan diffuses; on the CI grid (depth lines in quads) and on 45 x 47 columns (one line an invocation, an odd
 // voxel count). The point sources of fibroblasts and serum are spread by a 12 h step, so a maximum taken before
-// their line solves would be too high.
+// their line solves would be too high. Each grid once as the model leaves it (the reaction outside the dermis
+// taken apart), once with fibroblasts in the epidermis (the whole reaction), where the summary counts none: a
+// maximum over the wrong depths would take them.
 TEST_F(HealPassTest, StepTakesTheSummaryOfWhatItLeaves) {
     const HealParameters params = test::source_catalog().heal;
     TissueState ci = treated_cheek(params.kernel), narrow = narrow_treated_cheek(params.kernel);
     for (TissueState* s : {&ci, &narrow}) {
         s->field(Field::Fibroblasts)[s->grid.index(3, 4, 40)] = 0.9f;
         s->field(Field::Serum)[s->grid.index(7, 1, 2)] = 0.25f;
-        // Denser still in the epidermis, where the summary counts no fibroblasts: a maximum over the wrong depths
-        // would take it.
-        s->field(Field::Fibroblasts)[s->grid.index(5, 5, 1)] = 0.95f;
         ASSERT_FALSE(kernel::heal_is_dermis(static_cast<int>(s->grid.layer_at(1))));
     }
-    for (const TissueState* s : {&ci, &narrow}) {
+    TissueState ci_epidermal = ci, narrow_epidermal = narrow;
+    for (TissueState* s : {&ci_epidermal, &narrow_epidermal})
+        s->field(Field::Fibroblasts)[s->grid.index(5, 5, 1)] = 0.95f;
+    for (const TissueState* s : {&ci, &narrow, &ci_epidermal, &narrow_epidermal}) {
         for (int variant = 0; variant < 4; ++variant) {
             HealStepPlan plan;
             plan.dt_s = 12 * 3600.0;
@@ -214,6 +250,7 @@ TEST_F(HealPassTest, StepTakesTheSummaryOfWhatItLeaves) {
             TissueVolumeGpu volume(gpu(), s->grid);
             volume.upload(*s);
             HealPass pass(gpu(), volume, params.kernel);
+            EXPECT_EQ(pass.reacts_outside_dermis_apart(), s == &ci || s == &narrow);
             vk::OneShotCommands(gpu()).run([&](VkCommandBuffer cmd) { pass.record_step_with_summary(cmd, plan); });
             const StateSummary taken = pass.read_summary(), after = pass.summarize();
             EXPECT_GT(after.activation, 0.0f);
@@ -260,19 +297,22 @@ TEST_F(HealPassTest, BenchReportsConsistentFigures) {
     EXPECT_LT(dermis, 0.9);
     EXPECT_NEAR(r.gpu_solved_field_voxel_updates_per_s, (2 + dermis) * r.gpu_voxel_steps_per_s,
                 1e-12 * r.gpu_field_voxel_updates_per_s);
-    // Reaction (12 fields in and out) plus three line-solved fields, the serum also reading the open fraction.
+    // The reaction (12 fields in and out in the dermis, 4 outside) plus three line-solved fields, the serum also
+    // reading the open fraction.
     HealStepPlan all;
     all.diffuse_signal = all.diffuse_fibroblasts = all.diffuse_serum = true;
     HealStepPlan react_only = all;
     react_only.diffuse_signal = react_only.diffuse_fibroblasts = react_only.diffuse_serum = false;
     EXPECT_EQ(r.bytes_per_voxel_step, HealPass::bytes_per_voxel(all, grid));
-    // 12 fields in and out, the signal copied (in, out) before its solves and read again by the reaction.
-    EXPECT_EQ(HealPass::bytes_per_voxel(react_only, grid), 108.0);
+    // 12 fields in and out in the dermis, 4 outside it; the signal copied (in, out) before its solves and read
+    // again by the reaction.
+    const double reaction = 4.0 * (2 * (12 * dermis + 4 * (1 - dermis)) + 3);
+    EXPECT_DOUBLE_EQ(HealPass::bytes_per_voxel(react_only, grid), reaction);
     // Each field's three axes from the elimination table move 3 x 16 bytes a voxel, the fibroblasts' in the
     // dermis only; the signal's x lines also read the open channels and the blood.
     HealStepPlan fibroblasts_only = react_only;
     fibroblasts_only.diffuse_fibroblasts = true;
-    EXPECT_DOUBLE_EQ(HealPass::bytes_per_voxel(fibroblasts_only, grid), 108.0 + 48.0 * dermis);
+    EXPECT_DOUBLE_EQ(HealPass::bytes_per_voxel(fibroblasts_only, grid), reaction + 48.0 * dermis);
     const nlohmann::json j = to_json(r);
     EXPECT_EQ(j.at("voxels").get<std::size_t>(), r.voxels);
     EXPECT_DOUBLE_EQ(j.at("heal_step").at("gpu_voxel_steps_per_s").get<double>(), r.gpu_voxel_steps_per_s);
@@ -280,7 +320,7 @@ TEST_F(HealPassTest, BenchReportsConsistentFigures) {
     EXPECT_TRUE(j.at("protocol").contains("gpu_wall_s"));
     EXPECT_DOUBLE_EQ(j.at("heal_step").at("gpu_field_voxel_updates_per_s").get<double>(),
                      r.gpu_field_voxel_updates_per_s);
-    // Where the step's time goes: every phase was timed (the reaction alone runs 12 fields in and out).
+    // Where the step's time goes: every phase was timed.
     EXPECT_GT(r.reaction_ms, 0);
     const auto& phases = j.at("heal_step").at("phase_ms");
     EXPECT_DOUBLE_EQ(phases.at("reaction").get<double>(), r.reaction_ms);
