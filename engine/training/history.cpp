@@ -52,11 +52,19 @@ TrainingHistory::TrainingHistory(const std::filesystem::path& file, Access acces
     const bool write = access == Access::Write;
     if (write && file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
     const bool existed = std::filesystem::exists(file, ec);
-    const int flags = write ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
-    if (sqlite3_open_v2(file.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
-        std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
+    open(write ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY);
+    if (!write && hot_journal()) {
+        // A DermaSim stopped while it wrote (power lost, killed) and left its journal: SQLite rolls the unfinished
+        // write back when a connection that may write first reads, and a read-only one refuses the file until
+        // then. Rolling back restores what was last saved, which is what a reader should see anyway.
         sqlite3_close(db_);
-        throw Error(file.string() + ": cannot open the training history (" + why + ")");
+        open(SQLITE_OPEN_READWRITE);
+        if (hot_journal()) {  // SQLite opened it read-only after all: the file may not be written
+            sqlite3_close(db_);
+            throw Error(file.string() + ": cannot read the training history: a DermaSim stopped while it wrote it, "
+                        "and only a user who may write the file can undo that unfinished write (open it once as "
+                        "that user)");
+        }
     }
     try {
         sqlite3_busy_timeout(db_, 2000);  // another DermaSim writing: wait rather than fail
@@ -96,6 +104,20 @@ TrainingHistory::TrainingHistory(const std::filesystem::path& file, Access acces
 }
 
 TrainingHistory::~TrainingHistory() { sqlite3_close(db_); }
+
+void TrainingHistory::open(int flags) {
+    if (sqlite3_open_v2(file_.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+        std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
+        sqlite3_close(db_);
+        throw Error(file_.string() + ": cannot open the training history (" + why + ")");
+    }
+}
+
+bool TrainingHistory::hot_journal() const {
+    // The first read of a read-only connection meets the journal, if there is one.
+    const int rc = sqlite3_exec(db_, "PRAGMA schema_version", nullptr, nullptr, nullptr);
+    return rc != SQLITE_OK && sqlite3_extended_errcode(db_) == SQLITE_READONLY_ROLLBACK;
+}
 
 void TrainingHistory::exec(const char* sql) const {
     char* message = nullptr;

@@ -41,6 +41,8 @@ public:
     const std::filesystem::path& file() const { return file_; }
 
 private:
+    void open(int flags);      // into db_; throws Error (db_ closed) if SQLite cannot
+    bool hot_journal() const;  // whether a read-only connection meets a journal it may not roll back
     void exec(const char* sql) const;
     std::filesystem::path file_;
     sqlite3* db_ = nullptr;

@@ -1,6 +1,7 @@
 // Training: lessons and the rubric as validated data, the live feedback's measurements, and the scoring of an
 // expert and a careless session (each criterion scored from what happened, never from elapsed time).
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <fstream>
 #include <regex>
@@ -428,6 +429,39 @@ TEST(History, ReadAccessChangesNothing) {
         EXPECT_NE(std::string(e.what()).find("cannot open the training history"), std::string::npos) << e.what();
     }
     EXPECT_FALSE(std::filesystem::exists(missing));
+}
+
+// A DermaSim that stopped while it wrote (power lost, killed) leaves the history with a hot journal: SQLite's
+// record of the pages it was changing. Reading the history must roll that back (the entry that was being written
+// was never saved), not refuse the file: an instructor listing the history after a crash gets the saved sessions.
+TEST(History, ReadingAHistoryLeftMidWriteRollsTheUnfinishedWriteBack) {
+    const auto file = scratch("crashed_history.sqlite"), copy = scratch("crashed_copy.sqlite");
+    for (const auto& f : {file, copy}) {
+        std::filesystem::remove(f);
+        std::filesystem::remove(f.string() + "-journal");
+    }
+    TrainingHistory(file).add({0, "ana", "forehead-fine-lines", "2026-11-30T05:00:00Z", 55, false, "{}", ""});
+    // A writer in the middle of its transaction, its files copied as a crash would leave them. Unsynced (as
+    // SQLite leaves a journal it has not yet synced, its header is zero and it would not count as hot).
+    sqlite3* writer = nullptr;
+    ASSERT_EQ(sqlite3_open(file.c_str(), &writer), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(writer,
+                           "PRAGMA synchronous = OFF; PRAGMA cache_size = 1; BEGIN IMMEDIATE;"
+                           " INSERT INTO sessions (trainee, lesson, finished, overall, passed, criteria, session_file)"
+                           " VALUES ('ben', 'neck-texture', '2026-11-30T06:00:00Z', 70, 1, '{}', '')",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    ASSERT_TRUE(std::filesystem::exists(file.string() + "-journal"));
+    std::filesystem::copy_file(file, copy);
+    std::filesystem::copy_file(file.string() + "-journal", copy.string() + "-journal");
+    sqlite3_exec(writer, "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_close(writer);
+
+    const TrainingHistory h(copy, TrainingHistory::Access::Read);
+    const auto entries = h.entries();
+    ASSERT_EQ(entries.size(), 1u);
+    EXPECT_EQ(entries[0].trainee, "ana");
+    EXPECT_FALSE(std::filesystem::exists(copy.string() + "-journal")) << "the unfinished write was not rolled back";
 }
 
 TEST(Debrief, HoldsTheRubricHeatmapPicturesAndCurves) {
