@@ -161,6 +161,7 @@ void KioskMode::frame(const FrameInput& input, double dt_s, SkinView& view) {
     stage_input.close_requested = false;
     stage_->frame(stage_input, dt_s, view);
     view.annotations = false;  // few words for passers-by: the banner and the magnified cut's key say it
+    view.micro_key = true;
     view.plain_words = true;
 
     if (state_ == State::Attract) {

@@ -241,7 +241,7 @@ int run_window_app(const WindowOptions& options, AppServices services, const std
             view.animating = false;
             loop.renderer().set_moving_scale(1.0f);
         }
-        if (view.annotations) draw_annotations(ImGui::GetBackgroundDrawList(), view, fb);
+        draw_annotations(ImGui::GetBackgroundDrawList(), view, fb);
         ImGui::Render();
         const bool drew = loop.draw(view, ImGui::GetDrawData(), fb);
         if (saving) loop.renderer().set_moving_scale(scale);

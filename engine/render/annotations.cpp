@@ -347,6 +347,10 @@ void draw_caption(ImDrawList* list, const SkinView& view, VkExtent2D extent) {
 }  // namespace
 
 void draw_annotations(ImDrawList* list, const SkinView& view, VkExtent2D extent) {
+    if (!view.annotations) {
+        if (view.micro && view.micro_key) draw_micro_annotations(list, view, extent);
+        return;
+    }
     // The magnified view alone: the block's ruler and labels have nothing to point at.
     g_text_px = text_px_for(extent);
     if (view.micro && view.micro->fills_frame()) {

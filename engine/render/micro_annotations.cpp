@@ -47,14 +47,19 @@ void draw_micro_annotations(ImDrawList* list, const SkinView& view, VkExtent2D e
 
     // What it is and what its colours mean, in words, along the top of the view.
     const bool he = view.look == Look::Histology;
+    // Red is two things: the capillaries' red cells, there in healthy skin too (a third of 70 um sites in the
+    // papillary dermis, more while new vessels grow), and blood spilled by the needles, gone within days. A key
+    // that called every red dot bleeding told a client on day 30 that the skin was still bleeding.
     const char* key = view.plain_words
                            ? (he ? "Magnified, stained as in a laboratory: pink = collagen, purple dots = cells, "
-                                   "red = pinpoint bleeding (normal)"
+                                   "red = tiny blood vessels, and in the first days pinpoint bleeding (normal)"
                                  : "Magnified: orange fibres = new young collagen, teal = mature collagen, blue cells "
-                                   "= repair cells, red = pinpoint bleeding (normal, clears within days)")
-                       : he ? "Magnified cut (H&E): pink = collagen, purple dots = cell nuclei, red = blood"
+                                   "= repair cells, red dots = tiny blood vessels, and in the first days pinpoint "
+                                   "bleeding (normal)")
+                       : he ? "Magnified cut (H&E): pink = collagen, purple dots = cell nuclei, red = capillaries' "
+                              "red cells, blood and clot"
                             : "Magnified cut: orange fibres = new young collagen, teal = mature collagen, "
-                              "blue cells = fibroblasts, red = blood and clot";
+                              "blue cells = fibroblasts, red rings = capillaries, red = blood and clot";
     // Wrapped to the view's width rather than shrunk, so it stays readable in a small inset.
     const float key_px = std::max(11.0f, 0.85f * text_px);
     const float wrap = float(l.rect.extent.width) - 3.0f * pad;

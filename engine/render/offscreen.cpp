@@ -42,7 +42,7 @@ RgbaImage OffscreenRenderer::render_frame(const std::function<const SkinView&()>
     m.renderer.ui().begin_frame();
     m.renderer.ui_context().new_headless_frame(m.size);
     const SkinView& view = build();
-    if (view.annotations) draw_annotations(ImGui::GetBackgroundDrawList(), view, m.size);
+    draw_annotations(ImGui::GetBackgroundDrawList(), view, m.size);
     ImGui::Render();
 
     m.commands.run([&](VkCommandBuffer cmd) {

@@ -72,6 +72,9 @@ struct SkinView {
     int highlight_layer = -1;  // a Layer to tint, or -1
     bool annotations = true;   // depth ruler and layer labels
     bool layer_legend = true;  // with the annotations: the top-left legend of the layers' thicknesses
+    // With the annotations off, the magnified cut's key and scale bar all the same: the kiosk shows no labels,
+    // but a visitor still needs to know what the red dots and the orange fibres are.
+    bool micro_key = false;
     // Words for a client or a visitor, not a practitioner: the layers' everyday names, keys without figures or
     // scales, millimetres not micrometres (the consultation, the kiosk, --plain-words).
     bool plain_words = false;

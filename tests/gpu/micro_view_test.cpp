@@ -217,6 +217,19 @@ TEST_F(MicroView_, MatchesGoldens) {
         }
 }
 
+// The kiosk turns the labels off but keeps the magnified cut's key and scale bar (SkinView::micro_key): the same
+// picture as with the annotations on (no caption here), and not the bare one.
+TEST_F(MicroView_, KeyStaysWithTheLabelsOffWhereAskedFor) {
+    SkinView view = micro_view(Look::Illustrated, session().at_hours.at(720));
+    const RgbaImage annotated = render(view);
+    view.annotations = false;
+    const RgbaImage bare = render(view);
+    view.micro_key = true;
+    const RgbaImage keyed = render(view);
+    EXPECT_EQ(compare_images(keyed, annotated).max_delta, 0);
+    EXPECT_GT(compare_images(keyed, bare).fraction_off, 0.02) << "no key drawn";
+}
+
 TEST_F(MicroView_, ChannelClosesWhileFarTissueStaysTheSame) {
     const Session& s = session();
     RgbaImage day0 = render(micro_view(Look::Illustrated, s.at_hours.at(0)));
