@@ -24,6 +24,7 @@ constexpr float kNoteHeight = 44.0f;     // px, the note's strip at the bottom
 constexpr float kMargin = 12.0f;
 constexpr int kExpectWeeks = 26;        // "what to expect" covers the six months of the time-lapse
 constexpr double kTimeLapseDaysPerSecond = 7.0;
+const ImVec4 kWarningColour(1.0f, 0.78f, 0.35f, 1.0f);  // amber: worth a second look, not an error
 
 // Where the block goes: left of the caption column, below the legend (top left, as in headless pictures) and
 // above the navigation bar and the note.
@@ -53,6 +54,7 @@ ConsultMode::ConsultMode(const AppServices& services)
       treatment_(services.start_view.region, services.catalog->roller, services.catalog->pen),
       course_(*services.catalog, services.gpu) {
     protocol_.region = services.start_view.region.id;
+    protocol_.needle_mm = float(needle_within_charts(protocol_.needle_mm, services.start_view.region));
     pending_ = protocol_;
     start_course();
 }
@@ -290,7 +292,7 @@ void ConsultMode::draw_expectations() {
     ImGui::SetWindowFontScale(1.25f);
     ImGui::PushTextWrapPos(0.0f);
     const RegionProfile& region = services_.catalog->regions.find(protocol_.region);
-    ImGui::Text("For this client: %s", region.name.c_str());
+    ImGui::Text("For this client: %s", region.plain_name.c_str());
     if (protocol_.sessions > 1)
         ImGui::TextDisabled("%d sessions, %.0f weeks apart, %.2f mm needles", protocol_.sessions,
                             protocol_.interval_days / 7.0, protocol_.needle_mm);
@@ -323,9 +325,12 @@ void ConsultMode::draw_client_panel() {
     ImGui::Begin("For this client", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
     ConsultProtocol& p = pending_;
     ImGui::SetNextItemWidth(180);
-    if (ImGui::BeginCombo("Area", services_.catalog->regions.find(p.region).name.c_str())) {
+    if (ImGui::BeginCombo("Area", services_.catalog->regions.find(p.region).plain_name.c_str())) {
         for (const RegionProfile& r : services_.catalog->regions.regions())
-            if (ImGui::Selectable(r.name.c_str(), r.id == p.region)) p.region = r.id;
+            if (ImGui::Selectable(r.plain_name.c_str(), r.id == p.region) && r.id != p.region) {
+                p.region = r.id;
+                p.needle_mm = float(needle_within_charts(p.needle_mm, r));
+            }
         ImGui::EndCombo();
     }
     ImGui::SameLine();
@@ -337,6 +342,22 @@ void ConsultMode::draw_client_panel() {
     float needle = p.needle_mm;
     ImGui::SetNextItemWidth(180);
     if (ImGui::SliderFloat("Needle length", &needle, 0.25f, 2.0f, "%.2f mm")) p.needle_mm = std::round(needle * 4.0f) / 4.0f;
+    // The charts' lengths for the area beside the slider, and a plain warning outside them: the practitioner
+    // decides, but a 2 mm course around the eyes should not pass unremarked in front of a client.
+    const RegionProfile& area = services_.catalog->regions.find(p.region);
+    if (area.usual_needle) {
+        const NeedleRange& usual = *area.usual_needle;
+        if (p.needle_mm > usual.max_mm + 1e-6)
+            ImGui::TextColored(kWarningColour, "Longer than the charts give for this area (%.2f-%.2f mm)", usual.min_mm,
+                               usual.max_mm);
+        else if (p.needle_mm < usual.min_mm - 1e-6)
+            ImGui::TextColored(kWarningColour, "Shorter than the charts give for this area (%.2f-%.2f mm)",
+                               usual.min_mm, usual.max_mm);
+        else
+            ImGui::TextDisabled("The charts give %.2f-%.2f mm for this area", usual.min_mm, usual.max_mm);
+    } else {
+        ImGui::TextDisabled("The charts give no length for this area");
+    }
     // The course restarts when the clinician lets go, not on every step of a drag.
     if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) set_protocol(p);
     ImGui::Separator();

@@ -166,7 +166,7 @@ struct LayerLegendText {
 LayerLegendText layer_legend_text(const SkinView& view) {
     const RegionProfile& r = view.region;
     LayerLegendText t;
-    std::snprintf(t.title, sizeof t.title, "%s skin, %s", r.name.c_str(),
+    std::snprintf(t.title, sizeof t.title, "%s skin, %s", r.name_for(view.plain_words).c_str(),
                   view.look == Look::Histology ? "histology (H&E-like)" : "illustrated");
     t.width = text_size(t.title).x;
     for (int i = 0; i < kLayerCount; ++i) {
@@ -337,7 +337,7 @@ void draw_caption(ImDrawList* list, const SkinView& view, VkExtent2D extent) {
     if (!view.caption) return;
     const float width = float(extent.width), height = float(extent.height);
     list->AddRectFilled(ImVec2(0.0f, height - caption_band_height(view)), ImVec2(width, height), IM_COL32(14, 15, 17, 235));
-    const std::string line = caption_text(*view.caption, view.region.name);
+    const std::string line = caption_text(*view.caption, view.region.name_for(view.plain_words));
     const float line_y = height - 1.5f * g_text_px;
     text(list, ImVec2(0.5f * (width - text_size(line.c_str()).x), line_y), kText, line.c_str());
     const char* notice = view.caption->notice.c_str();

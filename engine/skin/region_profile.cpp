@@ -1,5 +1,6 @@
 #include "engine/skin/region_profile.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <map>
@@ -137,6 +138,20 @@ RegionProfile read_region(const std::string& file, const json& obj, std::size_t 
 
     const FieldReader in(file + ": region '" + region.id + "'");
     region.name = in.non_empty_string(obj, "name", "name");
+    region.plain_name = obj.contains("plain_name") ? in.non_empty_string(obj, "plain_name", "plain_name") : region.name;
+    if (obj.contains("usual_needle_mm")) {
+        const json& needle = obj.at("usual_needle_mm");
+        if (!needle.is_object()) in.fail("usual_needle_mm is not an object {\"min\", \"max\", \"source\"}");
+        NeedleRange range;
+        range.min_mm = in.finite_number(needle, "min", "usual_needle_mm.min");
+        range.max_mm = in.finite_number(needle, "max", "usual_needle_mm.max");
+        // A roller's needles: 0.1..3.0 mm (the simulate command's own range).
+        if (!(range.min_mm >= 0.1 && range.max_mm <= 3.0 && range.min_mm <= range.max_mm))
+            in.fail("usual_needle_mm = " + format_mm(range.min_mm) + ".." + format_mm(range.max_mm) +
+                    " mm is not a range within 0.1..3.0 mm");
+        range.source = in.non_empty_string(needle, "source", "usual_needle_mm.source");
+        region.usual_needle = range;
+    }
     const json& layers = in.field(obj, "layers", "layers");
     if (!layers.is_object()) in.fail("layers is not an object");
     for (const auto& [key, value] : layers.items()) {
@@ -175,6 +190,11 @@ RegionTable RegionTable::load(const std::filesystem::path& file) {
         table.regions_.push_back(std::move(region));
     }
     return table;
+}
+
+double needle_within_charts(double needle_mm, const RegionProfile& region) {
+    if (!region.usual_needle) return needle_mm;
+    return std::clamp(needle_mm, region.usual_needle->min_mm, region.usual_needle->max_mm);
 }
 
 const RegionProfile& RegionTable::find(std::string_view id) const {

@@ -4,11 +4,15 @@
 
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <limits>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "engine/core/error.hpp"
 #include "engine/skin/region_profile.hpp"
+#include "tests/common/scratch_folder.hpp"
 #include "tests/common/source_catalog.hpp"
 
 using namespace dermasim;
@@ -201,6 +205,60 @@ TEST(RegionTable, LoadsAValidFixtureAsWritten) {
     EXPECT_DOUBLE_EQ(cheek.thickness_mm(Layer::Hypodermis), 0.4);
     EXPECT_TRUE(cheek.layers[int(Layer::PapillaryDermis)].estimated);
     EXPECT_FALSE(cheek.layers[int(Layer::StratumCorneum)].estimated);
+}
+
+// Clients and visitors read the areas in everyday words; the practitioner's names stay where they were.
+TEST(RegionTable, EveryRegionHasAPlainNameAndTheFaceItsChartedNeedles) {
+    for (const RegionProfile& r : table().regions()) EXPECT_FALSE(r.plain_name.empty()) << r.id;
+    EXPECT_EQ(table().find("periorbital").plain_name, "Around the eyes");
+    EXPECT_EQ(table().find("periorbital").name_for(false), "Periorbital (eyelid)");
+    EXPECT_EQ(table().find("forehead").plain_name, "Forehead");  // the name, where it is plain already
+    // REFERENCE.md §2's charts, by area: the usual length to the longest they give there.
+    const struct { const char* id; double min_mm, max_mm; } charted[] = {
+        {"forehead", 0.25, 0.75}, {"periorbital", 0.25, 0.5}, {"nose", 0.25, 0.5}, {"perioral", 0.25, 0.75},
+        {"cheek", 0.5, 2.0}};
+    for (const auto& c : charted) {
+        const RegionProfile& r = table().find(c.id);
+        ASSERT_TRUE(r.usual_needle) << c.id;
+        EXPECT_EQ(r.usual_needle->min_mm, c.min_mm) << c.id;
+        EXPECT_EQ(r.usual_needle->max_mm, c.max_mm) << c.id;
+        EXPECT_TRUE(contains(r.usual_needle->source, "REFERENCE.md §2")) << r.usual_needle->source;
+    }
+    EXPECT_FALSE(table().find("back").usual_needle) << "the charts give the back no figure";
+    // Choosing an area brings the needle into its range, and leaves it where the charts are silent.
+    EXPECT_EQ(needle_within_charts(1.5, table().find("periorbital")), 0.5);
+    EXPECT_EQ(needle_within_charts(0.25, table().find("cheek")), 0.5);
+    EXPECT_EQ(needle_within_charts(1.0, table().find("cheek")), 1.0);
+    EXPECT_EQ(needle_within_charts(2.5, table().find("back")), 2.5);
+}
+
+// A fixture with one region changed by `edit`, written to a scratch file.
+std::filesystem::path edited_fixture(const std::string& name, void (*edit)(nlohmann::json& region)) {
+    std::ifstream in(kTestData / "regions_valid_two.json");
+    nlohmann::json doc = nlohmann::json::parse(in);
+    edit(doc["regions"][1]);
+    const std::filesystem::path file = test::scratch_root() / name;
+    std::ofstream(file) << doc.dump(2);
+    return file;
+}
+
+TEST(RegionTableErrors, BadNeedleRangeOrPlainName) {
+    std::string msg = load_error(edited_fixture("needle_reversed.json", [](nlohmann::json& r) {
+        r["usual_needle_mm"] = {{"min", 1.0}, {"max", 0.5}, {"source", "a chart"}};
+    }));
+    EXPECT_TRUE(contains(msg, "region 'cheek': usual_needle_mm = 1.0..0.5 mm is not a range within 0.1..3.0 mm")) << msg;
+    msg = load_error(edited_fixture("needle_too_long.json", [](nlohmann::json& r) {
+        r["usual_needle_mm"] = {{"min", 1.0}, {"max", 5.0}, {"source", "a chart"}};
+    }));
+    EXPECT_TRUE(contains(msg, "usual_needle_mm = 1.0..5.0 mm is not a range")) << msg;
+    msg = load_error(edited_fixture("needle_unsourced.json", [](nlohmann::json& r) {
+        r["usual_needle_mm"] = {{"min", 0.5}, {"max", 1.0}};
+    }));
+    EXPECT_TRUE(contains(msg, "region 'cheek': missing field 'usual_needle_mm.source'")) << msg;
+    msg = load_error(edited_fixture("needle_not_object.json", [](nlohmann::json& r) { r["usual_needle_mm"] = 1.0; }));
+    EXPECT_TRUE(contains(msg, "usual_needle_mm is not an object")) << msg;
+    msg = load_error(edited_fixture("plain_name_empty.json", [](nlohmann::json& r) { r["plain_name"] = " "; }));
+    EXPECT_TRUE(contains(msg, "region 'cheek': plain_name is empty")) << msg;
 }
 
 // Each bad file -> Error naming the file, the region or field, and the problem.
