@@ -25,6 +25,12 @@ constexpr float kMargin = 12.0f;
 constexpr int kExpectWeeks = 26;        // "what to expect" covers the six months of the time-lapse
 constexpr double kTimeLapseDaysPerSecond = 7.0;
 const ImVec4 kWarningColour(1.0f, 0.78f, 0.35f, 1.0f);  // amber: worth a second look, not an error
+constexpr float kNeedleMinMm = 0.25f, kNeedleMaxMm = 2.0f;  // the needle slider's range, in 0.25 mm steps
+
+// A needle length the slider can show: within its range, in its steps.
+float slider_needle(double mm) {
+    return std::clamp(float(std::round(mm * 4.0) / 4.0), kNeedleMinMm, kNeedleMaxMm);
+}
 
 // Where the block goes: left of the caption column, below the legend (top left, as in headless pictures) and
 // above the navigation bar and the note.
@@ -54,7 +60,7 @@ ConsultMode::ConsultMode(const AppServices& services)
       treatment_(services.start_view.region, services.catalog->roller, services.catalog->pen),
       course_(*services.catalog, services.gpu) {
     protocol_.region = services.start_view.region.id;
-    protocol_.needle_mm = float(needle_within_charts(protocol_.needle_mm, services.start_view.region));
+    protocol_.needle_mm = slider_needle(needle_within_charts(protocol_.needle_mm, services.start_view.region));
     pending_ = protocol_;
     start_course();
 }
@@ -329,7 +335,7 @@ void ConsultMode::draw_client_panel() {
         for (const RegionProfile& r : services_.catalog->regions.regions())
             if (ImGui::Selectable(r.plain_name.c_str(), r.id == p.region) && r.id != p.region) {
                 p.region = r.id;
-                p.needle_mm = float(needle_within_charts(p.needle_mm, r));
+                p.needle_mm = slider_needle(needle_within_charts(p.needle_mm, r));
             }
         ImGui::EndCombo();
     }
@@ -341,7 +347,7 @@ void ConsultMode::draw_client_panel() {
     if (ImGui::SliderInt("Weeks between sessions", &weeks, 2, 8)) p.interval_days = weeks * 7.0;
     float needle = p.needle_mm;
     ImGui::SetNextItemWidth(180);
-    if (ImGui::SliderFloat("Needle length", &needle, 0.25f, 2.0f, "%.2f mm")) p.needle_mm = std::round(needle * 4.0f) / 4.0f;
+    if (ImGui::SliderFloat("Needle length", &needle, kNeedleMinMm, kNeedleMaxMm, "%.2f mm")) p.needle_mm = slider_needle(needle);
     // The charts' lengths for the area beside the slider, and a plain warning outside them: the practitioner
     // decides, but a 2 mm course around the eyes should not pass unremarked in front of a client.
     const RegionProfile& area = services_.catalog->regions.find(p.region);

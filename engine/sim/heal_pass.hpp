@@ -50,7 +50,8 @@ public:
     bool reacts_outside_dermis_apart() const;
 
     // Bytes the step reads and writes per voxel of this grid for this plan (fields, scratch; tables are
-    // negligible). Counted from the shaders' loads and stores.
+    // negligible). Counted from the shaders' loads and stores, for a state the model made (the reaction outside
+    // the dermis taken apart where the dermis is one run).
     static double bytes_per_voxel(const HealStepPlan& plan, const TissueGrid& grid);
 
 private:

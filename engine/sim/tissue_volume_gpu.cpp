@@ -1,6 +1,8 @@
 #include "engine/sim/tissue_volume_gpu.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <cstring>
 #include <string>
 #include <utility>
@@ -96,16 +98,18 @@ TissueVolumeGpu::TissueVolumeGpu(const vk::Context& context, const TissueGrid& g
 
 namespace {
 
-// Whether every kDermisOnlyFields value outside the dermis is zero (either sign; an empty field is zeros).
-bool confined_to_dermis(const TissueState& state) {
-    const TissueGrid& g = state.grid;
+// Whether every kDermisOnlyFields value outside the dermis of `g` (the volume's layers, which the passes use) is
+// +0 (an empty field is zeros). Bits, not values: a -0 left alone where the whole reaction writes +0 would break
+// the split reaction's bit-for-bit equality.
+bool confined_to_dermis(const TissueState& state, const TissueGrid& g) {
     const std::size_t slice = std::size_t(g.nx) * g.ny;
     for (Field f : kDermisOnlyFields) {
         const std::vector<float>& v = state.field(f);
         if (v.empty()) continue;
         for (int k = 0; k < g.nz; ++k) {
             if (kernel::heal_is_dermis(static_cast<int>(g.layer_at(k)))) continue;
-            if (std::any_of(v.begin() + k * slice, v.begin() + (k + 1) * slice, [](float x) { return x != 0.0f; }))
+            if (std::any_of(v.begin() + k * slice, v.begin() + (k + 1) * slice,
+                            [](float x) { return std::bit_cast<uint32_t>(x) != 0u; }))
                 return false;
         }
     }
@@ -122,6 +126,7 @@ void TissueVolumeGpu::upload(const TissueState& state) {
         if (!state.fields[f].empty() && state.fields[f].size() != n)
             throw Error("tissue volume (GPU): field '" + std::string(kFieldKeys[f]) + "' has " +
                         std::to_string(state.fields[f].size()) + " values for " + std::to_string(n) + " voxels");
+    dermis_fields_confined_ = false;  // until the copy has finished: an upload that fails leaves nothing known
     const VkDeviceSize bytes = field_bytes();
     vk::Buffer staging(context_, bytes * kFieldCount, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, vk::MemoryUse::Upload);
     auto* dst = static_cast<char*>(staging.mapped());
@@ -137,7 +142,7 @@ void TissueVolumeGpu::upload(const TissueState& state) {
             vkCmdCopyBuffer(cmd, staging, fields_[f], 1, &region);
         }
     });
-    dermis_fields_confined_ = confined_to_dermis(state);
+    dermis_fields_confined_ = confined_to_dermis(state, grid_);
 }
 
 std::vector<VkBufferView> TissueVolumeGpu::every_field_texels() const {

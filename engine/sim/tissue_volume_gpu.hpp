@@ -60,8 +60,8 @@ public:
     // Copies every field of the state to the GPU (submits and waits). The state's grid must match in size;
     // an empty field is uploaded as zeros; a field of another size is an Error.
     void upload(const TissueState& state);
-    // Whether the last upload's kDermisOnlyFields were zero outside the dermis, as in every state the model
-    // makes. No pass breaks it afterwards, so the heal step may then leave those voxels' fields alone.
+    // Whether the last upload's kDermisOnlyFields were +0 outside the volume's dermis, as in every state the
+    // model makes. No pass breaks it afterwards, so the heal step may then leave those voxels' fields alone.
     bool dermis_fields_confined() const { return dermis_fields_confined_; }
     // Copies every field back (submits and waits); the state's grid becomes this volume's grid, its time_s
     // is left alone.

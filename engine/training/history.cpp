@@ -56,15 +56,17 @@ TrainingHistory::TrainingHistory(const std::filesystem::path& file, Access acces
     if (!write && hot_journal()) {
         // A DermaSim stopped while it wrote (power lost, killed) and left its journal: SQLite rolls the unfinished
         // write back when a connection that may write first reads, and a read-only one refuses the file until
-        // then. Rolling back restores what was last saved, which is what a reader should see anyway.
+        // then. Rolling back restores what was last saved, which is what a reader should see anyway (and what any
+        // SQLite program that may write does on opening it). Then read-only again, as asked.
         sqlite3_close(db_);
         open(SQLITE_OPEN_READWRITE);
-        if (hot_journal()) {  // SQLite opened it read-only after all: the file may not be written
-            sqlite3_close(db_);
+        const bool still_hot = hot_journal();  // SQLite opened it read-only after all: the file may not be written
+        sqlite3_close(db_);
+        if (still_hot)
             throw Error(file.string() + ": cannot read the training history: a DermaSim stopped while it wrote it, "
-                        "and only a user who may write the file can undo that unfinished write (open it once as "
-                        "that user)");
-        }
+                        "and only a user who may write the file, where it is writable, can undo that unfinished "
+                        "write (open it once as that user)");
+        open(SQLITE_OPEN_READONLY);
     }
     try {
         sqlite3_busy_timeout(db_, 2000);  // another DermaSim writing: wait rather than fail

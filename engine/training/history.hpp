@@ -1,7 +1,8 @@
 #pragma once
 // The trainee history: every completed training session, one row each, in an embedded SQLite database
 // (history.sqlite in the user's data folder). SQLite's own transactions keep it whole through a crash; a file
-// that is not a DermaSim history is refused, never written to.
+// that is not a DermaSim history is refused, never written to (but for the rollback of a write left unfinished
+// by a crash, which any SQLite program that may write the file makes on opening it).
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -27,7 +28,9 @@ class TrainingHistory {
 public:
     // Write: opens the database to add to it, creating it (and its schema) when missing. Read: opens an existing
     // one read-only and changes nothing: it lists a history on a read-only share, or one that another DermaSim
-    // is writing to, without taking its write lock. Error naming the file when it cannot be opened or is not ours.
+    // is writing to, without taking its write lock. The one exception: a write a crashed DermaSim left unfinished
+    // (a hot journal) is rolled back first, where the file may be written. Error naming the file when it cannot
+    // be opened or is not ours.
     enum class Access { Write, Read };
     explicit TrainingHistory(const std::filesystem::path& file, Access access = Access::Write);
     ~TrainingHistory();

@@ -14,7 +14,8 @@ layout(local_size_x = 256) in;
 // Outside the dermis, the fields that live in it (redness, fibroblasts, collagen III and I, elastin, capillaries,
 // macrophages, the epidermis's thickening) are zero and stay zero: no layer there makes them (heal_react gives
 // zero from zero), nothing moves them there (the fibroblasts do not diffuse out of the dermis), a stamp writes
-// only the open channels and the blood, and TissueVolumeGpu::upload refuses a state that breaks this. So a
+// only the open channels and the blood; TissueVolumeGpu::upload notes whether a state keeps this, and on one
+// that does not the whole reaction runs over the whole grid (HealPass::reacts_outside_dermis_apart). So a
 // pipeline made for the slices outside the dermis reads and writes only the four fields that change there (5
 // fetches and 4 stores a voxel instead of 13 and 12): on lavapipe the reaction is bound by its fetches and
 // stores. heal_react still does the arithmetic, from zeros the compiler folds, so the results are those of the

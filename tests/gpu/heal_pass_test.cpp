@@ -146,8 +146,8 @@ TEST_F(HealPassTest, StepsMatchTheCpuTwinWhereLinesCannotGoFourAtATime) {
 
 // The reaction outside the dermis reads and writes only the fields that change there, where the dermis's own
 // fields are zero outside it (every state the model makes). It must give what the whole reaction gives, to the
-// bit: the same state with one voxel of collagen I in the epidermis (nothing else reads it there) takes the
-// whole reaction, and every other value must come out the same. On the CI grid (four voxels a texel) and on
+// bit: the same state with one voxel of redness in the epidermis (nothing but the summary reads it there) takes
+// the whole reaction, which fades it, and every other value must come out the same. On the CI grid (four voxels a texel) and on
 // 45 x 47 columns (one voxel a texel, an odd voxel count), with serum on the skin so it changes outside the
 // dermis too.
 TEST_F(HealPassTest, ReactionOutsideTheDermisGivesWhatTheWholeReactionGives) {
@@ -159,16 +159,26 @@ TEST_F(HealPassTest, ReactionOutsideTheDermisGivesWhatTheWholeReactionGives) {
         TissueState marked = start;
         const std::size_t mark = marked.grid.index(5, 5, 1);
         ASSERT_FALSE(kernel::heal_is_dermis(static_cast<int>(marked.grid.layer_at(1))));
-        marked.field(Field::Collagen1)[mark] = 0.5f;
+        marked.field(Field::Erythema)[mark] = 0.5f;
+        {  // a -0 is not left alone: the whole reaction writes +0 there
+            TissueState signed_zero = start;
+            signed_zero.field(Field::Collagen3)[mark] = -0.0f;
+            TissueVolumeGpu volume(gpu(), start.grid);
+            volume.upload(start);
+            EXPECT_TRUE(volume.dermis_fields_confined());
+            volume.upload(signed_zero);
+            EXPECT_FALSE(volume.dermis_fields_confined());
+        }
         bool apart = false, marked_apart = true;
         const TissueState split = heal_on_gpu(start, params.kernel, plans, {}, &apart);
         const TissueState whole = heal_on_gpu(marked, params.kernel, plans, {}, &marked_apart);
         ASSERT_TRUE(apart);
         ASSERT_FALSE(marked_apart);
         ASSERT_NE(split.field(Field::Serum), start.field(Field::Serum));
+        EXPECT_LT(whole.field(Field::Erythema)[mark], 0.49f) << "the whole reaction left the marked voxel alone";
         for (int f = 0; f < kFieldCount; ++f) {
             std::vector<float> expected = whole.fields[f];
-            if (static_cast<Field>(f) == Field::Collagen1) expected[mark] = split.fields[f][mark];
+            if (static_cast<Field>(f) == Field::Erythema) expected[mark] = split.fields[f][mark];
             EXPECT_EQ(std::memcmp(split.fields[f].data(), expected.data(), expected.size() * sizeof(float)), 0)
                 << kFieldKeys[f];
         }

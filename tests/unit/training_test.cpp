@@ -457,11 +457,14 @@ TEST(History, ReadingAHistoryLeftMidWriteRollsTheUnfinishedWriteBack) {
     sqlite3_exec(writer, "ROLLBACK", nullptr, nullptr, nullptr);
     sqlite3_close(writer);
 
-    const TrainingHistory h(copy, TrainingHistory::Access::Read);
+    TrainingHistory h(copy, TrainingHistory::Access::Read);
     const auto entries = h.entries();
     ASSERT_EQ(entries.size(), 1u);
     EXPECT_EQ(entries[0].trainee, "ana");
     EXPECT_FALSE(std::filesystem::exists(copy.string() + "-journal")) << "the unfinished write was not rolled back";
+    // Read-only again after the rollback.
+    EXPECT_THROW(h.add({0, "cy", "neck-texture", "2026-11-30T07:00:00Z", 60, true, "{}", ""}), Error);
+    EXPECT_EQ(h.entries().size(), 1u);
 }
 
 TEST(Debrief, HoldsTheRubricHeatmapPicturesAndCurves) {
