@@ -81,6 +81,12 @@ TEST(KioskMode, ATryEndsOnTimeWithAScoreAndHealing) {
     rig.roll_pass({2, 10}, {18, 10});
     for (int i = 0; i < 40 && kiosk(rig).state() == KioskMode::State::Try; ++i) rig.frame(FrameInput{{1280, 720}, glm::vec2(640, 300 + i % 2)});
     EXPECT_EQ(kiosk(rig).state(), KioskMode::State::Result);
+    // The result in a visitor's words: no labels, but the magnified cut and its key (what the red dots are).
+    const SkinView& view = rig.frame();
+    EXPECT_FALSE(view.annotations);
+    EXPECT_TRUE(view.plain_words);
+    EXPECT_TRUE(view.micro.has_value());
+    EXPECT_TRUE(view.micro_key);
 }
 
 // Something leaning on the touchscreen keeps every frame "touched": the try ends on time, and the result after
