@@ -174,7 +174,9 @@ Frame times are medians of whole offscreen frames (record, draw, read back), so 
 Reports voxel-steps and diffusing field-voxel updates per second, where a GPU step's time goes (the reaction
 and each field's line solves), what the step chooser's summary adds to it, what the observers' tally costs,
 bytes moved per voxel per step, the device's measured copy bandwidth and the fraction of it the heal step
-reaches, and the wall time of the runs.
+reaches, and the wall time of the runs. The copy bandwidth is the faster of vkCmdCopyBuffer and a compute
+shader's copy (on a GPU the first may run on a slower copy engine), over buffers half a step's traffic
+(each copy moves a step's bytes, at most what a storage binding reaches).
 Shared machines are noisy: compare ratios.
 )";
 }  // namespace
@@ -225,8 +227,9 @@ int run_bench(const Argv& argv) {
     std::printf("tally, GPU ms          %.2f = %.1f %% of a step (every step's, a pass of its own; at a sample, every figure: %.2f ms)\n",
                 r.tally_ms, 100.0 * r.tally_ms * r.gpu_voxel_steps_per_s / double(r.voxels) / 1e3, r.full_tally_ms);
     std::printf("bytes per voxel-step   %.0f\n", r.bytes_per_voxel_step);
-    std::printf("heal step traffic      %.2f GB/s = %.1f %% of measured copy bandwidth (%.2f GB/s)\n",
-                r.gpu_step_gb_s, 100.0 * r.fraction_of_copy, r.copy_gb_s);
+    std::printf("heal step traffic      %.2f GB/s = %.1f %% of measured copy bandwidth (%.2f GB/s: the faster of "
+                "vkCmdCopyBuffer %.2f and a shader copy %.2f)\n",
+                r.gpu_step_gb_s, 100.0 * r.fraction_of_copy, r.copy_gb_s, r.copy_transfer_gb_s, r.copy_shader_gb_s);
     if (r.run_days > 0) {
         std::printf("%.0f-day run, GPU       %d steps, %.2f s\n", r.run_days, r.gpu_run_steps, r.gpu_run_wall_s);
         if (r.cpu_run_wall_s > 0)

@@ -9,6 +9,7 @@
 #include "engine/core/error.hpp"
 #include "engine/sim/baseline.hpp"
 #include "engine/sim/channel_stamp.hpp"
+#include "engine/sim/copy_bandwidth.hpp"
 #include "engine/sim/gpu_stepper.hpp"
 #include "engine/sim/heal_line_solve.hpp"
 #include "engine/sim/heal_params.hpp"
@@ -41,34 +42,6 @@ const TreatmentPlanOptions kLotfiPlan = [] {
     plan.passes = 16;
     return plan;
 }();
-
-// Copy bandwidth: ping-pong copies between two device buffers in one submission; each copy reads and writes
-// `bytes`, so it moves 2 x bytes.
-double measure_copy_gb_s(const vk::Context& context, std::size_t mib, int repeats) {
-    const VkDeviceSize bytes = VkDeviceSize(mib) << 20;
-    const VkBufferUsageFlags usage = VK_BUFFER_USAGE_TRANSFER_SRC_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT;
-    vk::Buffer a(context, bytes, usage, vk::MemoryUse::Device), b(context, bytes, usage, vk::MemoryUse::Device);
-    vk::OneShotCommands commands(context);
-    auto record = [&](VkCommandBuffer cmd, int count) {
-        vkCmdFillBuffer(cmd, a, 0, VK_WHOLE_SIZE, 0x3f800000u);
-        for (int n = 0; n < count; ++n) {
-            // Each copy reads what the previous one wrote and overwrites what it read.
-            vk::memory_barrier(cmd, vk::access::TransferWrite,
-                               {VK_PIPELINE_STAGE_2_ALL_TRANSFER_BIT,
-                                VK_ACCESS_2_TRANSFER_READ_BIT | VK_ACCESS_2_TRANSFER_WRITE_BIT});
-            VkBufferCopy region{0, 0, bytes};
-            vkCmdCopyBuffer(cmd, n % 2 ? b : a, n % 2 ? a : b, 1, &region);
-        }
-    };
-    commands.run([&](VkCommandBuffer cmd) { record(cmd, 1); });  // warm-up: first-touch page faults
-    const auto fill_only = Clock::now();
-    commands.run([&](VkCommandBuffer cmd) { record(cmd, 0); });
-    const double fill_s = seconds_since(fill_only);
-    const auto start = Clock::now();
-    commands.run([&](VkCommandBuffer cmd) { record(cmd, repeats); });
-    const double s = std::max(seconds_since(start) - fill_s, 1e-9);
-    return 2.0 * double(bytes) * repeats / s / 1e9;
-}
 
 double median(std::vector<double> values) {
     std::sort(values.begin(), values.end());
@@ -173,7 +146,14 @@ HealBenchResult run_heal_bench(const vk::Context& context, const Catalog& catalo
         r.cpu_voxel_steps_per_s = double(r.voxels) * o.cpu_steps / std::max(seconds_since(start), 1e-9);
     }
     r.gpu_step_gb_s = r.gpu_voxel_steps_per_s * r.bytes_per_voxel_step / 1e9;
-    r.copy_gb_s = measure_copy_gb_s(context, o.copy_mib, o.copy_repeats);
+    // The copy moves as many bytes as a step does, and never less than copy_mib: a buffer that fits the GPU's
+    // last-level cache would measure the cache, not the memory the step streams through.
+    const double step_bytes = r.bytes_per_voxel_step * double(r.voxels);
+    const VkDeviceSize copy_bytes = std::max(VkDeviceSize(o.copy_mib) << 20, VkDeviceSize(step_bytes / 2.0));
+    const CopyBandwidth copy = measure_copy_bandwidth(context, copy_bytes, o.copy_repeats);
+    r.copy_transfer_gb_s = copy.transfer_gb_s;
+    r.copy_shader_gb_s = copy.shader_gb_s;
+    r.copy_gb_s = copy.best_gb_s();
     r.fraction_of_copy = r.gpu_step_gb_s / r.copy_gb_s;
 
     if (o.run_days > 0) {
@@ -242,6 +222,8 @@ nlohmann::json to_json(const HealBenchResult& r) {
                 {"full_tally_pass", r.full_tally_ms}}},
               {"gpu_gb_s", r.gpu_step_gb_s}}},
             {"copy_bandwidth_gb_s", r.copy_gb_s},
+            {"copy_transfer_gb_s", r.copy_transfer_gb_s},
+            {"copy_shader_gb_s", r.copy_shader_gb_s},
             {"fraction_of_copy_bandwidth", r.fraction_of_copy},
             {"single_session_run",
              {{"days", r.run_days},

@@ -18,8 +18,8 @@ struct HealBenchOptions {
     std::string region = "cheek";
     int gpu_steps = 20;          // steps per timing, recorded in one command buffer (after one warm-up step)
     int cpu_steps = 3;           // timed steps of the CPU twin (0: skip)
-    std::size_t copy_mib = 64;   // buffer size for the copy-bandwidth probe
-    int copy_repeats = 8;
+    std::size_t copy_mib = 64;   // least buffer size for the copy-bandwidth probe (it also moves a step's bytes)
+    int copy_repeats = 8;        // least copies (more until the timed copies last 50 ms)
     double run_days = 180;       // the single-session run (0: skip)
     bool cpu_run = true;         // also time the run on the CPU twin
     // The Lotfi protocol through the GPU passes, as `simulate` runs it: 1.5 mm roller, 16 passes, this many
@@ -53,7 +53,11 @@ struct HealBenchResult {
     double full_tally_ms = 0;
     double bytes_per_voxel_step = 0;       // counted from the GPU passes' loads and stores
     double gpu_step_gb_s = 0;              // bytes_per_voxel_step x voxel-steps/s
-    double copy_gb_s = 0;                  // vkCmdCopyBuffer, bytes read + bytes written per second
+    // Copy bandwidth, bytes read + bytes written per second (copy_bandwidth.hpp): vkCmdCopyBuffer, a compute
+    // shader, and the faster of the two, which the step is measured against.
+    double copy_transfer_gb_s = 0;
+    double copy_shader_gb_s = 0;
+    double copy_gb_s = 0;
     double fraction_of_copy = 0;           // gpu_step_gb_s / copy_gb_s
     // The single-session run (stamp at t = 0, adaptive steps to run_days; GPU: step + summary per submit).
     double run_days = 0;
