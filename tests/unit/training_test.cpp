@@ -2,6 +2,7 @@
 // expert and a careless session (each criterion scored from what happened, never from elapsed time).
 #include <gtest/gtest.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <fstream>
 #include <regex>
@@ -434,8 +435,10 @@ TEST(History, ReadAccessChangesNothing) {
 // A DermaSim that stopped while it wrote (power lost, killed) leaves the history with a hot journal: SQLite's
 // record of the pages it was changing. Reading the history must roll that back (the entry that was being written
 // was never saved), not refuse the file: an instructor listing the history after a crash gets the saved sessions.
-TEST(History, ReadingAHistoryLeftMidWriteRollsTheUnfinishedWriteBack) {
-    const auto file = scratch("crashed_history.sqlite"), copy = scratch("crashed_copy.sqlite");
+// `copy`: a history of one session ("ana") as a DermaSim killed in the middle of adding a second would leave it,
+// with its journal beside it.
+void history_left_mid_write(const std::filesystem::path& copy) {
+    const auto file = scratch("writer_" + copy.filename().string());
     for (const auto& f : {file, copy}) {
         std::filesystem::remove(f);
         std::filesystem::remove(f.string() + "-journal");
@@ -456,7 +459,11 @@ TEST(History, ReadingAHistoryLeftMidWriteRollsTheUnfinishedWriteBack) {
     std::filesystem::copy_file(file.string() + "-journal", copy.string() + "-journal");
     sqlite3_exec(writer, "ROLLBACK", nullptr, nullptr, nullptr);
     sqlite3_close(writer);
+}
 
+TEST(History, ReadingAHistoryLeftMidWriteRollsTheUnfinishedWriteBack) {
+    const auto copy = scratch("crashed_copy.sqlite");
+    history_left_mid_write(copy);
     TrainingHistory h(copy, TrainingHistory::Access::Read);
     const auto entries = h.entries();
     ASSERT_EQ(entries.size(), 1u);
@@ -465,6 +472,46 @@ TEST(History, ReadingAHistoryLeftMidWriteRollsTheUnfinishedWriteBack) {
     // Read-only again after the rollback.
     EXPECT_THROW(h.add({0, "cy", "neck-texture", "2026-11-30T07:00:00Z", 60, true, "{}", ""}), Error);
     EXPECT_EQ(h.entries().size(), 1u);
+}
+
+// While it lives, the process acts as user `nobody` where it runs as root (who may write any file); the real and
+// saved user stay root, so the destructor can take root back.
+class ActAsNobody {
+public:
+    ActAsNobody() {
+        if (geteuid() == 0) acting_ = setresuid(uid_t(-1), kNobody, uid_t(-1)) == 0;
+    }
+    ~ActAsNobody() {
+        if (acting_) (void)setresuid(uid_t(-1), 0, uid_t(-1));
+    }
+    bool ok() const { return geteuid() != 0; }
+
+private:
+    static constexpr uid_t kNobody = 65534;
+    bool acting_ = false;
+};
+
+TEST(History, AReaderWhoMayNotWriteAHistoryLeftMidWriteIsToldWhoCan) {
+    const auto copy = scratch("crashed_read_only.sqlite");
+    history_left_mid_write(copy);
+    namespace fs = std::filesystem;
+    fs::permissions(copy, fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
+    std::string message;
+    {
+        ActAsNobody nobody;
+        ASSERT_TRUE(nobody.ok()) << "could not give up root's right to write any file";
+        try {
+            TrainingHistory h(copy, TrainingHistory::Access::Read);
+        } catch (const Error& e) {
+            message = e.what();
+        }
+    }
+    EXPECT_NE(message.find(copy.string() + ": cannot read the training history"), std::string::npos) << message;
+    EXPECT_NE(message.find("only a user who may write the file"), std::string::npos) << message;
+    EXPECT_TRUE(fs::exists(copy.string() + "-journal")) << "the journal is what restores the file: it must stay";
+    // Whoever may write it gets the last saved history back.
+    fs::permissions(copy, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::add);
+    EXPECT_EQ(TrainingHistory(copy, TrainingHistory::Access::Read).entries().size(), 1u);
 }
 
 TEST(Debrief, HoldsTheRubricHeatmapPicturesAndCurves) {
