@@ -14,6 +14,8 @@ vk::Context& gpu() {
     return *context;
 }
 
+bool float_math_as_cpu() { return gpu().info().type == "CPU"; }
+
 TEST_F(GpuTest, ContextHasValidationAndAUniversalQueue) {
     EXPECT_TRUE(gpu().validation_enabled());
     EXPECT_NE(gpu().queue(), VK_NULL_HANDLE);

@@ -8,6 +8,12 @@ namespace dermasim::test {
 
 vk::Context& gpu();  // created on first use, lives for the whole test run
 
+// Whether the driver's float arithmetic rounds as the CPU twins' does, so that a GPU pass can be held to its twin
+// bit for bit: a CPU driver (lavapipe: LLVM compiles the shaders for this processor, with IEEE rounding). A GPU
+// may divide and fuse multiply-adds with the looser precision Vulkan allows (an NVIDIA H200 did, 4 Dec 2026), and
+// there the twins are compared within what that precision can change.
+bool float_math_as_cpu();
+
 class GpuTest : public ::testing::Test {
 protected:
     void SetUp() override { messages_before_ = vk::Context::validation_message_count(); }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include "engine/core/error.hpp"
 #include "engine/sim/baseline.hpp"
 #include "engine/sim/channel_stamp.hpp"
@@ -112,8 +113,13 @@ TEST_F(HealPassTest, StampThenStepsMatchTheCpuTwinOnTheCiGrid) {
     const std::vector<HealStepPlan> plans = first_steps(start, params, 12);
     TissueState cpu = start;
     for (const auto& plan : plans) heal_step(cpu, params.kernel, plan);
-    // The GPU side stamps on the GPU too (bit-exact with the CPU stamp: stamp_pass_test.cpp).
-    const TissueState gpu_state = heal_on_gpu(untreated_cheek(params.kernel), params.kernel, plans, roller_treatment());
+    // The GPU side stamps on the GPU too where that is bit-exact with the CPU stamp (stamp_pass_test.cpp). Where
+    // the driver's float math is not the CPU's, a stamped voxel may differ by a fixed-point unit (1.5e-5), which
+    // is 2.6 % of the small values at a channel's edge (an NVIDIA H200): there both start from the CPU's stamp,
+    // and the steps alone are compared.
+    const TissueState gpu_state = float_math_as_cpu()
+                                      ? heal_on_gpu(untreated_cheek(params.kernel), params.kernel, plans, roller_treatment())
+                                      : heal_on_gpu(start, params.kernel, plans);
 
     for (Field f : {Field::OpenChannel, Field::Signal, Field::Serum})
         ASSERT_NE(cpu.field(f), start.field(f)) << kFieldKeys[int(f)] << " should change in these steps";
@@ -197,12 +203,19 @@ TEST_F(HealPassTest, TwoGpuRunsAreBitIdentical) {
 }
 
 // Maxima are exact whatever the order of the reduction: the same state gives the same summary, bit for bit.
-void expect_same_summary(const StateSummary& a, const StateSummary& b) {
+// `exact`: the activation too, which the GPU computes from the largest density. The maxima are the fields' own
+// values, alike on any driver; the activation is a ratio, which a GPU may divide with Vulkan's precision (2.5
+// units in the last place) instead of IEEE's.
+void expect_same_summary(const StateSummary& a, const StateSummary& b, bool exact = true) {
     EXPECT_EQ(a.open, b.open);
     EXPECT_EQ(a.blood, b.blood);
     EXPECT_EQ(a.signal, b.signal);
     EXPECT_EQ(a.erythema, b.erythema);
-    EXPECT_EQ(a.activation, b.activation);
+    if (exact) {
+        EXPECT_EQ(a.activation, b.activation);
+    } else {
+        EXPECT_NEAR(a.activation, b.activation, 8 * std::numeric_limits<float>::epsilon() * std::abs(b.activation));
+    }
     EXPECT_EQ(a.serum, b.serum);
 }
 
@@ -226,7 +239,7 @@ TEST_F(HealPassTest, SummaryMatchesTheCpuSummary) {
         EXPECT_GT(c.open, 0.0f);
         EXPECT_GT(c.activation, 0.0f);
         EXPECT_EQ(c.serum, 0.25f);
-        expect_same_summary(g, c);
+        expect_same_summary(g, c, float_math_as_cpu());
     }
 }
 

@@ -1,9 +1,11 @@
-// The GPU stamp against its CPU twin (stamp_punctures_cpu) on the CI grid: bit for bit, in any order.
+// The GPU stamp against its CPU twin (stamp_punctures_cpu) on the CI grid: bit for bit where the driver's float
+// math is the CPU's (lavapipe), within the fixed point's rounding elsewhere; in any order, bit for bit.
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <random>
+#include <string_view>
 #include "engine/core/error.hpp"
 #include "engine/sim/channel_stamp.hpp"
 #include "engine/sim/stamp_pass.hpp"
@@ -67,18 +69,42 @@ TissueState prior_state(const TissueGrid& grid) {
     return s;
 }
 
-struct Comparison {
-    std::size_t differing = 0;
-    float max_abs = 0;
-};
-Comparison compare(const std::vector<float>& a, const std::vector<float>& b) {
-    Comparison c;
-    for (std::size_t v = 0; v < a.size(); ++v)
-        if (std::memcmp(&a[v], &b[v], sizeof(float)) != 0) {
-            ++c.differing;
-            c.max_abs = std::max(c.max_abs, std::abs(a[v] - b[v]));
+constexpr float kFixedOne = 65536.0f;  // sim/stamp_kernel.glsl: kStampFixedOne
+
+// How many punctures' footprints hold each voxel: how many fixed-point roundings went into its value.
+std::vector<uint32_t> roundings(const TissueGrid& grid, const std::vector<PunctureList>& batches) {
+    std::vector<uint32_t> count(grid.voxel_count(), 0u);
+    for (const PunctureList& batch : batches)
+        for (const Puncture& p : batch) {
+            const StampFootprint f = stamp_footprint(grid, p);
+            if (f.empty()) continue;
+            for (int k = f.k0; k <= f.k1; ++k)
+                for (int j = f.j0; j <= f.j1; ++j)
+                    for (int i = f.i0; i <= f.i1; ++i) ++count[grid.index(i, j, k)];
         }
-    return c;
+    return count;
+}
+
+// The GPU's stamped field against the CPU twin's. Each puncture adds round(fraction x 65536) to a voxel: where a
+// driver's division or fused multiply-add moves a fraction by a few units in the last place across a rounding
+// boundary, that amount moves by one unit. So a voxel may differ by one unit (1/65536) per rounding it went
+// through, and by nothing more (the resolve's add is exact to a unit in the last place of 1); where the float
+// math is the CPU's, not at all.
+void expect_stamped_alike(const std::vector<float>& gpu_field, const std::vector<float>& cpu_field,
+                          const std::vector<uint32_t>& roundings, std::string_view name) {
+    std::size_t differing = 0, beyond = 0;
+    float max_abs = 0;
+    for (std::size_t v = 0; v < cpu_field.size(); ++v) {
+        if (std::memcmp(&gpu_field[v], &cpu_field[v], sizeof(float)) == 0) continue;
+        const float difference = std::abs(gpu_field[v] - cpu_field[v]);
+        ++differing;
+        max_abs = std::max(max_abs, difference);
+        beyond += difference > float(roundings[v]) / kFixedOne + 1e-6f;
+    }
+    EXPECT_EQ(beyond, 0u) << name << ": " << beyond << " voxels differ by more than a unit per rounding";
+    if (float_math_as_cpu()) {
+        EXPECT_EQ(differing, 0u) << name << ": max abs difference " << max_abs;
+    }
 }
 
 TissueState stamp_on_gpu(const TissueState& start, const std::vector<PunctureList>& batches) {
@@ -102,7 +128,7 @@ TEST_F(StampPassTest, VolumeRoundTripsEveryFieldUnchanged) {
     for (int f = 0; f < kFieldCount; ++f) EXPECT_EQ(back.fields[f], start.fields[f]) << kFieldKeys[f];
 }
 
-TEST_F(StampPassTest, GpuMatchesCpuTwinBitForBit) {
+TEST_F(StampPassTest, GpuMatchesCpuTwin) {
     const TissueState start = prior_state(ci_grid());
     const PunctureList punctures = varied_punctures(42, 600);
     TissueState cpu = start;
@@ -116,10 +142,9 @@ TEST_F(StampPassTest, GpuMatchesCpuTwinBitForBit) {
     }
     ASSERT_GT(stamped, 1000u) << "the punctures should touch many voxels";
     ASSERT_GT(capped, 0u) << "the pile-up should reach the cap";
-    for (Field f : {Field::OpenChannel, Field::Blood}) {
-        const Comparison c = compare(gpu_state.field(f), cpu.field(f));
-        EXPECT_EQ(c.differing, 0u) << kFieldKeys[int(f)] << ": max abs difference " << c.max_abs;
-    }
+    const std::vector<uint32_t> counts = roundings(start.grid, {punctures});
+    for (Field f : {Field::OpenChannel, Field::Blood})
+        expect_stamped_alike(gpu_state.field(f), cpu.field(f), counts, kFieldKeys[int(f)]);
     for (Field f : {Field::Signal, Field::Serum})
         EXPECT_EQ(gpu_state.field(f), start.field(f)) << kFieldKeys[int(f)] << " must not change";
 }
@@ -143,8 +168,9 @@ TEST_F(StampPassTest, SuccessiveBatchesMatchSuccessiveCpuStamps) {
     stamp_punctures_cpu(cpu, a);
     stamp_punctures_cpu(cpu, b);
     const TissueState gpu_state = stamp_on_gpu(start, {a, PunctureList{}, b});
-    EXPECT_EQ(compare(gpu_state.field(Field::OpenChannel), cpu.field(Field::OpenChannel)).differing, 0u);
-    EXPECT_EQ(compare(gpu_state.field(Field::Blood), cpu.field(Field::Blood)).differing, 0u);
+    const std::vector<uint32_t> counts = roundings(start.grid, {a, b});
+    for (Field f : {Field::OpenChannel, Field::Blood})
+        expect_stamped_alike(gpu_state.field(f), cpu.field(f), counts, kFieldKeys[int(f)]);
 }
 
 TEST_F(StampPassTest, NonFinitePunctureIsAnError) {
