@@ -2,6 +2,7 @@
 // time-lapse and of the window's frames.
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <functional>
 #include <nlohmann/json.hpp>
@@ -166,6 +167,10 @@ Usage: dermasim bench [options]
                   render scale (the camera orbits, the roller rolls, the tissue heals), and moving with the scale
                   following the frame time towards 28 ms, as the window does on a CPU driver (3N frames to
                   settle, then N timed; the scale it settled at is shown)
+  --lines L       how the step hands out its y and depth lines: quads (default: four neighbours an invocation
+                  where the grid allows) or single (one each: four times the invocations, for a GPU)
+  --tally-layout S,R  the tally's segments a slice and runs of columns (default: 1,16 on a CPU driver, 16,256
+                  on a GPU); --lines and --tally-layout change the step and tally timings only
   --size WxH      frame size for those (default 1280x720)
   --render-scale S  the moving scale timed beside full size (default: as the window, 1 on a GPU, 0.5 on a
                   CPU driver)
@@ -179,6 +184,19 @@ shader's copy (on a GPU the first may run on a slower copy engine), over buffers
 (each copy moves a step's bytes, at most what a storage binding reaches).
 Shared machines are noisy: compare ratios.
 )";
+// "SEGMENTS,RUNS", each a whole number from 1 to 65536.
+TallyLayout parse_tally_layout(const std::string& text) {
+    const auto comma = text.find(',');
+    if (comma == std::string::npos)
+        throw Error("--tally-layout: '" + text + "' is not SEGMENTS,RUNS (two whole numbers, such as 16,256)");
+    auto whole = [&](const std::string& part) {
+        const double v = cli::parse_number("--tally-layout", part, 1, 65536);
+        if (v != std::floor(v)) throw Error("--tally-layout: '" + text + "' holds a fraction; give whole numbers");
+        return static_cast<uint32_t>(v);
+    };
+    return {whole(text.substr(0, comma)), whole(text.substr(comma + 1))};
+}
+
 }  // namespace
 
 int run_bench(const Argv& argv) {
@@ -196,6 +214,10 @@ int run_bench(const Argv& argv) {
     options.cpu_run = options.cpu_steps > 0;
     options.run_days = args.number("--days", 180.0, 0.0, 3650.0);
     options.protocol_sessions = args.integer("--protocol", 5, 0, 20);
+    const std::string lines = args.value_or("--lines", "quads");
+    if (lines != "quads" && lines != "single") throw Error("--lines: '" + lines + "' is neither quads nor single");
+    options.lines = lines == "single" ? HealPass::Lines::Single : HealPass::Lines::QuadsWherePossible;
+    if (const auto layout = args.value("--tally-layout")) options.tally_layout = parse_tally_layout(*layout);
     const double time_lapse_days = args.number("--time-lapse", 365.0, 0.0, 3650.0);
     const int frames = args.integer("--frames", 5, 0, 1000);
     const VkExtent2D size = cli::parse_size(args.value_or("--size", "1280x720"));
@@ -212,7 +234,8 @@ int run_bench(const Argv& argv) {
     HealBenchResult r = run_heal_bench(context, catalog, options);
     protocol_bar.done();
     std::printf("device                 %s\n", r.device.c_str());
-    std::printf("grid                   %s, %zu voxels\n", r.quality.c_str(), r.voxels);
+    std::printf("grid                   %s, %zu voxels (lines: %s; tally: %u segments a slice, %u runs)\n",
+                r.quality.c_str(), r.voxels, r.lines.c_str(), r.tally_layout.segments, r.tally_layout.column_runs);
     std::printf("heal step, GPU         %.2f M voxel-steps/s = %.2f M diffusing field-voxel updates/s (%d fields; "
                 "%.2f M of them solved: the fibroblasts' in the dermis only)\n",
                 r.gpu_voxel_steps_per_s / 1e6, r.gpu_field_voxel_updates_per_s / 1e6, r.diffusing_fields,

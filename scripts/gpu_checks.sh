@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The checks a machine with a real GPU is for, in one run (from the repository's root, with .gpu-bundle/ made by
-# scripts/gpu_bundle.sh beside it): the heal step's share of copy bandwidth on three grids, the frame times per
-# view, the protocol and the time-lapse; then the GPU tests with validation, synchronization included. Figures
-# and logs go to OUT_DIR, with the images of any golden test that failed (images.tgz). About a minute on an
+# scripts/gpu_bundle.sh beside it): the heal step's share of copy bandwidth on the high and medium grids, with
+# the line and tally layouts a GPU may want beside the defaults; on the CI grid the runs, the protocol, the
+# time-lapse and the frame times per view; then the GPU tests with validation, synchronization included. Figures
+# and logs go to OUT_DIR, with the images of any golden test that failed (images.tgz). About two minutes on an
 # NVIDIA H200. Run as root: it unpacks the Vulkan loader into / and installs the font where the app looks.
 # Usage: scripts/gpu_checks.sh OUT_DIR
 set -uo pipefail
@@ -22,10 +23,18 @@ if [ -n "$golden" ] && [ ! -e "$golden" ]; then mkdir -p "$(dirname "$(dirname "
 command -v nvidia-smi >/dev/null && nvidia-smi --query-gpu=name,driver_version --format=csv | tee "$out/gpu.txt"
 
 bench=("$bundle/dermasim" bench --cpu-steps 0)
+# The default layouts, then the ones a GPU may want instead (HealPass::Lines, TallyLayout), alternating twice.
+variants=("default" "--lines single" "--tally-layout 256,1024" "--tally-layout 1024,4096")
 for quality in high medium; do
-    echo "== bench, $quality grid"
-    timeout 120 "${bench[@]}" --days 0 --protocol 0 --time-lapse 0 --frames 0 --quality $quality \
-        --json "$out/bench_$quality.json" 2>&1 | tee "$out/bench_$quality.txt"
+    for round in 1 2; do
+        for n in "${!variants[@]}"; do
+            flags=${variants[$n]}; [ "$flags" = default ] && flags=
+            echo "== bench, $quality grid, ${variants[$n]} (round $round)"
+            # shellcheck disable=SC2086  # the flags are words
+            timeout 120 "${bench[@]}" --days 0 --protocol 0 --time-lapse 0 --frames 0 --quality $quality $flags \
+                --json "$out/bench_${quality}_${n}_$round.json" 2>&1 | grep -Ev '^dermasim: (assets|using)'
+        done
+    done
 done
 echo "== bench, CI grid: runs, protocol, time-lapse, frames"
 timeout 180 "${bench[@]}" --json "$out/bench_ci.json" 2>&1 | tee "$out/bench_ci.txt"

@@ -83,8 +83,10 @@ HealBenchResult run_heal_bench(const vk::Context& context, const Catalog& catalo
     {  // GPU throughput
         TissueVolumeGpu volume(context, grid);
         volume.upload(treated);
-        HealPass pass(context, volume, params.kernel);
-        TallyPass tally(context, volume);
+        HealPass pass(context, volume, params.kernel, o.lines);
+        r.lines = o.lines == HealPass::Lines::Single ? "single" : "quads";
+        r.tally_layout = o.tally_layout.value_or(TallyLayout::for_device(context));
+        TallyPass tally(context, volume, r.tally_layout);
         vk::OneShotCommands commands(context);
         commands.run([&](VkCommandBuffer cmd) { pass.record_step(cmd, plan); });  // warm-up
         // GPU ms per step of `p` (gpu_steps of them in one submission), with the summary a step takes or not.
@@ -203,6 +205,8 @@ nlohmann::json to_json(const HealBenchResult& r) {
     return {{"device", r.device},
             {"quality", r.quality},
             {"voxels", r.voxels},
+            {"lines", r.lines},
+            {"tally_layout", {{"segments", r.tally_layout.segments}, {"column_runs", r.tally_layout.column_runs}}},
             {"heal_step",
              {{"gpu_voxel_steps_per_s", r.gpu_voxel_steps_per_s},
               {"diffusing_fields", r.diffusing_fields},

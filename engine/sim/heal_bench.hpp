@@ -5,7 +5,10 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <optional>
 #include <nlohmann/json.hpp>
+#include "engine/sim/heal_pass.hpp"
+#include "engine/sim/tally_pass.hpp"
 #include "engine/skin/tissue_grid.hpp"
 
 namespace dermasim {
@@ -18,6 +21,10 @@ struct HealBenchOptions {
     std::string region = "cheek";
     int gpu_steps = 20;          // steps per timing, recorded in one command buffer (after one warm-up step)
     int cpu_steps = 3;           // timed steps of the CPU twin (0: skip)
+    // Layouts to compare on a new device, for the step and tally timings only (the runs use the defaults): how
+    // the y and depth lines are handed out, and the tally's segments and runs (default: for the device).
+    HealPass::Lines lines = HealPass::Lines::QuadsWherePossible;
+    std::optional<TallyLayout> tally_layout;
     std::size_t copy_mib = 64;   // least buffer size for the copy-bandwidth probe (it also moves a step's bytes)
     int copy_repeats = 8;        // least copies (more until the timed copies last 50 ms)
     double run_days = 180;       // the single-session run (0: skip)
@@ -32,6 +39,8 @@ struct HealBenchResult {
     std::string device;
     std::string quality;
     std::size_t voxels = 0;
+    std::string lines;        // "quads" (where nx allows) or "single"
+    TallyLayout tally_layout;  // what the tally was timed with
     // Throughput with every line solve enabled (signal, fibroblasts, serum): the heaviest step.
     double gpu_voxel_steps_per_s = 0;
     int diffusing_fields = 0;              // line-solved fields per step

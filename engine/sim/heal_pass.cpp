@@ -118,8 +118,10 @@ Field field_of(int diffusing) {
 
 }  // namespace
 
-HealPass::HealPass(const vk::Context& context, const TissueVolumeGpu& volume, const kernel::HealParams& params)
-    : context_(context), volume_(volume) {
+HealPass::HealPass(const vk::Context& context, const TissueVolumeGpu& volume, const kernel::HealParams& params,
+                   Lines lines)
+    : context_(context), volume_(volume),
+      line_quads_(lines == Lines::QuadsWherePossible && four_voxels_a_texel(volume.grid())) {
     VkDevice device = context.device();
     const std::size_t voxels = volume.grid().voxel_count();
     params_ = vk::Buffer(context, sizeof(kernel::HealParams), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT,
@@ -209,7 +211,7 @@ HealPass::HealPass(const vk::Context& context, const TissueVolumeGpu& volume, co
     // heal_diffuse.comp's solves, each a pipeline of its own: which one is a specialization constant, not a push
     // constant, because lavapipe runs both sides of a branch, so one pipeline for all of them paid in every
     // dispatch for the code of the others. Made now (those this grid uses), so a bad shader fails at start.
-    const VkBool32 quads = four_voxels_a_texel(g);
+    const VkBool32 quads = line_quads_;
     for (int field = 0; field < kDiffusingFields; ++field)
         for (int axis = 0; axis < 3; ++axis)
             for (int sweep = 0; sweep < 2; ++sweep) {
@@ -384,7 +386,7 @@ void HealPass::record_diffusion(VkCommandBuffer cmd, int field, const HealStepPl
     const uint32_t lines[3] = {uint32_t((to - from) * g.ny), uint32_t((to - from) * g.nx), uint32_t(g.nx * g.ny)};
     const float h[3] = {g.dx_mm, g.dy_mm, g.dz_mm};
     for (int axis = 0; axis < 3; ++axis) {
-        const int32_t quads = four_voxels_a_texel(g) ? 1 : 0;  // y and depth lines four neighbours at a time
+        const int32_t quads = line_quads_ ? 1 : 0;  // y and depth lines four neighbours at a time
         const uint32_t solves = lines[axis] / (quads && axis != 0 ? 4 : 1);
         const uint32_t per_invocation = lines_per_invocation(solves);
         const uint32_t wanted = (solves + per_invocation - 1) / per_invocation;

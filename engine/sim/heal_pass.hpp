@@ -23,8 +23,15 @@ namespace dermasim {
 
 class HealPass {
 public:
+    // How the y and depth lines are handed out: four neighbours an invocation, as one vector, where nx is a
+    // multiple of 4 (what lavapipe wants: 2.9x the floats moved per fetch and store), or one line each (four
+    // times the invocations, which a GPU may want: on an NVIDIA H200 the quads left most of it idle; to be timed
+    // with `dermasim bench --lines single`). The results are the same bit for bit.
+    enum class Lines { QuadsWherePossible, Single };
+
     // Binds to `volume` for its lifetime (the volume must outlive the pass).
-    HealPass(const vk::Context& context, const TissueVolumeGpu& volume, const kernel::HealParams& params);
+    HealPass(const vk::Context& context, const TissueVolumeGpu& volume, const kernel::HealParams& params,
+             Lines lines = Lines::QuadsWherePossible);
 
     // Replaces the parameters (e.g. `occluded` per run). Host write: no recorded step may be pending.
     void set_params(const kernel::HealParams& params);
@@ -65,6 +72,7 @@ private:
 
     const vk::Context& context_;
     const TissueVolumeGpu& volume_;
+    bool line_quads_ = false;  // the y and depth lines four neighbours an invocation
     vk::Buffer params_;    // host-visible HealParams (std430: all floats, same layout as C++)
     vk::Buffer scratch_;   // (c', d') per voxel for the lines that eliminate per voxel
     vk::Buffer line_table_;  // (a, m, c') per field, axis, layer and position (heal_line_coeffs.comp)

@@ -14,7 +14,9 @@ namespace dermasim {
 struct TallyLayout {
     uint32_t segments = 1, column_runs = 16;
     // A CPU driver (lavapipe) wants a few full workgroups, each invocation summing a whole slice (a workgroup has
-    // a cost of its own there); a GPU wants many invocations (16 and 256: not measured on one yet).
+    // a cost of its own there); a GPU wants many invocations. 16 and 256 are too few for a large grid: on an
+    // NVIDIA H200 the high grid's 4 k invocations took 62 % of a step's time. To be compared there with
+    // `dermasim bench --tally-layout` (scripts/gpu_checks.sh); more segments mean more partials to read back.
     static TallyLayout for_device(const vk::Context& context);
 };
 

@@ -85,11 +85,11 @@ std::vector<HealStepPlan> first_steps(const TissueState& start, const HealParame
 // given, is set to whether the reaction took the slices outside the dermis apart.
 TissueState heal_on_gpu(const TissueState& start, const kernel::HealParams& params,
                         const std::vector<HealStepPlan>& plans, const PunctureList& punctures = {},
-                        bool* apart = nullptr) {
+                        bool* apart = nullptr, HealPass::Lines lines = HealPass::Lines::QuadsWherePossible) {
     TissueVolumeGpu volume(gpu(), start.grid);
     volume.upload(start);
     if (!punctures.empty()) StampPass(gpu(), volume).run(punctures);
-    HealPass pass(gpu(), volume, params);
+    HealPass pass(gpu(), volume, params, lines);
     if (apart) *apart = pass.reacts_outside_dermis_apart();
     vk::OneShotCommands commands(gpu());
     commands.run([&](VkCommandBuffer cmd) {
@@ -282,6 +282,20 @@ TEST_F(HealPassTest, StepTakesTheSummaryOfWhatItLeaves) {
             expect_same_summary(taken, after);
         }
     }
+}
+
+// The y and depth lines one an invocation (as a GPU may want them) give what four neighbours an invocation give,
+// bit for bit: the same arithmetic in the same order.
+TEST_F(HealPassTest, LinesOneAtATimeGiveWhatLinesInQuadsGive) {
+    const HealParameters params = test::source_catalog().heal;
+    const TissueState start = treated_cheek(params.kernel);
+    ASSERT_EQ(start.grid.nx % 4, 0) << "the CI grid's lines go four at a time by default";
+    const std::vector<HealStepPlan> plans = first_steps(start, params, 4);
+    const TissueState quads = heal_on_gpu(start, params.kernel, plans);
+    const TissueState single =
+        heal_on_gpu(start, params.kernel, plans, {}, nullptr, HealPass::Lines::Single);
+    for (int f = 0; f < kFieldCount; ++f) EXPECT_EQ(single.fields[f], quads.fields[f]) << kFieldKeys[f];
+    EXPECT_NE(quads.field(Field::Serum), start.field(Field::Serum)) << "the serum's lines should have run";
 }
 
 TEST_F(HealPassTest, BadStepIsAnError) {
