@@ -27,17 +27,15 @@ struct CopyPush {
     uint32_t count, row_invocations;
 };
 
-double seconds_of(vk::OneShotCommands& commands, const std::function<void(VkCommandBuffer)>& record) {
-    const auto start = std::chrono::steady_clock::now();
-    commands.run(record);
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-}
-
 // GB/s of `count` copies of `bytes` each, recorded by record(cmd, count) after a fill of the first buffer. The
 // fill alone is timed and taken off; the count doubles until the copies last kMinTimedS.
 double copies_gb_s(vk::OneShotCommands& commands, VkDeviceSize bytes, int repeats,
                    const std::function<void(VkCommandBuffer, int)>& record) {
-    auto seconds = [&](int count) { return seconds_of(commands, [&](VkCommandBuffer cmd) { record(cmd, count); }); };
+    auto seconds = [&](int count) {
+        const auto start = std::chrono::steady_clock::now();
+        commands.run([&](VkCommandBuffer cmd) { record(cmd, count); });
+        return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    };
     seconds(1);  // warm-up: first-touch page faults
     while (true) {
         const double fill_s = seconds(0);
